@@ -1,0 +1,1 @@
+//! Community detection: which people form a cluster.

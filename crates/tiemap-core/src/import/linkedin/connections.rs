@@ -1,0 +1,199 @@
+//! `Connections.csv` in its three generations:
+//! - current: a `Notes:` preamble and a blank line, then
+//!   `First Name,Last Name,URL,Email Address,Company,Position,Connected On`, dates `17 Jul 2022`;
+//! - 2019-2022: the same without the `URL` column;
+//! - 2018: no preamble, dates like `"1/8/18, 6:14 PM"`.
+
+use super::dates::parse_date;
+use crate::import::csv_util::{field, Table};
+use crate::import::{ImportError, ReportLine, Skipped};
+use crate::model::{Person, PersonalExport};
+
+/// True for a (lower-cased) header row of Connections.csv.
+pub fn is_connections_header(header: &[String]) -> bool {
+    let has = |name: &str| header.iter().any(|h| h == name);
+    has("first name") && has("last name") && (has("connected on") || has("company"))
+}
+
+pub(super) fn read(
+    file: &str,
+    table: Table,
+    export: &mut PersonalExport,
+) -> Result<ReportLine, ImportError> {
+    let first = table.column(&["first name"]);
+    let last = table.column(&["last name"]);
+    let url = table.column(&["url", "profile url"]);
+    let email = table.column(&["email address", "email"]);
+    let company = table.column(&["company"]);
+    let position = table.column(&["position", "title"]);
+    let connected = table.column(&["connected on"]);
+    let expected = table.header.len();
+    let mut skipped = Vec::new();
+    let mut count = 0;
+    for (line, row) in &table.rows {
+        if row.len() != expected {
+            skipped.push(Skipped {
+                line: Some(*line),
+                reason: format!("has {} fields, expected {expected}", row.len()),
+            });
+            continue;
+        }
+        let person = Person {
+            first_name: field(row, first).unwrap_or_default(),
+            last_name: field(row, last).unwrap_or_default(),
+            profile_url: field(row, url),
+            email: field(row, email),
+            company: field(row, company),
+            position: field(row, position),
+            connected_on: field(row, connected).and_then(|d| parse_date(&d)),
+            labels: Vec::new(),
+        };
+        if person.first_name.is_empty()
+            && person.last_name.is_empty()
+            && person.profile_url.is_none()
+        {
+            skipped.push(Skipped {
+                line: Some(*line),
+                reason: "has no name".to_string(),
+            });
+            continue;
+        }
+        export.people.push(person);
+        count += 1;
+    }
+    if count == 0 && skipped.is_empty() {
+        return Err(ImportError::HeaderOnly {
+            file: file.to_string(),
+            recognised_as: "Connections.csv".to_string(),
+        });
+    }
+    Ok(ReportLine {
+        file: file.to_string(),
+        recognised_as: "Connections.csv".to_string(),
+        count,
+        noun: if count == 1 { "person" } else { "people" }.to_string(),
+        skipped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::{import_files, ImportError, Imported, InputFile, Limits};
+    use crate::model::{Date, Person};
+
+    fn people(csv: &str) -> Vec<Person> {
+        let out = import_files(
+            &[InputFile {
+                name: "Connections.csv".into(),
+                bytes: csv.as_bytes().to_vec(),
+            }],
+            &Limits::default(),
+        )
+        .expect("reads");
+        match out.data {
+            Imported::Personal(e) => e.people,
+            Imported::Graph(_) => panic!("not a graph"),
+        }
+    }
+
+    const CURRENT: &str = "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more about your data export here: https://www.linkedin.com/help/linkedin/answer/566\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Lima,https://www.linkedin.com/in/analima,,Globex,Software Engineer,17 Jul 2022\n";
+
+    #[test]
+    fn current_generation_with_preamble() {
+        let p = people(CURRENT);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].display_name(), "Ana Lima");
+        assert_eq!(
+            p[0].profile_url.as_deref(),
+            Some("https://www.linkedin.com/in/analima")
+        );
+        assert_eq!(p[0].email, None);
+        assert_eq!(p[0].company.as_deref(), Some("Globex"));
+        assert_eq!(p[0].connected_on, Date::from_ymd(2022, 7, 17));
+    }
+
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        let with_bom = format!("\u{feff}{CURRENT}");
+        assert_eq!(people(&with_bom).len(), 1);
+    }
+
+    #[test]
+    fn quoted_commas_blank_fields_emoji_and_cjk() {
+        let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+                   Jo,\"Smith, Ph.D.\",https://www.linkedin.com/in/jo,,,\"Director, R&D\",01 Feb 2020\n\
+                   🚀 Rocket,Ma,https://www.linkedin.com/in/rocket,,Acme,,03 Mar 2021\n\
+                   明,王,https://www.linkedin.com/in/wang,,腾讯,工程师,04 Apr 2019\n";
+        let p = people(csv);
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0].last_name, "Smith, Ph.D.");
+        assert_eq!(p[0].company, None);
+        assert_eq!(p[0].position.as_deref(), Some("Director, R&D"));
+        assert_eq!(p[1].first_name, "🚀 Rocket");
+        assert_eq!(p[1].position, None);
+        assert_eq!(p[2].display_name(), "明 王");
+        assert_eq!(p[2].company.as_deref(), Some("腾讯"));
+    }
+
+    #[test]
+    fn older_generations() {
+        let mid = "First Name,Last Name,Email Address,Company,Position,Connected On\nBo,Berg,,Initech,Analyst,12 Dec 2019\n";
+        let p = people(mid);
+        assert_eq!(p[0].profile_url, None);
+        assert_eq!(p[0].connected_on, Date::from_ymd(2019, 12, 12));
+        let old = "First Name,Last Name,Email Address,Company,Position,Connected On\nCy,Cole,cy@example.org,Hooli,CTO,\"1/8/18, 6:14 PM\"\n";
+        let p = people(old);
+        assert_eq!(p[0].connected_on, Date::from_ymd(2018, 1, 8));
+        assert_eq!(p[0].email.as_deref(), Some("cy@example.org"));
+    }
+
+    #[test]
+    fn ragged_rows_are_skipped_and_reported() {
+        let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,01 Jan 2020\nbroken,row\n";
+        let out = import_files(
+            &[InputFile {
+                name: "c.csv".into(),
+                bytes: csv.as_bytes().to_vec(),
+            }],
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(out.report.lines[0].count, 1);
+        assert_eq!(
+            out.report.lines[0].sentence(),
+            "1 person from c.csv; 1 row skipped: line 3 has 2 fields, expected 7"
+        );
+    }
+
+    #[test]
+    fn header_only_and_wrong_files_are_errors() {
+        let header_only = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+        let err = import_files(
+            &[InputFile {
+                name: "c.csv".into(),
+                bytes: header_only.into(),
+            }],
+            &Limits::default(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, ImportError::HeaderOnly { .. }));
+        let err = import_files(
+            &[InputFile {
+                name: "notes.txt".into(),
+                bytes: b"hello world".to_vec(),
+            }],
+            &Limits::default(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, ImportError::UnknownFormat { .. }));
+        let err = import_files(
+            &[InputFile {
+                name: "e.csv".into(),
+                bytes: b"  \n".to_vec(),
+            }],
+            &Limits::default(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, ImportError::Empty { .. }));
+    }
+}

@@ -1,0 +1,186 @@
+//! One tolerant date parser for every date form seen in LinkedIn exports.
+
+use crate::model::{Date, Timestamp};
+
+fn month_from_name(name: &str) -> Option<u32> {
+    let n = name.get(..3)?.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months.iter().position(|m| *m == n).map(|i| i as u32 + 1)
+}
+
+fn two_digit_year(y: i32) -> i32 {
+    if y < 100 {
+        if y < 70 {
+            2000 + y
+        } else {
+            1900 + y
+        }
+    } else {
+        y
+    }
+}
+
+/// Parses a date in any of these forms: `17 Jul 2022`, `1/8/18, 6:14 PM` (month/day/year),
+/// `2026-04-06 16:35:35 UTC`, `2022-07-17`, `Aug 2025` (first of the month), `2025`.
+pub fn parse_date(text: &str) -> Option<Date> {
+    parse_timestamp(text)
+        .map(Timestamp::date)
+        .or_else(|| parse_day(text))
+}
+
+fn parse_day(text: &str) -> Option<Date> {
+    let t = text.trim().trim_matches('"').trim();
+    let parts: Vec<&str> = t.split_whitespace().collect();
+    match parts.as_slice() {
+        // 17 Jul 2022
+        [d, m, y] if d.chars().all(|c| c.is_ascii_digit()) => {
+            Date::from_ymd(y.parse().ok()?, month_from_name(m)?, d.parse().ok()?)
+        }
+        // Aug 2025
+        [m, y] if y.chars().all(|c| c.is_ascii_digit()) => {
+            Date::from_ymd(y.parse().ok()?, month_from_name(m)?, 1)
+        }
+        [single] => {
+            // 2022-07-17
+            let dashed: Vec<&str> = single.split('-').collect();
+            if let [y, m, d] = dashed.as_slice() {
+                return Date::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+            }
+            // 2025
+            if single.len() == 4 {
+                return Date::from_ymd(single.parse().ok()?, 1, 1);
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Parses a moment: `1/8/18, 6:14 PM`, `2026-04-06 16:35:35 UTC`, or a date alone (midnight).
+pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
+    let t = text.trim().trim_matches('"').trim();
+    // 1/8/18, 6:14 PM
+    if let Some((day, time)) = t.split_once(',') {
+        let mdy: Vec<&str> = day.trim().split('/').collect();
+        if let [m, d, y] = mdy.as_slice() {
+            let date = Date::from_ymd(
+                two_digit_year(y.parse().ok()?),
+                m.parse().ok()?,
+                d.parse().ok()?,
+            )?;
+            let (h, min) = parse_clock(time.trim())?;
+            return Timestamp::from_date_hms(date, h, min, 0);
+        }
+    }
+    // 2026-04-06 16:35:35 UTC
+    let parts: Vec<&str> = t.split_whitespace().collect();
+    if let [day, clock, ..] = parts.as_slice() {
+        if day.contains('-') && clock.contains(':') {
+            let date = parse_day(day)?;
+            let hms: Vec<u32> = clock
+                .split(':')
+                .map(|x| x.parse().ok())
+                .collect::<Option<_>>()?;
+            let (h, m, s) = (
+                hms.first().copied()?,
+                hms.get(1).copied().unwrap_or(0),
+                hms.get(2).copied().unwrap_or(0),
+            );
+            return Timestamp::from_date_hms(date, h, m, s);
+        }
+    }
+    // 1/8/18
+    let mdy: Vec<&str> = t.split('/').collect();
+    if let [m, d, y] = mdy.as_slice() {
+        let date = Date::from_ymd(
+            two_digit_year(y.trim().parse().ok()?),
+            m.trim().parse().ok()?,
+            d.trim().parse().ok()?,
+        )?;
+        return Timestamp::from_date_hms(date, 0, 0, 0);
+    }
+    None
+}
+
+/// `6:14 PM` or `18:14`.
+fn parse_clock(text: &str) -> Option<(u32, u32)> {
+    let upper = text.to_ascii_uppercase();
+    let (clock, pm, am) = if let Some(c) = upper.strip_suffix("PM") {
+        (c.trim().to_string(), true, false)
+    } else if let Some(c) = upper.strip_suffix("AM") {
+        (c.trim().to_string(), false, true)
+    } else {
+        (upper.trim().to_string(), false, false)
+    };
+    let (h, m) = clock.split_once(':')?;
+    let (mut h, m): (u32, u32) = (h.trim().parse().ok()?, m.trim().parse().ok()?);
+    if (pm || am) && !(1..=12).contains(&h) {
+        return None;
+    }
+    if pm && h != 12 {
+        h += 12;
+    }
+    if am && h == 12 {
+        h = 0;
+    }
+    Some((h, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> Option<Date> {
+        Date::from_ymd(y, m, d)
+    }
+
+    #[test]
+    fn current_connections_form() {
+        assert_eq!(parse_date("17 Jul 2022"), ymd(2022, 7, 17));
+        assert_eq!(parse_date("01 Feb 2020"), ymd(2020, 2, 1));
+    }
+
+    #[test]
+    fn form_2018_with_time() {
+        assert_eq!(parse_date("1/8/18, 6:14 PM"), ymd(2018, 1, 8));
+        let t = parse_timestamp("12/31/17, 12:05 AM").unwrap();
+        assert_eq!(t.to_string(), "2017-12-31 00:05:00 UTC");
+        assert_eq!(
+            parse_timestamp("1/8/18, 6:14 PM").unwrap().to_string(),
+            "2018-01-08 18:14:00 UTC"
+        );
+    }
+
+    #[test]
+    fn messages_form() {
+        assert_eq!(
+            parse_timestamp("2026-04-06 16:35:35 UTC")
+                .unwrap()
+                .to_string(),
+            "2026-04-06 16:35:35 UTC"
+        );
+    }
+
+    #[test]
+    fn positions_form_and_iso() {
+        assert_eq!(parse_date("Aug 2025"), ymd(2025, 8, 1));
+        assert_eq!(parse_date("2022-07-17"), ymd(2022, 7, 17));
+        assert_eq!(parse_date("2019"), ymd(2019, 1, 1));
+    }
+
+    #[test]
+    fn nonsense_is_none() {
+        for s in [
+            "",
+            "yesterday",
+            "31 Foo 2020",
+            "13/45/20, 1:00 PM",
+            "1/8/18, 13:00 PM",
+            "30 Feb 2021",
+        ] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+    }
+}

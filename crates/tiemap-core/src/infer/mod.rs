@@ -1,0 +1,1 @@
+//! Ties inferred from what a personal export holds, each with its provenance.

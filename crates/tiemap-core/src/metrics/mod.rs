@@ -1,0 +1,1 @@
+//! Network metrics: degree, betweenness, constraint, diversity.

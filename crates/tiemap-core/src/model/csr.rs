@@ -1,0 +1,140 @@
+//! Compressed sparse rows: a compact, symmetric adjacency for undirected weighted graphs.
+
+use serde::{Deserialize, Serialize};
+
+/// Undirected weighted adjacency. Node `v`'s neighbours are
+/// `neighbors[offsets[v]..offsets[v + 1]]` with the matching `weights`, sorted by neighbour.
+/// Every tie appears twice (once from each end); self-loops are dropped and parallel ties merged.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Csr {
+    pub offsets: Vec<u32>,
+    pub neighbors: Vec<u32>,
+    pub weights: Vec<f32>,
+}
+
+impl Csr {
+    /// Builds the adjacency of `node_count` nodes from `(u, v, weight)` ties. Ties naming a node
+    /// `>= node_count`, self-loops and non-positive or non-finite weights are ignored; parallel
+    /// ties are merged by adding their weights.
+    pub fn from_edges(node_count: usize, edges: impl IntoIterator<Item = (u32, u32, f32)>) -> Csr {
+        let mut pairs: Vec<(u32, u32, f32)> = Vec::new();
+        for (u, v, w) in edges {
+            if u == v
+                || u as usize >= node_count
+                || v as usize >= node_count
+                || !(w.is_finite() && w > 0.0)
+            {
+                continue;
+            }
+            pairs.push((u, v, w));
+            pairs.push((v, u, w));
+        }
+        pairs.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut offsets = vec![0u32; node_count + 1];
+        let mut neighbors = Vec::with_capacity(pairs.len());
+        let mut weights = Vec::with_capacity(pairs.len());
+        let mut last: Option<(u32, u32)> = None;
+        for (u, v, w) in pairs {
+            if last == Some((u, v)) {
+                if let Some(x) = weights.last_mut() {
+                    *x += w;
+                }
+                continue;
+            }
+            last = Some((u, v));
+            neighbors.push(v);
+            weights.push(w);
+            offsets[u as usize + 1] += 1;
+        }
+        for i in 0..node_count {
+            offsets[i + 1] += offsets[i];
+        }
+        Csr {
+            offsets,
+            neighbors,
+            weights,
+        }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Number of undirected ties.
+    pub fn edge_count(&self) -> usize {
+        self.neighbors.len() / 2
+    }
+
+    /// Neighbours of `v` and the weights of the ties to them.
+    pub fn neighbors(&self, v: usize) -> (&[u32], &[f32]) {
+        let (a, b) = (self.offsets[v] as usize, self.offsets[v + 1] as usize);
+        (&self.neighbors[a..b], &self.weights[a..b])
+    }
+
+    /// Number of ties of `v`.
+    pub fn degree(&self, v: usize) -> usize {
+        (self.offsets[v + 1] - self.offsets[v]) as usize
+    }
+
+    /// Sum of the weights of the ties of `v`.
+    pub fn weighted_degree(&self, v: usize) -> f64 {
+        self.neighbors(v).1.iter().map(|&w| w as f64).sum()
+    }
+
+    /// Sum of all tie weights (each undirected tie counted once).
+    pub fn total_weight(&self) -> f64 {
+        self.weights.iter().map(|&w| w as f64).sum::<f64>() / 2.0
+    }
+
+    /// The same graph as a petgraph `UnGraph`, for algorithms petgraph already has.
+    pub fn to_petgraph(&self) -> petgraph::graph::UnGraph<(), f32> {
+        let mut g = petgraph::graph::UnGraph::with_capacity(self.node_count(), self.edge_count());
+        for _ in 0..self.node_count() {
+            g.add_node(());
+        }
+        for v in 0..self.node_count() {
+            let (ns, ws) = self.neighbors(v);
+            for (&u, &w) in ns.iter().zip(ws) {
+                if (v as u32) < u {
+                    g.add_edge(
+                        petgraph::graph::NodeIndex::new(v),
+                        petgraph::graph::NodeIndex::new(u as usize),
+                        w,
+                    );
+                }
+            }
+        }
+        g
+    }
+
+    /// Number of connected components (isolated nodes count as one each).
+    pub fn connected_components(&self) -> usize {
+        petgraph::algo::connected_components(&self.to_petgraph())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symmetric_merged_and_clean() {
+        let csr = Csr::from_edges(
+            4,
+            [
+                (0, 1, 1.0),
+                (1, 0, 0.5),
+                (1, 2, 2.0),
+                (2, 2, 9.0),
+                (3, 7, 1.0),
+                (0, 3, -1.0),
+            ],
+        );
+        assert_eq!(csr.node_count(), 4);
+        assert_eq!(csr.edge_count(), 2);
+        assert_eq!(csr.neighbors(1), (&[0u32, 2][..], &[1.5f32, 2.0][..]));
+        assert_eq!(csr.degree(3), 0);
+        assert!((csr.total_weight() - 3.5).abs() < 1e-9);
+        assert_eq!(csr.connected_components(), 2);
+    }
+}

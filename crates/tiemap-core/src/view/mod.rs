@@ -1,0 +1,1 @@
+//! View geometry with no DOM: camera, label grid, palette.
