@@ -7,7 +7,10 @@
 //! ```
 
 mod args;
+mod communities;
 mod input;
+mod layout;
+mod metrics;
 
 use std::process::ExitCode;
 
@@ -22,6 +25,9 @@ fn main() -> ExitCode {
             println!("{}", USAGE);
             Ok(())
         }
+        "layout" => layout::run(rest),
+        "communities" => communities::run(rest),
+        "metrics" => metrics::run(rest),
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
     };
     match result {

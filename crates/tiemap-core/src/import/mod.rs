@@ -116,8 +116,6 @@ pub fn import_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcom
     if files.is_empty() {
         return Err(ImportError::NoFiles);
     }
-    let mut export = PersonalExport::default();
-    let mut report = ImportReport::default();
     for file in files {
         let size_bytes = file.bytes.len() as u64;
         if size_bytes > limits.max_file_bytes {
@@ -132,22 +130,17 @@ pub fn import_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcom
                 file: file.name.clone(),
             });
         }
-        if let Some(result) = graph::read_graph_file(&file.name, &file.bytes, limits) {
-            let (graph, line) = result?;
-            if files.len() > 1 {
-                return Err(ImportError::UnknownFormat {
-                    file: file.name.clone(),
-                    hint: Some(
-                        "drop a graph file on its own, not together with other files".to_string(),
-                    ),
-                });
-            }
-            report.lines.push(line);
-            return Ok(ImportOutcome {
-                data: Imported::Graph(graph),
-                report,
-            });
-        }
+    }
+    if let Some(result) = graph::read_graph_files(files, limits) {
+        let (graph, lines) = result?;
+        return Ok(ImportOutcome {
+            data: Imported::Graph(graph),
+            report: ImportReport { lines },
+        });
+    }
+    let mut export = PersonalExport::default();
+    let mut report = ImportReport::default();
+    for file in files {
         let line = linkedin::read_linkedin_csv(&file.name, &file.bytes, &mut export)?;
         report.lines.push(line);
     }

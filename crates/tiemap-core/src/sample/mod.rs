@@ -6,6 +6,10 @@
 //! truth), was connected around that chapter's time, and has since often moved on to another
 //! company, as in life.
 
+mod planted;
+
+pub use planted::{planted_partition, PlantedGraph};
+
 use crate::model::{Date, OwnPosition, Person, PersonalExport, Profile};
 use crate::rng::Rng;
 
