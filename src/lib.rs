@@ -1,1 +1,19 @@
-pub mod placeholder {}
+//! tiemap's browser shell: a thin Yew app over `tiemap-core`.
+//!
+//! - [`protocol`]: the messages between the page and its web worker;
+//! - [`worker`]: the web worker that imports files and runs the heavy work;
+//! - [`state`]: the page's state and the actions that change it;
+//! - [`components`]: one Yew component per file;
+//! - [`render`]: drawing the map;
+//! - [`browser`]: the web-sys edge (reading dropped files).
+
+pub mod browser;
+pub mod components;
+pub mod protocol;
+pub mod render;
+pub mod state;
+pub mod worker;
+
+/// Where trunk puts the worker's loader, relative to the page (so the site also works from a
+/// sub-path).
+pub const WORKER_LOADER_PATH: &str = "./worker_loader.js";

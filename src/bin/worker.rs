@@ -1,1 +1,7 @@
-fn main() {}
+//! The web worker's entry point.
+
+use gloo::worker::Registrable;
+
+fn main() {
+    tiemap::worker::MapWorker::registrar().register();
+}

@@ -1,0 +1,165 @@
+use crate::browser::{files_from_drop, read_files};
+use crate::components::{ErrorBanner, ImportReport, MapCanvas, Toolbar};
+use crate::protocol::MapCommand;
+use crate::state::{Action, AppState};
+use crate::worker::MapWorker;
+use crate::WORKER_LOADER_PATH;
+use gloo::file::File;
+use gloo::worker::{Spawnable, WorkerBridge};
+use std::rc::Rc;
+use tiemap_core::import::Limits;
+use yew::prelude::*;
+
+/// How many people the bundled sample has.
+pub const SAMPLE_PEOPLE: usize = 400;
+/// The sample's seed: the same sample on every visit.
+pub const SAMPLE_SEED: u64 = 7;
+
+/// The page: the whole window is a drop target.
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(AppState::default);
+    let bridge = use_mut_ref(|| None::<Rc<WorkerBridge<MapWorker>>>);
+
+    // Spawn the worker once and ask it for the sample network.
+    {
+        let dispatcher = state.dispatcher();
+        let bridge = bridge.clone();
+        use_effect_with((), move |_| {
+            let events = dispatcher.clone();
+            let worker = MapWorker::spawner()
+                .callback(move |event| events.dispatch(Action::Worker(event)))
+                .spawn_with_loader(WORKER_LOADER_PATH);
+            dispatcher.dispatch(Action::StartWork {
+                what: "Drawing the sample network".into(),
+            });
+            worker.send(MapCommand::LoadSample {
+                people: SAMPLE_PEOPLE,
+                seed: SAMPLE_SEED,
+            });
+            *bridge.borrow_mut() = Some(Rc::new(worker));
+            || ()
+        });
+    }
+
+    let send = {
+        let bridge = bridge.clone();
+        move |command: MapCommand| {
+            if let Some(worker) = bridge.borrow().as_ref() {
+                worker.send(command);
+            }
+        }
+    };
+
+    let on_files = {
+        let dispatcher = state.dispatcher();
+        let send = send.clone();
+        Callback::from(move |files: Vec<File>| {
+            let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+            dispatcher.dispatch(Action::StartWork {
+                what: format!("Reading {}", names.join(", ")),
+            });
+            let dispatcher = dispatcher.clone();
+            let send = send.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match read_files(files, Limits::default()).await {
+                    Ok(files) => send(MapCommand::Import { files }),
+                    Err(e) => dispatcher.dispatch(Action::Fail {
+                        sentence: e.sentence(),
+                    }),
+                }
+            });
+        })
+    };
+    let on_sample = {
+        let dispatcher = state.dispatcher();
+        let send = send.clone();
+        Callback::from(move |()| {
+            dispatcher.dispatch(Action::StartWork {
+                what: "Drawing the sample network".into(),
+            });
+            send(MapCommand::LoadSample {
+                people: SAMPLE_PEOPLE,
+                seed: SAMPLE_SEED,
+            });
+        })
+    };
+
+    let ondragenter = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dispatcher.dispatch(Action::DragEnter);
+        })
+    };
+    let ondragover = {
+        let dispatcher = state.dispatcher();
+        let dragging = state.dragging;
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !dragging {
+                dispatcher.dispatch(Action::DragEnter);
+            }
+        })
+    };
+    let ondragleave = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: DragEvent| {
+            // Only when the pointer leaves the window, not when it moves between children.
+            if e.related_target().is_none() {
+                dispatcher.dispatch(Action::DragLeave);
+            }
+        })
+    };
+    let ondrop = {
+        let dispatcher = state.dispatcher();
+        let on_files = on_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dispatcher.dispatch(Action::DragLeave);
+            let files = files_from_drop(&e);
+            if files.is_empty() {
+                dispatcher.dispatch(Action::Fail {
+                    sentence: "Nothing to read was dropped; drop a file such as Connections.csv."
+                        .into(),
+                });
+            } else {
+                on_files.emit(files);
+            }
+        })
+    };
+    let on_dismiss = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::DismissError))
+    };
+
+    let sample_shown = state.map.as_ref().map(|m| m.is_sample).unwrap_or(true);
+    html! {
+        <div class="app" {ondragenter} {ondragover} {ondragleave} {ondrop}>
+            <Toolbar on_files={on_files} on_sample={on_sample} {sample_shown} />
+            if let Some(sentence) = state.error.clone() {
+                <ErrorBanner sentence={sentence} on_dismiss={on_dismiss} />
+            }
+            <main class="stage">
+                if let Some(map) = state.map.clone() {
+                    <MapCanvas map={map.clone()} version={state.map_version} />
+                    <aside class="summary">
+                        <p class="summary-line" role="status">{ map.summary.clone() }</p>
+                        <p class="ties-note">{ map.ties_note.clone() }</p>
+                        <ImportReport lines={map.report.clone()} />
+                    </aside>
+                } else {
+                    <p class="placeholder">{ "Loading…" }</p>
+                }
+                if let Some(what) = state.busy.clone() {
+                    <div class="busy" aria-live="polite">{ format!("{what}…") }</div>
+                }
+            </main>
+            if state.dragging {
+                <div class="drop-overlay" aria-hidden="true">
+                    <p>{ "Drop your LinkedIn export, Connections.csv or a graph file" }</p>
+                </div>
+            }
+        </div>
+    }
+}

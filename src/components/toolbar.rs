@@ -1,0 +1,53 @@
+use gloo::file::File;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub on_files: Callback<Vec<File>>,
+    pub on_sample: Callback<()>,
+    pub sample_shown: bool,
+}
+
+/// The top bar: the name, "Open file", and the way back to the sample.
+#[function_component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let on_change = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let files: Vec<File> = input
+                .files()
+                .map(|list| {
+                    (0..list.length())
+                        .filter_map(|i| list.get(i))
+                        .map(File::from)
+                        .collect()
+                })
+                .unwrap_or_default();
+            // Let the same file be picked again later.
+            input.set_value("");
+            if !files.is_empty() {
+                on_files.emit(files);
+            }
+        })
+    };
+    let on_sample = props.on_sample.reform(|_: MouseEvent| ());
+    html! {
+        <header class="toolbar">
+            <h1 class="brand">{ "tiemap" }</h1>
+            <p class="tagline">{ "Your network, mapped in your browser. Nothing is uploaded." }</p>
+            <div class="toolbar-actions">
+                if !props.sample_shown {
+                    <button class="button secondary" onclick={on_sample}>{ "Show sample" }</button>
+                }
+                <label class="button primary file-button">
+                    { "Open file" }
+                    <input class="visually-hidden" type="file" multiple=true onchange={on_change} />
+                </label>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,123 @@
+//! The page's state and the actions that change it (Yew's `Reducible`, as in todomvc).
+
+use crate::protocol::{MapData, MapEvent};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Everything the page shows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct AppState {
+    /// The map on screen. A failed import never replaces it.
+    pub map: Option<Rc<MapData>>,
+    /// Bumped each time `map` is replaced, so views know to refit.
+    pub map_version: u32,
+    /// The one-sentence error banner, if any.
+    pub error: Option<String>,
+    /// What the worker is doing, while it works.
+    pub busy: Option<String>,
+    /// A file is being dragged over the window.
+    pub dragging: bool,
+}
+
+/// What can happen to the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    DragEnter,
+    DragLeave,
+    /// Work started (reading files, building the sample).
+    StartWork {
+        what: String,
+    },
+    /// The worker answered.
+    Worker(MapEvent),
+    /// Something failed on the page's side (a file too large to read, say).
+    Fail {
+        sentence: String,
+    },
+    DismissError,
+}
+
+impl AppState {
+    /// The next state after `action` (pure, so it is tested natively).
+    pub fn next(&self, action: Action) -> AppState {
+        let mut s = self.clone();
+        match action {
+            Action::DragEnter => s.dragging = true,
+            Action::DragLeave => s.dragging = false,
+            Action::StartWork { what } => {
+                s.dragging = false;
+                s.busy = Some(what);
+            }
+            Action::Worker(MapEvent::Progress { stage, fraction }) => {
+                s.busy = Some(format!("{stage} ({:.0} %)", fraction * 100.0));
+            }
+            Action::Worker(MapEvent::Loaded(map)) => {
+                s.busy = None;
+                s.error = None;
+                s.map = Some(Rc::new(*map));
+                s.map_version += 1;
+            }
+            Action::Worker(MapEvent::Failed { sentence }) | Action::Fail { sentence } => {
+                s.busy = None;
+                s.dragging = false;
+                s.error = Some(sentence);
+            }
+            Action::DismissError => s.error = None,
+        }
+        s
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.next(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(title: &str) -> MapData {
+        MapData {
+            title: title.into(),
+            summary: String::new(),
+            ties_note: String::new(),
+            nodes: Vec::new(),
+            ties: Vec::new(),
+            pos_in_graph: Vec::new(),
+            report: Vec::new(),
+            is_sample: false,
+        }
+    }
+
+    #[test]
+    fn a_failure_keeps_the_map_on_screen() {
+        let s = AppState::default().next(Action::Worker(MapEvent::Loaded(Box::new(map("first")))));
+        assert_eq!(s.map_version, 1);
+        let s = s.next(Action::StartWork {
+            what: "Reading x.png".into(),
+        });
+        assert!(s.busy.is_some());
+        let s = s.next(Action::Worker(MapEvent::Failed {
+            sentence: "tiemap can't read x.png.".into(),
+        }));
+        assert_eq!(s.map.as_ref().map(|m| m.title.as_str()), Some("first"));
+        assert_eq!(s.map_version, 1);
+        assert_eq!(s.error.as_deref(), Some("tiemap can't read x.png."));
+        assert!(s.busy.is_none());
+        let s = s.next(Action::Worker(MapEvent::Loaded(Box::new(map("second")))));
+        assert!(s.error.is_none());
+        assert_eq!(s.map_version, 2);
+    }
+
+    #[test]
+    fn drag_overlay_follows_the_drag() {
+        let s = AppState::default().next(Action::DragEnter);
+        assert!(s.dragging);
+        assert!(!s.next(Action::DragLeave).dragging);
+        assert!(!s.next(Action::StartWork { what: "x".into() }).dragging);
+    }
+}
