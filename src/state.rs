@@ -11,6 +11,10 @@ pub struct AppState {
     pub map: Option<Rc<MapData>>,
     /// Bumped each time `map` is replaced, so views know to refit.
     pub map_version: u32,
+    /// The latest positions of the map's nodes (`[x0, y0, ...]`, graph space).
+    pub positions: Option<Rc<Vec<f32>>>,
+    /// The layout has settled.
+    pub layout_converged: bool,
     /// The one-sentence error banner, if any.
     pub error: Option<String>,
     /// What the worker is doing, while it works.
@@ -54,8 +58,17 @@ impl AppState {
             Action::Worker(MapEvent::Loaded(map)) => {
                 s.busy = None;
                 s.error = None;
+                s.positions = Some(Rc::new(map.pos_in_graph.clone()));
+                s.layout_converged = false;
                 s.map = Some(Rc::new(*map));
                 s.map_version += 1;
+            }
+            Action::Worker(MapEvent::Positions(frame)) => {
+                let current = s.map.as_ref().map(|m| (m.map_id, m.nodes.len()));
+                if current == Some((frame.map_id, frame.pos_in_graph.len() / 2)) {
+                    s.positions = Some(Rc::new(frame.pos_in_graph));
+                    s.layout_converged = frame.converged;
+                }
             }
             Action::Worker(MapEvent::Failed { sentence }) | Action::Fail { sentence } => {
                 s.busy = None;
@@ -82,6 +95,8 @@ mod tests {
 
     fn map(title: &str) -> MapData {
         MapData {
+            map_id: 1,
+            clusters: Vec::new(),
             title: title.into(),
             summary: String::new(),
             ties_note: String::new(),
@@ -111,6 +126,39 @@ mod tests {
         let s = s.next(Action::Worker(MapEvent::Loaded(Box::new(map("second")))));
         assert!(s.error.is_none());
         assert_eq!(s.map_version, 2);
+    }
+
+    #[test]
+    fn position_frames_of_another_map_are_dropped() {
+        let mut m = map("m");
+        m.nodes = vec![
+            crate::protocol::NodeView {
+                label: "a".into(),
+                company: None,
+                title: None,
+                url: None,
+                degree: 0,
+                cluster: 0
+            };
+            2
+        ];
+        m.pos_in_graph = vec![0.0; 4];
+        let s = AppState::default().next(Action::Worker(MapEvent::Loaded(Box::new(m))));
+        let frame = |map_id, n: usize, converged| {
+            Action::Worker(MapEvent::Positions(crate::protocol::Positions {
+                map_id,
+                pos_in_graph: vec![1.0; n * 2],
+                converged,
+                iterations: 10,
+            }))
+        };
+        let stale = s.next(frame(0, 2, true));
+        assert_eq!(stale.positions.as_deref(), Some(&vec![0.0; 4]));
+        let wrong_len = s.next(frame(1, 3, true));
+        assert_eq!(wrong_len.positions.as_deref(), Some(&vec![0.0; 4]));
+        let fresh = s.next(frame(1, 2, true));
+        assert_eq!(fresh.positions.as_deref(), Some(&vec![1.0; 4]));
+        assert!(fresh.layout_converged);
     }
 
     #[test]

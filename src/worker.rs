@@ -142,6 +142,8 @@ fn map_data(
         })
         .collect();
     MapData {
+        map_id: 0,
+        clusters: Vec::new(),
         title,
         summary,
         ties_note,

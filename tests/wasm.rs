@@ -93,6 +93,8 @@ fn the_canvas_renderer_draws_nodes_and_labels() {
         cluster: 0,
     };
     let map = MapData {
+        map_id: 1,
+        clusters: Vec::new(),
         title: "t".into(),
         summary: String::new(),
         ties_note: String::new(),
@@ -104,7 +106,14 @@ fn the_canvas_renderer_draws_nodes_and_labels() {
     };
     let bounds = Bounds::of_positions(&map.pos_in_graph).unwrap();
     let camera = Camera::fit(bounds, [300.0, 200.0], 30.0);
-    canvas2d::draw(&ctx, &map, &camera, camera.zoom, &canvas2d::LIGHT);
+    canvas2d::draw(
+        &ctx,
+        &map,
+        &map.pos_in_graph,
+        &camera,
+        camera.zoom,
+        &canvas2d::LIGHT,
+    );
     let data = ctx.get_image_data(0.0, 0.0, 300.0, 200.0).unwrap().data();
     let background = [data[0], data[1], data[2]];
     let inked = data

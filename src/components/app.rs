@@ -142,7 +142,11 @@ pub fn App() -> Html {
             }
             <main class="stage">
                 if let Some(map) = state.map.clone() {
-                    <MapCanvas map={map.clone()} version={state.map_version} />
+                    <MapCanvas
+                        map={map.clone()}
+                        positions={state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone()))}
+                        version={state.map_version}
+                    />
                     <aside class="summary">
                         <p class="summary-line" role="status">{ map.summary.clone() }</p>
                         <p class="ties-note">{ map.ties_note.clone() }</p>

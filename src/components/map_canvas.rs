@@ -10,6 +10,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct MapCanvasProps {
     pub map: Rc<MapData>,
+    /// The latest positions (`[x0, y0, ...]`, graph space), streamed while the layout runs.
+    pub positions: Rc<Vec<f32>>,
     /// Changes when a new map replaces the old one (the view refits).
     pub version: u32,
 }
@@ -27,7 +29,13 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
 }
 
 /// Sizes the canvas to its box at device resolution, fits the camera if asked, and draws.
-fn redraw(canvas: &HtmlCanvasElement, map: &MapData, view: &mut View, refit: bool) {
+fn redraw(
+    canvas: &HtmlCanvasElement,
+    map: &MapData,
+    pos_in_graph: &[f32],
+    view: &mut View,
+    refit: bool,
+) {
     let css_w = canvas.client_width().max(1) as f32;
     let css_h = canvas.client_height().max(1) as f32;
     let dpr = web_sys::window()
@@ -43,7 +51,7 @@ fn redraw(canvas: &HtmlCanvasElement, map: &MapData, view: &mut View, refit: boo
         canvas.set_height(dev_h);
     }
     let viewport = [css_w, css_h];
-    let fitted = Bounds::of_positions(&map.pos_in_graph)
+    let fitted = Bounds::of_positions(pos_in_graph)
         .map(|b| Camera::fit(b, viewport, 48.0))
         .unwrap_or(Camera {
             center_in_graph: [0.0, 0.0],
@@ -61,7 +69,7 @@ fn redraw(canvas: &HtmlCanvasElement, map: &MapData, view: &mut View, refit: boo
     view.camera = Some(camera);
     let Some(ctx) = context(canvas) else { return };
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    canvas2d::draw(&ctx, map, &camera, view.fitted_zoom, &LIGHT);
+    canvas2d::draw(&ctx, map, pos_in_graph, &camera, view.fitted_zoom, &LIGHT);
 }
 
 /// The map: pan by dragging, zoom with the wheel or the + and - keys, 0 to fit.
@@ -75,30 +83,35 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         let canvas_ref = canvas_ref.clone();
         let view = view.clone();
         let map = props.map.clone();
-        use_effect_with(props.version, move |_| {
-            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                redraw(&canvas, &map, &mut view.borrow_mut(), true);
-            }
-            let listener = web_sys::window().map(|w| {
-                EventListener::new(&w, "resize", move |_| {
-                    if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                        redraw(&canvas, &map, &mut view.borrow_mut(), false);
-                    }
-                })
-            });
-            move || drop(listener)
-        });
+        let positions = props.positions.clone();
+        use_effect_with(
+            (props.version, Rc::as_ptr(&props.positions) as usize),
+            move |_| {
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    redraw(&canvas, &map, &positions, &mut view.borrow_mut(), true);
+                }
+                let listener = web_sys::window().map(|w| {
+                    EventListener::new(&w, "resize", move |_| {
+                        if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                            redraw(&canvas, &map, &positions, &mut view.borrow_mut(), false);
+                        }
+                    })
+                });
+                move || drop(listener)
+            },
+        );
     }
 
     let with_view = {
         let canvas_ref = canvas_ref.clone();
         let view = view.clone();
         let map = props.map.clone();
+        let positions = props.positions.clone();
         move |f: &dyn Fn(&mut View) -> bool| {
             let mut v: std::cell::RefMut<'_, View> = view.borrow_mut();
             if f(&mut v) {
                 if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    redraw(&canvas, &map, &mut v, false);
+                    redraw(&canvas, &map, &positions, &mut v, false);
                 }
             }
         }

@@ -26,11 +26,12 @@ pub fn node_radius_css_px(degree: u32, zoom_boost: f32) -> f32 {
     (2.5 + (degree as f32).sqrt() * 1.6) * zoom_boost.clamp(0.6, 3.0)
 }
 
-/// Draws `map` through `camera` onto a context whose transform maps CSS pixels to device
+/// Draws `map` with its nodes at `pos_in_graph` through `camera` onto a context whose transform maps CSS pixels to device
 /// pixels (the caller sets `scale(dpr, dpr)`).
 pub fn draw(
     ctx: &CanvasRenderingContext2d,
     map: &MapData,
+    pos_in_graph: &[f32],
     camera: &Camera,
     fitted_zoom: f32,
     theme: &Theme,
@@ -39,8 +40,7 @@ pub fn draw(
     ctx.set_fill_style_str(theme.background);
     ctx.fill_rect(0.0, 0.0, w as f64, h as f64);
     let zoom_boost = (camera.zoom / fitted_zoom.max(1e-6)).sqrt();
-    let screen: Vec<[f32; 2]> = map
-        .pos_in_graph
+    let screen: Vec<[f32; 2]> = pos_in_graph
         .chunks_exact(2)
         .map(|p| camera.graph_to_screen([p[0], p[1]]))
         .collect();
