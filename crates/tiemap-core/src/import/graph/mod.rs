@@ -216,50 +216,55 @@ pub fn sniff(name: &str, bytes: &[u8], several: bool) -> Option<GraphKind> {
     if PERSONAL_WORDS.iter().any(|w| first_lower.contains(w)) {
         return None;
     }
-    let sample = std::iter::once(first_line).chain(data_lines.take(49));
-    match delimiter {
-        Some(b'\t') | None => {
-            let all = sample.clone().all(|l| {
-                let n = l.split_ascii_whitespace().count();
-                (2..=3).contains(&n) && row_ok(l.split_ascii_whitespace())
-            });
-            if all {
-                return Some(GraphKind::EdgeList);
-            }
-            if delimiter.is_none() || several {
-                return None;
-            }
-            let ok = sample.clone().all(|l| {
-                let f = csv_edges::split_record(l.as_bytes(), b'\t');
-                (2..=3).contains(&f.len()) && row_ok(f.iter().map(|c| c.as_ref()))
-            });
-            ok.then_some(GraphKind::CsvEdges)
-        }
-        Some(d) => {
-            if several {
-                return None;
-            }
-            let ok = sample.clone().all(|l| {
-                let f = csv_edges::split_record(l.as_bytes(), d);
-                (2..=3).contains(&f.len()) && row_ok(f.iter().map(|c| c.as_ref()))
-            });
-            ok.then_some(GraphKind::CsvEdges)
+    let sample: Vec<&str> = std::iter::once(first_line).chain(data_lines.take(49)).collect();
+    let whitespace = |l: &&str| row_ok(l.split_ascii_whitespace().collect());
+    if delimiter.is_none() || delimiter == Some(b'\t') {
+        if rows_look_like_ties(&sample, whitespace) {
+            return Some(GraphKind::EdgeList);
         }
     }
+    let Some(d) = delimiter else {
+        return None;
+    };
+    if several {
+        return None;
+    }
+    let delimited = |l: &&str| {
+        let fields = csv_edges::split_record(l.as_bytes(), d);
+        row_ok(fields.iter().map(|c| c.as_ref()).collect())
+    };
+    rows_look_like_ties(&sample, delimited).then_some(GraphKind::CsvEdges)
 }
 
-/// A headerless row: two non-empty ids without `@`, and a numeric third field if any.
-fn row_ok<'a>(fields: impl Iterator<Item = &'a str>) -> bool {
-    for (i, f) in fields.enumerate() {
+/// Whether sampled rows read as ties: the first row and at least 80% of them pass
+/// `row_ok`, and at least one row has two ids.
+fn rows_look_like_ties(sample: &[&str], ok: impl Fn(&&str) -> Option<usize>) -> bool {
+    let Some(first) = sample.first() else {
+        return false;
+    };
+    let shapes: Vec<Option<usize>> = sample.iter().map(&ok).collect();
+    let passing = shapes.iter().filter(|s| s.is_some()).count();
+    ok(first).is_some()
+        && passing * 5 >= sample.len() * 4
+        && shapes.iter().any(|s| s.is_some_and(|n| n >= 2))
+}
+
+/// A headerless row: two non-empty ids (or one, an isolated node, when `fields` come from a
+/// whitespace split) without `@`, and a numeric third field if any.
+fn row_ok(fields: Vec<&str>) -> Option<usize> {
+    if !(1..=3).contains(&fields.len()) {
+        return None;
+    }
+    for (i, f) in fields.iter().enumerate() {
         let f = f.trim();
         if f.is_empty() || f.contains('@') {
-            return false;
+            return None;
         }
         if i == 2 && builder::parse_number(f).is_none() {
-            return false;
+            return None;
         }
     }
-    true
+    Some(fields.len())
 }
 
 /// A Pajek file that is a partition: named `.clu`, or with no tie section and one integer
