@@ -100,6 +100,8 @@ pub(crate) struct Builder {
     index: FxMap<String, u32>,
     /// Per node: created by a tie, not (yet) by a declaration.
     from_tie: Vec<bool>,
+    /// The source of the previous tie added by key.
+    last_source: Option<u32>,
     pub edges: Vec<GraphEdge>,
     node_skips: Vec<Skipped>,
     node_skip_count: usize,
@@ -118,6 +120,7 @@ impl Builder {
             nodes: Vec::new(),
             index: FxMap::default(),
             from_tie: Vec::new(),
+            last_source: None,
             edges: Vec::new(),
             node_skips: Vec::new(),
             node_skip_count: 0,
@@ -226,7 +229,13 @@ impl Builder {
         weight: Option<f64>,
         line: usize,
     ) -> Result<(), ImportError> {
-        let s = self.node_for_tie(source, line)?;
+        // Edge lists are often sorted by source: reuse the previous row's source when it
+        // repeats (its key is hot in cache) instead of hashing it again.
+        let s = match self.last_source {
+            Some(i) if self.nodes.get(i as usize).is_some_and(|n| n.key == source) => i,
+            _ => self.node_for_tie(source, line)?,
+        };
+        self.last_source = Some(s);
         let t = self.node_for_tie(target, line)?;
         self.edge(s, t, weight, line)
     }
