@@ -38,6 +38,47 @@ pub(crate) struct Table<'t, K> {
     pub header: Vec<String>,
     file: &'t str,
     reader: csv::Reader<&'t [u8]>,
+    lines: LineCounter<'t>,
+}
+
+/// Line numbers from byte offsets. The csv crate's own line count skips blank CRLF lines, so
+/// lines are counted here: each record's start offset, newlines counted incrementally.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    counted_to: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line on which `record` starts (records come in increasing order).
+    fn line_of(&mut self, record: &StringRecord, fallback: usize) -> usize {
+        let Some(offset) = record.position().map(|p| p.byte() as usize) else {
+            return fallback;
+        };
+        // With CRLF endings the csv crate puts a record's start on the '\n' before it.
+        let mut end = offset.min(self.text.len());
+        while matches!(self.text.get(end), Some(b'\r' | b'\n')) {
+            end += 1;
+        }
+        if end > self.counted_to {
+            let newlines = self
+                .text
+                .get(self.counted_to..end)
+                .map(|s| s.iter().filter(|&&b| b == b'\n').count())
+                .unwrap_or(0);
+            self.line += newlines;
+            self.counted_to = end;
+        }
+        self.line
+    }
 }
 
 impl<K> Table<'_, K> {
@@ -64,7 +105,7 @@ impl<K> Table<'_, K> {
             if !more {
                 return Ok(());
             }
-            let line = line_of(&record, index);
+            let line = self.lines.line_of(&record, index);
             check_width(self.file, line, &record)?;
             if record.iter().all(|f| f.trim().is_empty()) {
                 continue;
@@ -72,13 +113,6 @@ impl<K> Table<'_, K> {
             row(line, &record);
         }
     }
-}
-
-fn line_of(record: &StringRecord, fallback: usize) -> usize {
-    record
-        .position()
-        .map(|p| p.line() as usize)
-        .unwrap_or(fallback)
 }
 
 fn check_width(file: &str, line: usize, record: &StringRecord) -> Result<(), ImportError> {
@@ -114,6 +148,7 @@ pub(crate) fn find_table<'t, K>(
         .trim(csv::Trim::None)
         .from_reader(text.as_bytes());
     let mut record = StringRecord::new();
+    let mut lines = LineCounter::new(text);
     for index in 1..=MAX_PREAMBLE_RECORDS {
         let more = reader
             .read_record(&mut record)
@@ -121,7 +156,7 @@ pub(crate) fn find_table<'t, K>(
         if !more {
             return Ok(None);
         }
-        check_width(file, line_of(&record, index), &record)?;
+        check_width(file, lines.line_of(&record, index), &record)?;
         let header: Vec<String> = record.iter().map(normalise_header).collect();
         if let Some(kind) = classify(&header) {
             return Ok(Some(Table {
@@ -129,6 +164,7 @@ pub(crate) fn find_table<'t, K>(
                 header,
                 file,
                 reader,
+                lines,
             }));
         }
     }
@@ -174,7 +210,7 @@ mod tests {
 
     #[test]
     fn header_is_found_after_a_preamble_and_rows_stream() {
-        let text = "Notes:\n\"a, b\"\n\nName,Age\nAna,3\n,\nBo,4,extra\n";
+        let text = "Notes:\r\n\"a, b\"\r\n\r\nName,Age\r\nAna,3\r\n,\r\nBo,4,extra\r\n";
         let mut table = find_table("t.csv", text, |h| {
             has_all(h, &["name", "age"]).then_some(())
         })
