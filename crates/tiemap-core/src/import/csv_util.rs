@@ -1,77 +1,245 @@
-//! Shared CSV plumbing: text decoding, header-row discovery, tolerant field access.
+//! Shared text and CSV plumbing: text decoding (UTF-8 or UTF-16, with or without a byte-order
+//! mark), header-row discovery, streaming rows, tolerant field access.
 
 use super::ImportError;
+use csv::StringRecord;
 
-/// Decodes a text file: strips a UTF-8 byte-order mark; invalid UTF-8 is replaced, not fatal.
-pub(crate) fn decode_text(bytes: &[u8]) -> String {
+/// The most fields a CSV record may have. LinkedIn files have about a dozen columns, Google
+/// and Outlook contacts about ninety; a record with more is not an export.
+pub const MAX_FIELDS: usize = 1_000;
+
+/// How many records before the header row are tolerated (LinkedIn's `Notes:` preamble).
+const MAX_PREAMBLE_RECORDS: usize = 20;
+
+/// Decodes a text file: UTF-16 LE or BE when it starts with their byte-order mark, else UTF-8
+/// with an optional byte-order mark. Invalid sequences are replaced, not fatal.
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE][..]) {
+        return decode_utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF][..]) {
+        return decode_utf16(rest, u16::from_be_bytes);
+    }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// A parsed CSV: its header (lower-cased, trimmed) and the records after it, each with the
-/// 1-based line number it starts on.
-pub(crate) struct Table {
-    pub header: Vec<String>,
-    pub rows: Vec<(usize, Vec<String>)>,
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
-impl Table {
+/// A CSV whose header row was recognised: its kind, its header (lower-cased, trimmed) and a
+/// reader positioned on the first row after the header.
+pub(crate) struct Table<'t, K> {
+    pub kind: K,
+    pub header: Vec<String>,
+    file: &'t str,
+    reader: csv::Reader<&'t [u8]>,
+    lines: LineCounter<'t>,
+}
+
+/// Line numbers from byte offsets. The csv crate's own line count skips blank CRLF lines, so
+/// lines are counted here: each record's start offset, newlines counted incrementally.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    counted_to: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line on which `record` starts (records come in increasing order).
+    fn line_of(&mut self, record: &StringRecord, fallback: usize) -> usize {
+        let Some(offset) = record.position().map(|p| p.byte() as usize) else {
+            return fallback;
+        };
+        // With CRLF endings the csv crate puts a record's start on the '\n' before it.
+        let mut end = offset.min(self.text.len());
+        while matches!(self.text.get(end), Some(b'\r' | b'\n')) {
+            end += 1;
+        }
+        if end > self.counted_to {
+            let newlines = self
+                .text
+                .get(self.counted_to..end)
+                .map(|s| s.iter().filter(|&&b| b == b'\n').count())
+                .unwrap_or(0);
+            self.line += newlines;
+            self.counted_to = end;
+        }
+        self.line
+    }
+}
+
+impl<K> Table<'_, K> {
     /// Index of the first header column whose name is one of `names` (compared lower-case).
     pub fn column(&self, names: &[&str]) -> Option<usize> {
         names
             .iter()
             .find_map(|n| self.header.iter().position(|h| h == n))
     }
+
+    /// Calls `row` with each non-blank record after the header and the 1-based line it starts on.
+    pub fn for_each_row(
+        &mut self,
+        mut row: impl FnMut(usize, &StringRecord),
+    ) -> Result<(), ImportError> {
+        let mut record = StringRecord::new();
+        let mut index = 0usize;
+        loop {
+            index += 1;
+            let more = self
+                .reader
+                .read_record(&mut record)
+                .map_err(|e| csv_error(self.file, &e))?;
+            if !more {
+                return Ok(());
+            }
+            let line = self.lines.line_of(&record, index);
+            check_width(self.file, line, &record)?;
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            row(line, &record);
+        }
+    }
 }
 
-/// Reads `text` as CSV, taking as header the first record (within the first 20) for which
-/// `is_header` holds. Returns `None` when no record qualifies.
-pub(crate) fn read_table(
-    file: &str,
-    text: &str,
-    is_header: impl Fn(&[String]) -> bool,
-) -> Result<Option<Table>, ImportError> {
+fn check_width(file: &str, line: usize, record: &StringRecord) -> Result<(), ImportError> {
+    if record.len() > MAX_FIELDS {
+        return Err(ImportError::TooManyFields {
+            file: file.to_string(),
+            line,
+            fields: record.len(),
+            limit: MAX_FIELDS,
+        });
+    }
+    Ok(())
+}
+
+fn csv_error(file: &str, e: &csv::Error) -> ImportError {
+    ImportError::Malformed {
+        file: file.to_string(),
+        line: e.position().map(|p| p.line() as usize).unwrap_or(0),
+        reason: "is not valid CSV".to_string(),
+    }
+}
+
+/// Reads `text` as CSV, taking as header the first record (within the first 20) that
+/// `classify` recognises. Returns `None` when no record qualifies.
+pub(crate) fn find_table<'t, K>(
+    file: &'t str,
+    text: &'t str,
+    classify: impl Fn(&[String]) -> Option<K>,
+) -> Result<Option<Table<'t, K>>, ImportError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::None)
         .from_reader(text.as_bytes());
-    let mut header: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| ImportError::Malformed {
-            file: file.to_string(),
-            line: e.position().map(|p| p.line() as usize).unwrap_or(0),
-            reason: "is not valid CSV".to_string(),
-        })?;
-        let line = record
-            .position()
-            .map(|p| p.line() as usize)
-            .unwrap_or(i + 1);
-        let fields: Vec<String> = record.iter().map(|f| f.to_string()).collect();
-        match header {
-            None => {
-                let normalised: Vec<String> =
-                    fields.iter().map(|f| f.trim().to_lowercase()).collect();
-                if is_header(&normalised) {
-                    header = Some(normalised);
-                } else if i >= 20 {
-                    return Ok(None);
-                }
-            }
-            Some(_) => {
-                if fields.iter().all(|f| f.trim().is_empty()) {
-                    continue;
-                }
-                rows.push((line, fields));
-            }
+    let mut record = StringRecord::new();
+    let mut lines = LineCounter::new(text);
+    for index in 1..=MAX_PREAMBLE_RECORDS {
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| csv_error(file, &e))?;
+        if !more {
+            return Ok(None);
+        }
+        check_width(file, lines.line_of(&record, index), &record)?;
+        let header: Vec<String> = record.iter().map(normalise_header).collect();
+        if let Some(kind) = classify(&header) {
+            return Ok(Some(Table {
+                kind,
+                header,
+                file,
+                reader,
+                lines,
+            }));
         }
     }
-    Ok(header.map(|header| Table { header, rows }))
+    Ok(None)
+}
+
+/// Lower case, trimmed, without a stray byte-order mark or surrounding quotes.
+fn normalise_header(name: &str) -> String {
+    name.trim_start_matches('\u{feff}')
+        .trim()
+        .trim_matches('"')
+        .trim()
+        .to_lowercase()
 }
 
 /// The trimmed field at `index`, or `None` when absent or blank.
-pub(crate) fn field(row: &[String], index: Option<usize>) -> Option<String> {
+pub(crate) fn field(row: &StringRecord, index: Option<usize>) -> Option<String> {
     let value = row.get(index?)?.trim();
     (!value.is_empty()).then(|| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_all(header: &[String], names: &[&str]) -> bool {
+        names.iter().all(|n| header.iter().any(|h| h == n))
+    }
+
+    #[test]
+    fn utf16_with_either_byte_order_is_decoded() {
+        let text = "First Name,明\n";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in text.encode_utf16() {
+            le.extend(unit.to_le_bytes());
+            be.extend(unit.to_be_bytes());
+        }
+        assert_eq!(decode_text(&le), text);
+        assert_eq!(decode_text(&be), text);
+        assert_eq!(decode_text("\u{feff}abc".as_bytes()), "abc");
+    }
+
+    #[test]
+    fn header_is_found_after_a_preamble_and_rows_stream() {
+        let text = "Notes:\r\n\"a, b\"\r\n\r\nName,Age\r\nAna,3\r\n,\r\nBo,4,extra\r\n";
+        let mut table = find_table("t.csv", text, |h| {
+            has_all(h, &["name", "age"]).then_some(())
+        })
+        .unwrap()
+        .unwrap();
+        assert_eq!(table.column(&["age"]), Some(1));
+        let mut rows = Vec::new();
+        table
+            .for_each_row(|line, r| rows.push((line, r.len(), field(r, Some(0)))))
+            .unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                (5, 2, Some("Ana".to_string())),
+                (7, 3, Some("Bo".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_record_with_too_many_fields_is_an_error() {
+        let text = format!("Name,Age\n{}\n", ",".repeat(MAX_FIELDS + 5));
+        let mut table = find_table("t.csv", &text, |h| has_all(h, &["name"]).then_some(()))
+            .unwrap()
+            .unwrap();
+        let err = table.for_each_row(|_, _| {}).unwrap_err();
+        assert!(
+            matches!(err, ImportError::TooManyFields { line: 2, .. }),
+            "{err:?}"
+        );
+    }
 }

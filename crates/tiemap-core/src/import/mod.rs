@@ -4,15 +4,26 @@
 //! not by their names. Each reader reports what it read and what it skipped and why, and
 //! fails with an [`ImportError`] that carries what a person needs to fix the problem.
 
+mod archive;
+mod contacts;
 mod csv_util;
 mod error;
+pub mod facebook;
 pub mod graph;
 pub mod linkedin;
+mod sniff;
 
-pub use error::ImportError;
+pub use archive::{expand_zip, Archive, ArchiveEntry};
+pub use contacts::read_contacts;
+pub use csv_util::{decode_text, MAX_FIELDS};
+pub use error::{format_size, ImportError};
+pub use facebook::read_facebook_json;
 
-use crate::model::{GraphFile, PersonalExport};
+use crate::model::{ExportKind, GraphFile, Person, PersonalExport};
+use csv_util::find_table;
 use serde::{Deserialize, Serialize};
+use sniff::{sniff, Sniffed};
+use std::collections::HashMap;
 
 /// One file handed to the importer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,13 +32,19 @@ pub struct InputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Size limits that protect the page from huge and hostile files.
+/// Size limits that protect the page from huge and hostile files. Every limit is checked
+/// before the bytes it guards are decompressed or parsed, and named in the error sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Limits {
     /// Largest single input file.
     pub max_file_bytes: u64,
     /// Largest total of all files after decompression.
     pub max_total_bytes: u64,
+    /// Largest single entry of a ZIP after decompression.
+    pub max_entry_bytes: u64,
+    /// Largest expansion of a ZIP entry over its compressed size (entries under 1 MB are
+    /// exempt). Text compresses 5 to 20 times; zip bombs expand a thousand times.
+    pub max_expansion_ratio: u64,
 }
 
 impl Default for Limits {
@@ -35,6 +52,8 @@ impl Default for Limits {
         Limits {
             max_file_bytes: 256 * 1024 * 1024,
             max_total_bytes: 512 * 1024 * 1024,
+            max_entry_bytes: 256 * 1024 * 1024,
+            max_expansion_ratio: 200,
         }
     }
 }
@@ -70,6 +89,23 @@ pub struct ReportLine {
 }
 
 impl ReportLine {
+    /// A line for `count` records of `file`, with the singular or plural noun as fits.
+    pub fn new(
+        file: &str,
+        recognised_as: &str,
+        count: usize,
+        (singular, plural): (&str, &str),
+        skipped: Vec<Skipped>,
+    ) -> ReportLine {
+        ReportLine {
+            file: file.to_string(),
+            recognised_as: recognised_as.to_string(),
+            count,
+            noun: if count == 1 { singular } else { plural }.to_string(),
+            skipped,
+        }
+    }
+
     /// "1,482 people from Connections.csv; 3 rows skipped: line 58 has 9 fields, expected 7".
     pub fn sentence(&self) -> String {
         let mut s = format!(
@@ -98,10 +134,49 @@ impl ReportLine {
     }
 }
 
+/// A file (or archive entry) that was not read, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedFile {
+    pub file: String,
+    pub reason: String,
+}
+
+impl SkippedFile {
+    /// "Skipped Ad_Targeting.csv: not a file tiemap reads".
+    pub fn sentence(&self) -> String {
+        format!("Skipped {}: {}", self.file, self.reason)
+    }
+}
+
 /// The per-file account of an import.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ImportReport {
+    /// One line per file read.
     pub lines: Vec<ReportLine>,
+    /// Files and archive entries not read (unknown CSVs in an archive, unsafe paths, ...).
+    pub skipped_files: Vec<SkippedFile>,
+    /// People listed twice (same profile URL or e-mail, in one file or across files) and merged.
+    pub merged_duplicates: usize,
+}
+
+impl ImportReport {
+    /// Every sentence the page shows, read lines first.
+    pub fn sentences(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.lines.iter().map(ReportLine::sentence).collect();
+        if self.merged_duplicates > 0 {
+            out.push(format!(
+                "{} {} listed twice and merged",
+                group_thousands(self.merged_duplicates),
+                if self.merged_duplicates == 1 {
+                    "person"
+                } else {
+                    "people"
+                }
+            ));
+        }
+        out.extend(self.skipped_files.iter().map(SkippedFile::sentence));
+        out
+    }
 }
 
 /// The result of a successful import.
@@ -112,10 +187,16 @@ pub struct ImportOutcome {
 }
 
 /// Reads one or several dropped files into one dataset.
+///
+/// Graph files are tried first; otherwise every file (and every entry of a dropped ZIP) is
+/// recognised by its content and merged into one [`PersonalExport`]. Unknown entries of an
+/// archive are skipped and listed in the report; a dropped file that is not recognised is an
+/// error, and so is a drop that holds no connections.
 pub fn import_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcome, ImportError> {
     if files.is_empty() {
         return Err(ImportError::NoFiles);
     }
+    let mut total_bytes = 0u64;
     for file in files {
         let size_bytes = file.bytes.len() as u64;
         if size_bytes > limits.max_file_bytes {
@@ -125,29 +206,303 @@ pub fn import_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcom
                 limit_bytes: limits.max_file_bytes,
             });
         }
+        total_bytes = total_bytes.saturating_add(size_bytes);
         if file.bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(ImportError::Empty {
                 file: file.name.clone(),
             });
         }
     }
+    if total_bytes > limits.max_total_bytes {
+        return Err(ImportError::TotalTooLarge {
+            size_bytes: total_bytes,
+            limit_bytes: limits.max_total_bytes,
+        });
+    }
     if let Some(result) = graph::read_graph_files(files, limits) {
         let (graph, lines) = result?;
         return Ok(ImportOutcome {
             data: Imported::Graph(graph),
-            report: ImportReport { lines },
+            report: ImportReport {
+                lines,
+                ..ImportReport::default()
+            },
         });
     }
-    let mut export = PersonalExport::default();
-    let mut report = ImportReport::default();
-    for file in files {
-        let line = linkedin::read_linkedin_csv(&file.name, &file.bytes, &mut export)?;
-        report.lines.push(line);
+    read_personal_files(files, limits)
+}
+
+/// What reading one personal file gave.
+#[derive(Debug)]
+pub(crate) struct FileRead {
+    pub line: ReportLine,
+    pub source: ExportKind,
+    /// True for files that list the owner's connections (Connections.csv, friends, contacts).
+    pub holds_connections: bool,
+    /// For files that hold none: what to drop instead.
+    pub instead: &'static str,
+}
+
+/// Accumulates the files of one drop.
+#[derive(Default)]
+struct DropState {
+    export: PersonalExport,
+    report: ImportReport,
+    /// The kind of the first file that gave people.
+    kind: Option<ExportKind>,
+    /// The first file read that holds no connections: (file, recognised as, what instead).
+    first_without_connections: Option<(String, String, &'static str)>,
+    /// The first error of an archive entry that should have held connections.
+    first_connections_error: Option<ImportError>,
+}
+
+impl DropState {
+    fn record(&mut self, read: FileRead) {
+        if read.holds_connections && read.line.count > 0 && self.kind.is_none() {
+            self.kind = Some(read.source);
+        }
+        if !read.holds_connections && self.first_without_connections.is_none() {
+            self.first_without_connections = Some((
+                read.line.file.clone(),
+                read.line.recognised_as.clone(),
+                read.instead,
+            ));
+        }
+        self.report.lines.push(read.line);
     }
+}
+
+fn read_personal_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcome, ImportError> {
+    let mut drop = DropState::default();
+    let mut expanded_bytes = 0u64;
+    let mut empty_archive: Option<(String, usize)> = None;
+    for file in files {
+        match sniff(&file.bytes) {
+            Sniffed::Zip => {
+                let budget = limits.max_total_bytes.saturating_sub(expanded_bytes);
+                let archive = archive::expand_zip_within(&file.name, &file.bytes, limits, budget)?;
+                expanded_bytes += archive.expanded_bytes;
+                let lines_before = drop.report.lines.len();
+                drop.report.skipped_files.extend(archive.skipped);
+                for entry in archive.entries {
+                    match read_entry(&entry.name, &entry.bytes, &mut drop.export) {
+                        Ok(read) => drop.record(read),
+                        Err(e) => {
+                            let (reason, fatal_for_connections) = entry_error(&e);
+                            if fatal_for_connections && drop.first_connections_error.is_none() {
+                                drop.first_connections_error = Some(e);
+                            }
+                            drop.report.skipped_files.push(SkippedFile {
+                                file: entry.name,
+                                reason,
+                            });
+                        }
+                    }
+                }
+                if drop.report.lines.len() == lines_before {
+                    if archive.looks_like_workbook && files.len() == 1 {
+                        return Err(ImportError::UnknownFormat {
+                            file: file.name.clone(),
+                            hint: Some(
+                                "it is an Office document (Excel or Word); open it and save it as CSV"
+                                    .to_string(),
+                            ),
+                        });
+                    }
+                    empty_archive.get_or_insert((file.name.clone(), archive.entry_count));
+                }
+            }
+            Sniffed::Binary(what) => {
+                return Err(ImportError::Binary {
+                    file: file.name.clone(),
+                    what: what.to_string(),
+                });
+            }
+            Sniffed::Text => {
+                let read = read_text_file(&file.name, &file.bytes, &mut drop.export)?;
+                drop.record(read);
+            }
+        }
+    }
+    if drop.export.people.is_empty() {
+        if let Some(e) = drop.first_connections_error {
+            return Err(e);
+        }
+        if let Some((file, recognised_as, instead)) = drop.first_without_connections {
+            return Err(ImportError::NoConnections {
+                file,
+                recognised_as,
+                instead: instead.to_string(),
+            });
+        }
+        if let Some((file, entries)) = empty_archive {
+            return Err(ImportError::NothingInArchive { file, entries });
+        }
+        // Connections files that were all skipped rows: report the first file's first reason.
+        let file = files.first().map(|f| f.name.clone()).unwrap_or_default();
+        return Err(match drop.report.lines.first() {
+            Some(line) => ImportError::Malformed {
+                file: line.file.clone(),
+                line: line.skipped.first().and_then(|s| s.line).unwrap_or(0),
+                reason: line
+                    .skipped
+                    .first()
+                    .map(|s| s.reason.clone())
+                    .unwrap_or_else(|| "holds no person".to_string()),
+            },
+            None => ImportError::UnknownFormat { file, hint: None },
+        });
+    }
+    drop.export.kind = drop.kind.unwrap_or_default();
+    drop.report.merged_duplicates = merge_duplicates(&mut drop.export.people);
     Ok(ImportOutcome {
-        data: Imported::Personal(export),
-        report,
+        data: Imported::Personal(drop.export),
+        report: drop.report,
     })
+}
+
+/// How an error in an archive entry is reported, and whether it should surface when the whole
+/// archive turns out to hold no connections.
+fn entry_error(e: &ImportError) -> (String, bool) {
+    match e {
+        ImportError::UnknownFormat { .. } => ("not a file tiemap reads".to_string(), false),
+        ImportError::Empty { .. } => ("empty".to_string(), false),
+        ImportError::Binary { what, .. } => (format!("it is {what}"), false),
+        ImportError::HeaderOnly { recognised_as, .. } => {
+            (format!("looks like {recognised_as} but has no rows"), false)
+        }
+        other => (other.sentence(), true),
+    }
+}
+
+/// Reads one archive entry: like a dropped file, with binary entries reported.
+fn read_entry(
+    name: &str,
+    bytes: &[u8],
+    export: &mut PersonalExport,
+) -> Result<FileRead, ImportError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::Empty {
+            file: name.to_string(),
+        });
+    }
+    match sniff(bytes) {
+        Sniffed::Text => read_text_file(name, bytes, export),
+        Sniffed::Binary(what) => Err(ImportError::Binary {
+            file: name.to_string(),
+            what: what.to_string(),
+        }),
+        Sniffed::Zip => Err(ImportError::UnknownFormat {
+            file: name.to_string(),
+            hint: Some("ZIPs inside a ZIP are not expanded".to_string()),
+        }),
+    }
+}
+
+/// Every CSV tiemap recognises by its header row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CsvKind {
+    LinkedIn(linkedin::LinkedInCsv),
+    Contacts(contacts::ContactsCsv),
+}
+
+fn classify_csv(header: &[String]) -> Option<CsvKind> {
+    // Contacts first: an Outlook header also has First Name, Last Name and Company.
+    contacts::classify_header(header)
+        .map(CsvKind::Contacts)
+        .or_else(|| linkedin::classify_header(header).map(CsvKind::LinkedIn))
+}
+
+/// Reads a text file of any personal format: JSON (Facebook), vCard, or a recognised CSV.
+pub(crate) fn read_text_file(
+    name: &str,
+    bytes: &[u8],
+    export: &mut PersonalExport,
+) -> Result<FileRead, ImportError> {
+    let text = decode_text(bytes);
+    let start = text.trim_start();
+    if start.starts_with('{') || start.starts_with('[') {
+        return facebook::read_json_text(name, &text, export);
+    }
+    if start
+        .get(..11)
+        .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCARD"))
+    {
+        return contacts::read_vcard_text(name, &text, export);
+    }
+    if start.starts_with('<') {
+        let lower: String = start.chars().take(200).collect::<String>().to_lowercase();
+        let hint = if lower.contains("<html") || lower.contains("<!doctype html") {
+            "it is a web page; in Facebook's \"Download Your Information\" choose the JSON format, and for LinkedIn drop Connections.csv"
+        } else {
+            "it is an XML file but not a graph format tiemap knows"
+        };
+        return Err(ImportError::UnknownFormat {
+            file: name.to_string(),
+            hint: Some(hint.to_string()),
+        });
+    }
+    match find_table(name, &text, classify_csv)? {
+        Some(table) => match table.kind {
+            CsvKind::LinkedIn(kind) => linkedin::read_table(name, kind, table, export),
+            CsvKind::Contacts(kind) => contacts::read_table(name, kind, table, export),
+        },
+        None => Err(ImportError::UnknownFormat {
+            file: name.to_string(),
+            hint: None,
+        }),
+    }
+}
+
+/// Merges people listed twice (same profile URL, or same e-mail when there is no URL): the
+/// first keeps its place, blank fields are filled from the later one, labels are united.
+/// People known only by name are kept apart (two "Jo Smith" are often two people).
+/// Returns how many were merged away.
+fn merge_duplicates(people: &mut Vec<Person>) -> usize {
+    let mut first_index: HashMap<String, usize> = HashMap::new();
+    let mut kept: Vec<Person> = Vec::with_capacity(people.len());
+    let mut merged = 0;
+    for person in people.drain(..) {
+        let key = person.identity_key();
+        if key.starts_with("name:") {
+            kept.push(person);
+            continue;
+        }
+        match first_index.get(&key) {
+            Some(&i) => {
+                if let Some(first) = kept.get_mut(i) {
+                    fill_blanks(first, person);
+                }
+                merged += 1;
+            }
+            None => {
+                first_index.insert(key, kept.len());
+                kept.push(person);
+            }
+        }
+    }
+    *people = kept;
+    merged
+}
+
+fn fill_blanks(into: &mut Person, from: Person) {
+    if into.first_name.is_empty() && into.last_name.is_empty() {
+        into.first_name = from.first_name;
+        into.last_name = from.last_name;
+    }
+    into.profile_url = into.profile_url.take().or(from.profile_url);
+    into.email = into.email.take().or(from.email);
+    into.company = into.company.take().or(from.company);
+    into.position = into.position.take().or(from.position);
+    into.connected_on = match (into.connected_on, from.connected_on) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    for label in from.labels {
+        if !into.labels.contains(&label) {
+            into.labels.push(label);
+        }
+    }
 }
 
 /// `1482` -> `"1,482"`.

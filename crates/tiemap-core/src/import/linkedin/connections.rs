@@ -12,12 +12,14 @@ use crate::model::{Person, PersonalExport};
 /// True for a (lower-cased) header row of Connections.csv.
 pub fn is_connections_header(header: &[String]) -> bool {
     let has = |name: &str| header.iter().any(|h| h == name);
-    has("first name") && has("last name") && (has("connected on") || has("company"))
+    has("first name")
+        && has("last name")
+        && (has("connected on") || (has("company") && has("position")))
 }
 
-pub(super) fn read(
+pub(super) fn read<K>(
     file: &str,
-    table: Table,
+    table: &mut Table<'_, K>,
     export: &mut PersonalExport,
 ) -> Result<ReportLine, ImportError> {
     let first = table.column(&["first name"]);
@@ -30,13 +32,13 @@ pub(super) fn read(
     let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
-    for (line, row) in &table.rows {
+    table.for_each_row(|line, row| {
         if row.len() != expected {
             skipped.push(Skipped {
-                line: Some(*line),
-                reason: format!("has {} fields, expected {expected}", row.len()),
+                line: Some(line),
+                reason: super::width_mismatch(row.len(), expected),
             });
-            continue;
+            return;
         }
         let person = Person {
             first_name: field(row, first).unwrap_or_default(),
@@ -53,27 +55,27 @@ pub(super) fn read(
             && person.profile_url.is_none()
         {
             skipped.push(Skipped {
-                line: Some(*line),
+                line: Some(line),
                 reason: "has no name".to_string(),
             });
-            continue;
+            return;
         }
         export.people.push(person);
         count += 1;
-    }
+    })?;
     if count == 0 && skipped.is_empty() {
         return Err(ImportError::HeaderOnly {
             file: file.to_string(),
             recognised_as: "Connections.csv".to_string(),
         });
     }
-    Ok(ReportLine {
-        file: file.to_string(),
-        recognised_as: "Connections.csv".to_string(),
+    Ok(ReportLine::new(
+        file,
+        "Connections.csv",
         count,
-        noun: if count == 1 { "person" } else { "people" }.to_string(),
+        ("person", "people"),
         skipped,
-    })
+    ))
 }
 
 #[cfg(test)]

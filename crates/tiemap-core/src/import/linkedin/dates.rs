@@ -22,8 +22,10 @@ fn two_digit_year(y: i32) -> i32 {
     }
 }
 
-/// Parses a date in any of these forms: `17 Jul 2022`, `1/8/18, 6:14 PM` (month/day/year),
-/// `2026-04-06 16:35:35 UTC`, `2022-07-17`, `Aug 2025` (first of the month), `2025`.
+/// Parses a date in any of these forms: `17 Jul 2022` (Connections.csv), `1/8/18, 6:14 PM`
+/// (month/day/year: Connections.csv of 2018, Invitations.csv), `2026-04-06 16:35:35 UTC`
+/// (messages.csv), `2019/03/05 14:40:31 UTC` (endorsements), `2022-07-17T10:05:00Z`,
+/// `2022-07-17`, `Aug 2025` (Positions.csv: first of the month), `2025` (first of the year).
 pub fn parse_date(text: &str) -> Option<Date> {
     parse_timestamp(text)
         .map(Timestamp::date)
@@ -43,10 +45,12 @@ fn parse_day(text: &str) -> Option<Date> {
             Date::from_ymd(y.parse().ok()?, month_from_name(m)?, 1)
         }
         [single] => {
-            // 2022-07-17
-            let dashed: Vec<&str> = single.split('-').collect();
-            if let [y, m, d] = dashed.as_slice() {
-                return Date::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+            // 2022-07-17 or 2019/03/05 (year first)
+            let parts: Vec<&str> = single.split(['-', '/']).collect();
+            if let [y, m, d] = parts.as_slice() {
+                if y.len() == 4 {
+                    return Date::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+                }
             }
             // 2025
             if single.len() == 4 {
@@ -74,10 +78,16 @@ pub fn parse_timestamp(text: &str) -> Option<Timestamp> {
             return Timestamp::from_date_hms(date, h, min, 0);
         }
     }
-    // 2026-04-06 16:35:35 UTC
+    // 2026-04-06 16:35:35 UTC, 2019/03/05 14:40:31 UTC, 2022-07-17T10:05:00Z
+    let iso_t = t
+        .split_once('T')
+        .filter(|(day, _)| day.len() == 10 && day.contains('-'))
+        .map(|(day, clock)| format!("{day} {}", clock.trim_end_matches('Z')));
+    let t = iso_t.as_deref().unwrap_or(t);
     let parts: Vec<&str> = t.split_whitespace().collect();
     if let [day, clock, ..] = parts.as_slice() {
-        if day.contains('-') && clock.contains(':') {
+        let year_first = day.split(['-', '/']).next().is_some_and(|y| y.len() == 4);
+        if year_first && clock.contains(':') {
             let date = parse_day(day)?;
             let hms: Vec<u32> = clock
                 .split(':')
@@ -171,6 +181,36 @@ mod tests {
     }
 
     #[test]
+    fn endorsements_form() {
+        assert_eq!(
+            parse_timestamp("2019/03/05 14:40:31 UTC")
+                .unwrap()
+                .to_string(),
+            "2019-03-05 14:40:31 UTC"
+        );
+        assert_eq!(parse_date("2019/03/05"), ymd(2019, 3, 5));
+    }
+
+    #[test]
+    fn iso_with_t_and_zone() {
+        assert_eq!(
+            parse_timestamp("2022-07-17T10:05:00Z").unwrap().to_string(),
+            "2022-07-17 10:05:00 UTC"
+        );
+    }
+
+    #[test]
+    fn two_digit_years_and_noon_midnight() {
+        assert_eq!(parse_date("07/17/22, 10:05 AM"), ymd(2022, 7, 17));
+        assert_eq!(parse_date("3/4/99, 12:00 PM"), ymd(1999, 3, 4));
+        assert_eq!(
+            parse_timestamp("3/4/99, 12:00 PM").unwrap().to_string(),
+            "1999-03-04 12:00:00 UTC"
+        );
+        assert_eq!(parse_date("1/8/2018"), ymd(2018, 1, 8));
+    }
+
+    #[test]
     fn nonsense_is_none() {
         for s in [
             "",
@@ -179,6 +219,11 @@ mod tests {
             "13/45/20, 1:00 PM",
             "1/8/18, 13:00 PM",
             "30 Feb 2021",
+            "2021-02-30 10:00:00 UTC",
+            "2021-02-03 25:00:00 UTC",
+            "12-03-2021",
+            "Tx",
+            "99999999999999999999 Jan 2020",
         ] {
             assert_eq!(parse_date(s), None, "{s}");
         }

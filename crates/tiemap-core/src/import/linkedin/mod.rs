@@ -1,26 +1,126 @@
-//! LinkedIn's data export: the archive and the CSV files inside it.
+//! LinkedIn's data export: the CSV files of the archive, each recognised by its header row
+//! (names differ in case and carry `_1`, `_2` suffixes).
 
 mod connections;
 pub mod dates;
+mod endorsements;
+mod invitations;
+mod messages;
+mod positions;
+mod profile;
+mod recommendations;
 
 pub use connections::is_connections_header;
 
-use super::csv_util::{decode_text, read_table};
-use super::{ImportError, ReportLine};
-use crate::model::PersonalExport;
+use super::csv_util::{decode_text, find_table, Table};
+use super::{FileRead, ImportError, ReportLine};
+use crate::model::{ExportKind, PersonalExport};
 
-/// Reads one LinkedIn CSV into `export`, recognising it by its header row.
+/// The LinkedIn CSV files tiemap reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkedInCsv {
+    Connections,
+    /// messages.csv since 2019: conversation ids and profile URLs.
+    Messages,
+    /// messages.csv of 2018: `From,To,Date,Subject,Content,Direction,Folder`.
+    Messages2018,
+    Invitations,
+    Positions,
+    Profile,
+    Endorsements,
+    /// Recommendations_Received.csv or Recommendations_Given.csv (same header).
+    Recommendations,
+}
+
+impl LinkedInCsv {
+    /// The file's usual name, used in the report and in error sentences.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            LinkedInCsv::Connections => "Connections.csv",
+            LinkedInCsv::Messages | LinkedInCsv::Messages2018 => "messages.csv",
+            LinkedInCsv::Invitations => "Invitations.csv",
+            LinkedInCsv::Positions => "Positions.csv",
+            LinkedInCsv::Profile => "Profile.csv",
+            LinkedInCsv::Endorsements => "Endorsement_Received_Info.csv",
+            LinkedInCsv::Recommendations => "Recommendations.csv",
+        }
+    }
+}
+
+/// Recognises a (lower-cased, trimmed) header row of a LinkedIn CSV.
+pub fn classify_header(header: &[String]) -> Option<LinkedInCsv> {
+    let has = |name: &str| header.iter().any(|h| h == name);
+    if has("conversation id") && has("from") {
+        return Some(LinkedInCsv::Messages);
+    }
+    if has("from") && has("to") && has("content") && has("direction") {
+        return Some(LinkedInCsv::Messages2018);
+    }
+    if has("from") && has("to") && has("direction") && (has("sent at") || has("message")) {
+        return Some(LinkedInCsv::Invitations);
+    }
+    if has("skill name") && (has("endorser first name") || has("endorser public url")) {
+        return Some(LinkedInCsv::Endorsements);
+    }
+    if has("company name") && has("title") && (has("started on") || has("finished on")) {
+        return Some(LinkedInCsv::Positions);
+    }
+    if has("first name") && has("last name") && has("headline") {
+        return Some(LinkedInCsv::Profile);
+    }
+    if has("first name") && has("last name") && has("text") && has("job title") {
+        return Some(LinkedInCsv::Recommendations);
+    }
+    if is_connections_header(header) {
+        return Some(LinkedInCsv::Connections);
+    }
+    None
+}
+
+/// Reads one LinkedIn CSV (any file above) into `export`, recognising it by its header row.
+/// A file that is not a LinkedIn CSV is an [`ImportError::UnknownFormat`].
 pub fn read_linkedin_csv(
     file: &str,
     bytes: &[u8],
     export: &mut PersonalExport,
 ) -> Result<ReportLine, ImportError> {
     let text = decode_text(bytes);
-    if let Some(table) = read_table(file, &text, |h| is_connections_header(h))? {
-        return connections::read(file, table, export);
+    match find_table(file, &text, classify_header)? {
+        Some(table) => read_table(file, table.kind, table, export).map(|read| read.line),
+        None => Err(ImportError::UnknownFormat {
+            file: file.to_string(),
+            hint: None,
+        }),
     }
-    Err(ImportError::UnknownFormat {
-        file: file.to_string(),
-        hint: None,
+}
+
+const INSTEAD: &str = "Connections.csv or the whole LinkedIn ZIP";
+
+pub(crate) fn read_table<K>(
+    file: &str,
+    kind: LinkedInCsv,
+    mut table: Table<'_, K>,
+    export: &mut PersonalExport,
+) -> Result<FileRead, ImportError> {
+    let line = match kind {
+        LinkedInCsv::Connections => connections::read(file, &mut table, export)?,
+        LinkedInCsv::Messages => messages::read_current(file, &mut table, export)?,
+        LinkedInCsv::Messages2018 => messages::read_2018(file, &mut table, export)?,
+        LinkedInCsv::Invitations => invitations::read(file, &mut table, export)?,
+        LinkedInCsv::Positions => positions::read(file, &mut table, export)?,
+        LinkedInCsv::Profile => profile::read(file, &mut table, export)?,
+        LinkedInCsv::Endorsements => endorsements::read(file, &mut table, export)?,
+        LinkedInCsv::Recommendations => recommendations::read(file, &mut table, export)?,
+    };
+    Ok(FileRead {
+        line,
+        source: ExportKind::LinkedIn,
+        holds_connections: kind == LinkedInCsv::Connections,
+        instead: INSTEAD,
     })
+}
+
+/// "has 9 fields, expected 7" for a row whose width differs from the header's.
+pub(crate) fn width_mismatch(found: usize, expected: usize) -> String {
+    format!("has {found} fields, expected {expected}")
 }

@@ -1,0 +1,298 @@
+//! Address-book exports: Google Contacts CSV (current and older headers), Outlook CSV, and
+//! vCard 2.1/3.0/4.0. Groups, labels and categories become [`Person::labels`], without the
+//! system groups (`* myContacts`, `* starred`, `System Group: My Contacts`).
+
+mod vcard;
+
+use super::csv_util::{decode_text, field, find_table, Table};
+use super::{FileRead, ImportError, ReportLine, Skipped};
+use crate::model::{ExportKind, Person, PersonalExport};
+
+pub(crate) use vcard::read_vcard_text;
+
+/// The contacts CSV files tiemap reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactsCsv {
+    /// Google Contacts since 2020: `First Name,Middle Name,Last Name,...,Labels,
+    /// E-mail 1 - Value,Organization Name,Organization Title,...`.
+    Google,
+    /// Google Contacts before 2020: `Name,Given Name,...,Family Name,...,Group Membership,
+    /// E-mail 1 - Value,Organization 1 - Name,Organization 1 - Title,...`.
+    GoogleOld,
+    /// Outlook: `First Name,Middle Name,Last Name,Title,Suffix,...,E-mail Address,...,
+    /// Company,Job Title,Categories` (`Title` is Mr./Dr., `Job Title` the position).
+    Outlook,
+}
+
+impl ContactsCsv {
+    fn name(self) -> &'static str {
+        match self {
+            ContactsCsv::Google | ContactsCsv::GoogleOld => "Google Contacts CSV",
+            ContactsCsv::Outlook => "Outlook contacts CSV",
+        }
+    }
+}
+
+/// Recognises a (lower-cased, trimmed) header row of a contacts CSV.
+pub fn classify_header(header: &[String]) -> Option<ContactsCsv> {
+    let has = |name: &str| header.iter().any(|h| h == name);
+    if has("given name") && has("family name") && (has("group membership") || has("name")) {
+        return Some(ContactsCsv::GoogleOld);
+    }
+    if has("first name")
+        && has("last name")
+        && (has("labels") || has("organization name") || has("e-mail 1 - value"))
+    {
+        return Some(ContactsCsv::Google);
+    }
+    if has("first name")
+        && has("e-mail address")
+        && (has("job title") || has("categories") || has("company"))
+    {
+        return Some(ContactsCsv::Outlook);
+    }
+    None
+}
+
+/// Reads a contacts file (Google or Outlook CSV, or vCard) into `export`. A file that is none
+/// of them is an [`ImportError::UnknownFormat`].
+pub fn read_contacts(
+    file: &str,
+    bytes: &[u8],
+    export: &mut PersonalExport,
+) -> Result<ReportLine, ImportError> {
+    let text = decode_text(bytes);
+    let start = text.trim_start();
+    if start
+        .get(..11)
+        .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCARD"))
+    {
+        return read_vcard_text(file, &text, export).map(|read| read.line);
+    }
+    match find_table(file, &text, classify_header)? {
+        Some(table) => read_table(file, table.kind, table, export).map(|read| read.line),
+        None => Err(ImportError::UnknownFormat {
+            file: file.to_string(),
+            hint: None,
+        }),
+    }
+}
+
+/// Which columns hold what, per kind (lower-case names, first match wins).
+struct Columns {
+    first: &'static [&'static str],
+    middle: &'static [&'static str],
+    last: &'static [&'static str],
+    full: &'static [&'static str],
+    email: &'static [&'static str],
+    company: &'static [&'static str],
+    title: &'static [&'static str],
+    labels: &'static [&'static str],
+    label_separator: &'static str,
+    url: &'static [&'static str],
+}
+
+fn columns(kind: ContactsCsv) -> Columns {
+    match kind {
+        ContactsCsv::Google => Columns {
+            first: &["first name"],
+            middle: &["middle name"],
+            last: &["last name"],
+            full: &["file as", "nickname"],
+            email: &["e-mail 1 - value"],
+            company: &["organization name"],
+            title: &["organization title"],
+            labels: &["labels"],
+            label_separator: ":::",
+            url: &["website 1 - value"],
+        },
+        ContactsCsv::GoogleOld => Columns {
+            first: &["given name"],
+            middle: &["additional name"],
+            last: &["family name"],
+            full: &["name", "nickname"],
+            email: &["e-mail 1 - value"],
+            company: &["organization 1 - name"],
+            title: &["organization 1 - title"],
+            labels: &["group membership"],
+            label_separator: ":::",
+            url: &["website 1 - value"],
+        },
+        ContactsCsv::Outlook => Columns {
+            first: &["first name"],
+            middle: &["middle name"],
+            last: &["last name"],
+            full: &["nickname"],
+            email: &["e-mail address", "e-mail 2 address"],
+            company: &["company"],
+            title: &["job title"],
+            labels: &["categories"],
+            label_separator: ";",
+            url: &["web page"],
+        },
+    }
+}
+
+const INSTEAD: &str = "Connections.csv or the whole LinkedIn ZIP";
+
+pub(crate) fn read_table<K>(
+    file: &str,
+    kind: ContactsCsv,
+    mut table: Table<'_, K>,
+    export: &mut PersonalExport,
+) -> Result<FileRead, ImportError> {
+    let c = columns(kind);
+    let first = table.column(c.first);
+    let middle = table.column(c.middle);
+    let last = table.column(c.last);
+    let full = table.column(c.full);
+    let email = table.column(c.email);
+    let company = table.column(c.company);
+    let title = table.column(c.title);
+    let labels = table.column(c.labels);
+    let url = table.column(c.url);
+    let expected = table.header.len();
+    let mut skipped = Vec::new();
+    let mut count = 0;
+    table.for_each_row(|line, row| {
+        // Contacts files are written by many tools; a short row is tolerated, a long one is not.
+        if row.len() > expected {
+            skipped.push(Skipped {
+                line: Some(line),
+                reason: crate::import::linkedin::width_mismatch(row.len(), expected),
+            });
+            return;
+        }
+        let mut first_name = join_words(&[field(row, first), field(row, middle)]);
+        let mut last_name = field(row, last).unwrap_or_default();
+        if first_name.is_empty() && last_name.is_empty() {
+            if let Some(name) = field(row, full) {
+                (first_name, last_name) = split_full_name(&name);
+            }
+        }
+        // Google joins several addresses with " ::: ": the first is the main one.
+        let email = field(row, email).and_then(|e| first_of(&e, ":::"));
+        if first_name.is_empty() && last_name.is_empty() && email.is_none() {
+            skipped.push(Skipped {
+                line: Some(line),
+                reason: "has no name or e-mail".to_string(),
+            });
+            return;
+        }
+        export.people.push(Person {
+            first_name,
+            last_name,
+            profile_url: field(row, url).and_then(|u| first_of(&u, ":::")),
+            email,
+            company: field(row, company),
+            position: field(row, title),
+            connected_on: None,
+            labels: field(row, labels)
+                .map(|l| clean_labels(l.split(c.label_separator)))
+                .unwrap_or_default(),
+        });
+        count += 1;
+    })?;
+    if count == 0 && skipped.is_empty() {
+        return Err(ImportError::HeaderOnly {
+            file: file.to_string(),
+            recognised_as: kind.name().to_string(),
+        });
+    }
+    Ok(FileRead {
+        line: ReportLine::new(file, kind.name(), count, ("contact", "contacts"), skipped),
+        source: ExportKind::Contacts,
+        holds_connections: true,
+        instead: INSTEAD,
+    })
+}
+
+fn join_words(words: &[Option<String>]) -> String {
+    words
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn first_of(text: &str, separator: &str) -> Option<String> {
+    text.split(separator)
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// "Ana María Lima" -> ("Ana María", "Lima").
+pub(crate) fn split_full_name(name: &str) -> (String, String) {
+    let name = name.trim();
+    match name.rsplit_once(' ') {
+        Some((first, last)) => (first.trim().to_string(), last.trim().to_string()),
+        None => (name.to_string(), String::new()),
+    }
+}
+
+/// Trims labels, drops blanks, duplicates and system groups (`* myContacts`, `* starred`,
+/// `System Group: My Contacts`, and vCard's bare `myContacts` / `starred`).
+pub(crate) fn clean_labels<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for label in labels {
+        let label = label.trim();
+        let lower = label.to_lowercase();
+        let system = label.starts_with('*')
+            || lower.starts_with("system group:")
+            || matches!(lower.as_str(), "mycontacts" | "starred" | "my contacts");
+        if label.is_empty() || system || out.iter().any(|l| l == label) {
+            continue;
+        }
+        out.push(label.to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn system_groups_are_dropped() {
+        assert_eq!(
+            clean_labels(
+                "* myContacts ::: Acme team ::: * starred ::: Family ::: Family".split(":::")
+            ),
+            vec!["Acme team", "Family"]
+        );
+        assert_eq!(
+            clean_labels("System Group: My Contacts;Climbing".split(';')),
+            vec!["Climbing"]
+        );
+    }
+
+    #[test]
+    fn headers_are_told_apart() {
+        let h =
+            |s: &str| -> Vec<String> { s.split(',').map(|x| x.trim().to_lowercase()).collect() };
+        assert_eq!(
+            classify_header(&h(
+                "First Name,Middle Name,Last Name,Labels,E-mail 1 - Value,Organization Name"
+            )),
+            Some(ContactsCsv::Google)
+        );
+        assert_eq!(
+            classify_header(&h(
+                "Name,Given Name,Additional Name,Family Name,Group Membership,E-mail 1 - Value"
+            )),
+            Some(ContactsCsv::GoogleOld)
+        );
+        assert_eq!(
+            classify_header(&h("First Name,Middle Name,Last Name,Title,Suffix,E-mail Address,Company,Job Title,Categories")),
+            Some(ContactsCsv::Outlook)
+        );
+        assert_eq!(
+            classify_header(&h(
+                "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+            )),
+            None
+        );
+    }
+}

@@ -1,0 +1,504 @@
+//! Personal exports end to end: fixture directories (`tests/fixtures/import/personal/<case>/`,
+//! input files beside an `expected.json`), ZIP archives built here, hostile input, and
+//! property tests that the importer never panics.
+
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use tiemap_core::import::{
+    import_files, ImportError, ImportOutcome, Imported, InputFile, Limits, MAX_FIELDS,
+};
+use tiemap_core::model::{Date, PersonalExport, Timestamp};
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/personal")
+}
+
+/// The input files of a case: every file but `expected.json`, sorted by lower-case name.
+fn case_inputs(dir: &Path) -> Vec<InputFile> {
+    let mut files: Vec<InputFile> = std::fs::read_dir(dir)
+        .expect("case dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "expected.json"))
+        .map(|p| InputFile {
+            name: p.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(&p).expect("read input"),
+        })
+        .collect();
+    files.sort_by_key(|f| f.name.to_lowercase());
+    files
+}
+
+/// Dates and timestamps as the strings `expected.json` uses.
+fn readable(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            if let Some(days) = map.get("days_since_epoch").and_then(Value::as_i64) {
+                return json!(Date::from_days_since_epoch(days as i32).to_string());
+            }
+            if let Some(secs) = map.get("secs_since_epoch").and_then(Value::as_i64) {
+                return json!(Timestamp::from_secs_since_epoch(secs).to_string());
+            }
+            Value::Object(map.into_iter().map(|(k, v)| (k, readable(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(readable).collect()),
+        other => other,
+    }
+}
+
+/// Checks every key of each expected partial record against the record at its `at`.
+fn check_records(case: &str, what: &str, actual: &Value, expected: &Value) {
+    let Some(expected) = expected.as_array() else {
+        return;
+    };
+    for record in expected {
+        let at = record["at"].as_u64().expect("at") as usize;
+        let got = &actual[what][at];
+        for (key, want) in record.as_object().expect("object") {
+            if key == "at" {
+                continue;
+            }
+            assert_eq!(&got[key], want, "{case}: {what}[{at}].{key}");
+        }
+    }
+}
+
+fn check_export(case: &str, export: &PersonalExport, expected: &Map<String, Value>) {
+    let actual = readable(serde_json::to_value(export).expect("serialise"));
+    if let Some(kind) = expected.get("kind") {
+        assert_eq!(&actual["kind"], kind, "{case}: kind");
+    }
+    let counts = expected.get("counts").and_then(Value::as_object);
+    for list in [
+        "people",
+        "messages",
+        "invitations",
+        "positions",
+        "endorsements",
+        "recommendations",
+    ] {
+        let want = counts
+            .and_then(|c| c.get(list))
+            .and_then(Value::as_u64)
+            .unwrap_or(0) as usize;
+        let got = actual[list].as_array().map(Vec::len).unwrap_or(0);
+        assert_eq!(got, want, "{case}: number of {list}");
+        if let Some(records) = expected.get(list) {
+            check_records(case, list, &actual, records);
+        }
+    }
+    if let Some(owner) = expected.get("owner") {
+        for (key, want) in owner.as_object().expect("owner object") {
+            assert_eq!(&actual["owner"][key], want, "{case}: owner.{key}");
+        }
+    }
+}
+
+#[test]
+fn fixture_cases() {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
+        .expect("fixtures dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 20, "fixture cases missing: {}", cases.len());
+    for dir in cases {
+        let case = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let expected: Value =
+            serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("expected"))
+                .expect("expected.json is JSON");
+        let expected = expected.as_object().expect("object").clone();
+        let result = import_files(&case_inputs(&dir), &Limits::default());
+        match (result, expected.get("error")) {
+            (Err(e), Some(want)) => assert_eq!(&json!(e.sentence()), want, "{case}: error"),
+            (Err(e), None) => panic!("{case}: unexpected error {e:?}: {}", e.sentence()),
+            (Ok(out), Some(want)) => panic!("{case}: expected error {want}, got {:?}", out.report),
+            (Ok(out), None) => {
+                let Imported::Personal(export) = &out.data else {
+                    panic!("{case}: read as a graph");
+                };
+                check_export(&case, export, &expected);
+                if let Some(report) = expected.get("report") {
+                    assert_eq!(
+                        &json!(out.report.sentences()),
+                        report,
+                        "{case}: report sentences"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The same case read twice gives the same result (determinism).
+#[test]
+fn import_is_deterministic() {
+    let dir = fixtures_dir().join("linkedin_all_csvs");
+    let a = import_files(&case_inputs(&dir), &Limits::default()).unwrap();
+    let b = import_files(&case_inputs(&dir), &Limits::default()).unwrap();
+    assert_eq!(a, b);
+}
+
+fn fixture_bytes(case: &str, file: &str) -> Vec<u8> {
+    std::fs::read(fixtures_dir().join(case).join(file)).expect("fixture file")
+}
+
+/// Builds a ZIP of `(name, bytes)` entries, deflated.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(false);
+    for (name, bytes) in entries {
+        writer.start_file(*name, options).expect("start entry");
+        writer.write_all(bytes).expect("write entry");
+    }
+    writer.finish().expect("finish zip").into_inner()
+}
+
+fn import_one(name: &str, bytes: Vec<u8>, limits: &Limits) -> Result<ImportOutcome, ImportError> {
+    import_files(
+        &[InputFile {
+            name: name.to_string(),
+            bytes,
+        }],
+        limits,
+    )
+}
+
+fn personal(out: &ImportOutcome) -> &PersonalExport {
+    match &out.data {
+        Imported::Personal(e) => e,
+        Imported::Graph(_) => panic!("read as a graph"),
+    }
+}
+
+#[test]
+fn linkedin_archive_is_expanded_and_dispatched_by_content() {
+    let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");
+    let messages = fixture_bytes("linkedin_messages_current", "messages.csv");
+    let positions = fixture_bytes("linkedin_all_csvs", "Positions.csv");
+    let photo = fixture_bytes("png_renamed_csv", "Connections.csv");
+    let nested = zip_of(&[("inner.csv", b"a,b\n")]);
+    let archive = zip_of(&[
+        (
+            "Basic_LinkedInDataExport_04-06-2026/Connections.csv",
+            &connections,
+        ),
+        (
+            "Basic_LinkedInDataExport_04-06-2026/messages.csv",
+            &messages,
+        ),
+        (
+            "Basic_LinkedInDataExport_04-06-2026/Positions.csv",
+            &positions,
+        ),
+        (
+            "Basic_LinkedInDataExport_04-06-2026/Ad_Targeting.csv",
+            b"Member Age,Degrees\n25 to 34,Master\n",
+        ),
+        (
+            "Basic_LinkedInDataExport_04-06-2026/Rich_Media.csv",
+            b"Date/Time,Media Description\n",
+        ),
+        ("Basic_LinkedInDataExport_04-06-2026/Learning.csv", b""),
+        (
+            "Basic_LinkedInDataExport_04-06-2026/profile_photo.csv",
+            &photo,
+        ),
+        ("Basic_LinkedInDataExport_04-06-2026/old.zip", &nested),
+        (
+            "Basic_LinkedInDataExport_04-06-2026/photo.jpg",
+            b"\xFF\xD8\xFF\xE0 not really",
+        ),
+        ("../escape/Connections.csv", &connections),
+    ]);
+    let out = import_one(
+        "Basic_LinkedInDataExport_04-06-2026.zip",
+        archive,
+        &Limits::default(),
+    )
+    .expect("archive reads");
+    let export = personal(&out);
+    assert_eq!(export.people.len(), 7);
+    assert_eq!(export.messages.len(), 4);
+    assert_eq!(export.positions.len(), 2);
+    let sentences = out.report.sentences();
+    assert_eq!(
+        sentences,
+        vec![
+            "8 people from Basic_LinkedInDataExport_04-06-2026/Connections.csv; 1 row skipped: line 12 has 5 fields, expected 7",
+            "4 messages from Basic_LinkedInDataExport_04-06-2026/messages.csv; 1 row skipped: line 8 has 4 fields, expected 12",
+            "2 positions from Basic_LinkedInDataExport_04-06-2026/Positions.csv",
+            "1 person listed twice and merged",
+            "Skipped Basic_LinkedInDataExport_04-06-2026/old.zip: ZIPs inside a ZIP are not expanded",
+            "Skipped ../escape/Connections.csv: its path leaves the archive (absolute or with ../), so it was not trusted",
+            "Skipped Basic_LinkedInDataExport_04-06-2026.zip: 1 entry that is not CSV, JSON or vCard (photos, web pages, ...) not read",
+            "Skipped Basic_LinkedInDataExport_04-06-2026/Ad_Targeting.csv: not a file tiemap reads",
+            "Skipped Basic_LinkedInDataExport_04-06-2026/Rich_Media.csv: not a file tiemap reads",
+            "Skipped Basic_LinkedInDataExport_04-06-2026/Learning.csv: empty",
+            "Skipped Basic_LinkedInDataExport_04-06-2026/profile_photo.csv: it is an image (PNG)",
+        ]
+    );
+}
+
+#[test]
+fn facebook_archive_is_read_by_keys() {
+    let friends = fixture_bytes("facebook_friends_v2", "your_friends.json");
+    let archive = zip_of(&[
+        ("connections/friends/your_friends.json", &friends),
+        (
+            "connections/friends/received_friend_requests.json",
+            br#"{"received_requests_v2": []}"#,
+        ),
+        ("connections/friends/your_friends.html", b"<html></html>"),
+        (
+            "personal_information/profile_information/profile_information.json",
+            br#"{"profile_v2": {"name": {"full_name": "Sam"}}}"#,
+        ),
+    ]);
+    let out = import_one("facebook-sam.zip", archive, &Limits::default()).unwrap();
+    let export = personal(&out);
+    assert_eq!(export.kind, tiemap_core::model::ExportKind::Facebook);
+    assert_eq!(export.people.len(), 4);
+    assert_eq!(export.people[0].first_name, "María");
+    assert_eq!(out.report.lines.len(), 2, "{:?}", out.report.sentences());
+    assert_eq!(
+        out.report.lines[1].recognised_as,
+        "Facebook friend requests received"
+    );
+}
+
+#[test]
+fn archive_without_connections_names_what_it_holds() {
+    let invitations = fixture_bytes("linkedin_all_csvs", "Invitations.csv");
+    let archive = zip_of(&[("Invitations.csv", &invitations)]);
+    let err = import_one("export.zip", archive, &Limits::default()).unwrap_err();
+    assert_eq!(
+        err.sentence(),
+        "Invitations.csv looks like Invitations.csv, which holds no connections; drop Connections.csv or the whole LinkedIn ZIP."
+            .replacen("Invitations.csv looks like", "This looks like", 1)
+    );
+    let archive = zip_of(&[("notes.txt", b"hello"), ("a.png", b"\x89PNG")]);
+    let err = import_one("export.zip", archive, &Limits::default()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::NothingInArchive { entries: 2, .. }),
+        "{err:?}"
+    );
+    let workbook = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("xl/workbook.xml", b"<workbook/>"),
+    ]);
+    let err = import_one("Connections.xlsx", workbook, &Limits::default()).unwrap_err();
+    assert!(
+        err.sentence().contains("save it as CSV"),
+        "{}",
+        err.sentence()
+    );
+}
+
+#[test]
+fn truncated_archive_is_a_clear_error() {
+    let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");
+    let archive = zip_of(&[("Connections.csv", &connections)]);
+    for cut in [archive.len() / 2, archive.len() - 10, 30] {
+        let err =
+            import_one("export.zip", archive[..cut].to_vec(), &Limits::default()).unwrap_err();
+        assert!(matches!(err, ImportError::BadArchive { .. }), "{err:?}");
+        assert!(
+            err.sentence().contains("download it again"),
+            "{}",
+            err.sentence()
+        );
+    }
+}
+
+#[test]
+fn zip_bombs_are_refused_with_the_limit_in_the_sentence() {
+    // 40 MB of one repeated line deflates about a thousand times.
+    let bomb: Vec<u8> = b"First Name,Last Name,Company,Position,Connected On\n"
+        .iter()
+        .copied()
+        .chain(std::iter::repeat_n(b'a', 40 * 1024 * 1024))
+        .collect();
+    let archive = zip_of(&[("Connections.csv", &bomb)]);
+    assert!(
+        archive.len() < 200 * 1024,
+        "bomb compressed to {}",
+        archive.len()
+    );
+    let err = import_one("bomb.zip", archive.clone(), &Limits::default()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::ExpansionRatio { limit: 200, .. }),
+        "{err:?}"
+    );
+    assert!(err.sentence().contains("200 times"), "{}", err.sentence());
+
+    let per_entry = Limits {
+        max_entry_bytes: 1024 * 1024,
+        max_expansion_ratio: 100_000,
+        ..Limits::default()
+    };
+    let err = import_one("bomb.zip", archive.clone(), &per_entry).unwrap_err();
+    assert!(matches!(err, ImportError::EntryTooLarge { .. }), "{err:?}");
+    assert!(
+        err.sentence().contains("limit of 1 MB per file"),
+        "{}",
+        err.sentence()
+    );
+
+    let total = Limits {
+        max_total_bytes: 2 * 1024 * 1024,
+        max_expansion_ratio: 100_000,
+        ..Limits::default()
+    };
+    let err = import_one("bomb.zip", archive, &total).unwrap_err();
+    assert!(
+        matches!(err, ImportError::ArchiveTooLarge { .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.sentence().contains("limit of 2 MB in total"),
+        "{}",
+        err.sentence()
+    );
+}
+
+#[test]
+fn a_300_mb_file_is_refused_before_parsing() {
+    // Zeroed pages: the allocation is lazy, and the size check comes before any byte is read.
+    let bytes = vec![0u8; 300 * 1024 * 1024];
+    let err = import_one("Connections.csv", bytes, &Limits::default()).unwrap_err();
+    assert_eq!(
+        err.sentence(),
+        "Connections.csv is 300 MB, over tiemap's limit of 256 MB per file; drop Connections.csv alone instead of the whole archive."
+    );
+}
+
+#[test]
+fn a_line_with_a_million_fields_is_refused() {
+    let mut csv =
+        String::from("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    csv.push_str(&",".repeat(1_000_000));
+    csv.push('\n');
+    let err = import_one("Connections.csv", csv.into_bytes(), &Limits::default()).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::TooManyFields {
+            file: "Connections.csv".into(),
+            line: 2,
+            fields: 1_000_001,
+            limit: MAX_FIELDS,
+        }
+    );
+    assert_eq!(
+        err.sentence(),
+        "Connections.csv can't be read: line 2 has 1,000,001 fields, over tiemap's limit of 1,000; is it really an export?"
+    );
+}
+
+#[test]
+fn deeply_nested_json_is_an_error_not_a_crash() {
+    let deep = format!(
+        "{{\"friends_v2\": {}{}}}",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    let err = import_one("your_friends.json", deep.into_bytes(), &Limits::default()).unwrap_err();
+    assert!(matches!(err, ImportError::BadJson { .. }), "{err:?}");
+    assert!(
+        err.sentence().contains("nested too deeply"),
+        "{}",
+        err.sentence()
+    );
+}
+
+#[test]
+fn dropped_files_are_merged_and_a_binary_drop_is_named() {
+    let out = import_files(
+        &[
+            InputFile {
+                name: "Connections.csv".into(),
+                bytes: fixture_bytes("linkedin_connections_2019", "Connections.csv"),
+            },
+            InputFile {
+                name: "Connections (1).csv".into(),
+                bytes: fixture_bytes("linkedin_connections_2018", "connections_1.CSV"),
+            },
+        ],
+        &Limits::default(),
+    )
+    .unwrap();
+    // Cy Cole's e-mail appears in neither file twice; Dee's and Cy's e-mails differ: 4 people.
+    assert_eq!(personal(&out).people.len(), 4);
+    let err = import_files(
+        &[
+            InputFile {
+                name: "Connections.csv".into(),
+                bytes: fixture_bytes("linkedin_connections_2019", "Connections.csv"),
+            },
+            InputFile {
+                name: "scan.pdf".into(),
+                bytes: b"%PDF-1.7\n".to_vec(),
+            },
+        ],
+        &Limits::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.sentence(),
+        "scan.pdf is a PDF document, not an export; drop Connections.csv or the whole LinkedIn ZIP."
+    );
+}
+
+const CONNECTIONS_HEADER: &str =
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_on_arbitrary_bytes(
+        name in "[A-Za-z0-9_ .()-]{0,24}",
+        bytes in proptest::collection::vec(any::<u8>(), 0..2048),
+    ) {
+        let _ = import_one(&name, bytes, &Limits::default());
+    }
+
+    #[test]
+    fn never_panics_behind_a_connections_header(tail in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let mut bytes = CONNECTIONS_HEADER.as_bytes().to_vec();
+        bytes.extend(tail);
+        if let Ok(out) = import_one("Connections.csv", bytes, &Limits::default()) {
+            // Whatever was read is accounted for in the report.
+            let read: usize = out.report.lines.iter().map(|l| l.count).sum();
+            prop_assert_eq!(read, personal(&out).people.len() + out.report.merged_duplicates);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_csv_ish_text(rows in proptest::collection::vec("[a-z,\"\\n\\r\\t ;:=/é明]{0,40}", 0..30)) {
+        let text = format!("{CONNECTIONS_HEADER}{}", rows.join("\n"));
+        let _ = import_one("Connections.csv", text.into_bytes(), &Limits::default());
+        let vcard = format!("BEGIN:VCARD\n{}", rows.join("\n"));
+        let _ = import_one("c.vcf", vcard.into_bytes(), &Limits::default());
+    }
+
+    #[test]
+    fn never_panics_on_zip_ish_bytes(
+        entry in proptest::collection::vec(any::<u8>(), 0..512),
+        flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..8),
+        cut in any::<usize>(),
+    ) {
+        let mut archive = zip_of(&[("Connections.csv", CONNECTIONS_HEADER.as_bytes()), ("x.csv", &entry)]);
+        for (at, byte) in flips {
+            let len = archive.len();
+            archive[at % len] = byte;
+        }
+        let keep = 4 + cut % archive.len().saturating_sub(3).max(1);
+        archive.truncate(keep.min(archive.len()));
+        let _ = import_one("export.zip", archive, &Limits::default());
+    }
+}
