@@ -422,13 +422,19 @@ fn choose(candidates: &[(u32, f64)], best_gain: f64, randomness: f64, rng: &mut 
     if randomness <= 0.0 || candidates.len() == 1 {
         return first_best;
     }
-    let total: f64 = candidates
-        .iter()
-        .map(|(_, g)| ((g - best_gain) / randomness).exp())
-        .sum();
+    // exp(-50) is below f64's precision next to the best candidate's weight of 1: skip it.
+    let weight = |g: f64| {
+        let x = (g - best_gain) / randomness;
+        if x < -50.0 {
+            0.0
+        } else {
+            x.exp()
+        }
+    };
+    let total: f64 = candidates.iter().map(|&(_, g)| weight(g)).sum();
     let mut target = rng.next_f64() * total;
     for &(c, g) in candidates {
-        target -= ((g - best_gain) / randomness).exp();
+        target -= weight(g);
         if target < 0.0 {
             return c;
         }

@@ -1,1 +1,5 @@
 //! View geometry with no DOM: camera, label grid, palette.
+
+/// Cluster colours fixed by persistent cluster id: distinct, colour-blind safe, readable on
+/// light and dark backgrounds.
+pub mod palette;
