@@ -180,6 +180,7 @@ fn planted_partitions_are_recovered() {
     let ari = compare::ari(&p.membership, &planted.truth).unwrap();
     assert!(nmi > 0.95, "nmi {nmi}");
     assert!(ari > 0.95, "ari {ari}");
+    assert!(communities_are_connected(&planted.csr, &p.membership));
     let truth_q = modularity(&planted.csr, &planted.truth, 1.0).unwrap();
     assert!(
         p.modularity >= truth_q - 1e-9,

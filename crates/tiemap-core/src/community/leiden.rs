@@ -69,7 +69,11 @@ fn run(csr: &Csr, settings: &LeidenSettings, method: Method) -> Partition {
                 break;
             }
         }
-        split_disconnected(&base, &mut membership);
+        // Leiden's communities are connected by construction (the property tests check it);
+        // Louvain's may not be.
+        if method == Method::Louvain {
+            split_disconnected(&base, &mut membership);
+        }
     }
     let (membership, community_count) = renumber_by_size(&membership);
     let modularity = super::modularity(csr, &membership, settings.resolution).unwrap_or(0.0);
@@ -83,7 +87,10 @@ fn run(csr: &Csr, settings: &LeidenSettings, method: Method) -> Partition {
 /// Buffers reused across levels and passes.
 #[derive(Default)]
 struct Workspace {
-    /// Weight from the current node to each community (zero outside `touched`).
+    /// Local moving: weight from the current node to each community (zero outside `touched`)
+    /// and the community's total strength, side by side for one cache line per community.
+    slots: Vec<(f64, f64)>,
+    /// Refinement: weight from the current node to each refined community.
     weight_to: Vec<f64>,
     touched: Vec<u32>,
     /// Total strength of each community.
@@ -203,9 +210,8 @@ fn move_nodes(
 ) -> bool {
     let n = graph.node_count();
     let Workspace {
-        weight_to,
+        slots,
         touched,
-        community_strength,
         community_size,
         empty,
         queue,
@@ -213,14 +219,12 @@ fn move_nodes(
         order,
         ..
     } = work;
-    weight_to.clear();
-    weight_to.resize(n, 0.0);
-    community_strength.clear();
-    community_strength.resize(n, 0.0);
+    slots.clear();
+    slots.resize(n, (0.0, 0.0));
     community_size.clear();
     community_size.resize(n, 0);
     for (v, &c) in membership.iter().enumerate() {
-        community_strength[c as usize] += graph.strength[v];
+        slots[c as usize].1 += graph.strength[v];
         community_size[c as usize] += 1;
     }
     empty.clear();
@@ -246,18 +250,18 @@ fn move_nodes(
         let (ns, ws) = graph.row(v);
         for (&u, &w) in ns.iter().zip(ws) {
             let c = membership[u as usize];
-            if weight_to[c as usize] == 0.0 {
+            if slots[c as usize].0 == 0.0 {
                 touched.push(c);
             }
-            weight_to[c as usize] += w;
+            slots[c as usize].0 += w;
         }
-        community_strength[own as usize] -= k;
+        slots[own as usize].1 -= k;
         community_size[own as usize] -= 1;
         let scaled = resolution * k;
         let mut best = own;
-        let mut best_gain = weight_to[own as usize] - scaled * community_strength[own as usize];
+        let mut best_gain = slots[own as usize].0 - scaled * slots[own as usize].1;
         for &c in touched.iter() {
-            let gain = weight_to[c as usize] - scaled * community_strength[c as usize];
+            let gain = slots[c as usize].0 - scaled * slots[c as usize].1;
             if gain > best_gain {
                 best_gain = gain;
                 best = c;
@@ -270,10 +274,10 @@ fn move_nodes(
             }
         }
         for &c in touched.iter() {
-            weight_to[c as usize] = 0.0;
+            slots[c as usize].0 = 0.0;
         }
         touched.clear();
-        community_strength[best as usize] += k;
+        slots[best as usize].1 += k;
         community_size[best as usize] += 1;
         if best != own {
             moved = true;
