@@ -1,0 +1,103 @@
+//! `ln` and `exp` built from `+ - * /` only, so that native and wasm builds give bit-identical
+//! layouts. The platform `f32::ln` and `f32::powf` call into whatever libm the target links,
+//! whose last bits differ between targets; `sqrt` is exact by IEEE 754 and is used directly.
+
+const LN_2: f32 = std::f32::consts::LN_2;
+
+/// Natural logarithm of a positive finite `x`, within a few ulps. Returns `f32::NEG_INFINITY`
+/// for 0 and NaN for negative or non-finite input (callers only pass `1 + distance`).
+pub fn ln(x: f32) -> f32 {
+    if x.is_nan() || x < 0.0 || x.is_infinite() {
+        return f32::NAN;
+    }
+    if x == 0.0 {
+        return f32::NEG_INFINITY;
+    }
+    let mut bits = x.to_bits();
+    let mut e: i32 = 0;
+    // Subnormals: scale into the normal range first.
+    if bits < 0x0080_0000 {
+        let scaled = x * 16_777_216.0; // 2^24
+        bits = scaled.to_bits();
+        e -= 24;
+    }
+    e += ((bits >> 23) & 0xff) as i32 - 127;
+    // Mantissa in [1, 2).
+    let mut m = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000);
+    // Centre it on 1: m in [sqrt(1/2), sqrt(2)).
+    if m > std::f32::consts::SQRT_2 {
+        m *= 0.5;
+        e += 1;
+    }
+    // ln(m) = 2 atanh(s), s = (m - 1) / (m + 1), |s| <= 0.1716.
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let series =
+        s * (2.0 + s2 * (2.0 / 3.0 + s2 * (2.0 / 5.0 + s2 * (2.0 / 7.0 + s2 * (2.0 / 9.0)))));
+    e as f32 * LN_2 + series
+}
+
+/// `e^x`, within a few ulps for `|x| < 87`; saturates to 0 and infinity outside.
+pub fn exp(x: f32) -> f32 {
+    if x.is_nan() {
+        return f32::NAN;
+    }
+    if x > 88.7 {
+        return f32::INFINITY;
+    }
+    if x < -87.3 {
+        return 0.0;
+    }
+    // x = k ln2 + r, |r| <= ln2 / 2.
+    let k = (x / LN_2 + if x >= 0.0 { 0.5 } else { -0.5 }) as i32;
+    let r = x - k as f32 * LN_2;
+    // Taylor to r^7: error < 2e-9 for |r| <= 0.347.
+    let p = 1.0
+        + r * (1.0
+            + r * (0.5
+                + r * (1.0 / 6.0
+                    + r * (1.0 / 24.0
+                        + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
+    let scale = f32::from_bits(((k + 127) as u32) << 23);
+    p * scale
+}
+
+/// `base^power` for positive finite `base`, exact for powers 0 and 1.
+pub fn pow(base: f32, power: f32) -> f32 {
+    if power == 0.0 {
+        1.0
+    } else if power == 1.0 {
+        base
+    } else {
+        exp(power * ln(base))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ln_matches_std_closely() {
+        for i in 1..20_000 {
+            let x = i as f32 * 0.173 + 1e-3 * i as f32 * i as f32;
+            let rel = ((ln(x) - x.ln()) / x.ln().abs().max(1e-3)).abs();
+            assert!(rel < 1e-5, "ln({x}) = {} vs {}", ln(x), x.ln());
+        }
+        assert_eq!(ln(1.0), 0.0);
+        assert!((ln(1e-40) - (1e-40f32).ln()).abs() < 1e-3);
+        assert!(ln(-1.0).is_nan());
+    }
+
+    #[test]
+    fn exp_and_pow_match_std_closely() {
+        for i in -800..800 {
+            let x = i as f32 * 0.1;
+            let rel = ((exp(x) - x.exp()) / x.exp()).abs();
+            assert!(rel < 1e-5, "exp({x}) = {} vs {}", exp(x), x.exp());
+        }
+        assert_eq!(pow(3.5, 0.0), 1.0);
+        assert_eq!(pow(3.5, 1.0), 3.5);
+        assert!((pow(2.0, 0.5) - std::f32::consts::SQRT_2).abs() < 1e-6);
+    }
+}

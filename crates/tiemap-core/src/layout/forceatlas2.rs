@@ -1,0 +1,652 @@
+//! One ForceAtlas2 iteration over flat arrays (Jacomy, Venturini, Heymann, Bastian 2014,
+//! "ForceAtlas2, a continuous graph layout algorithm for handy network visualization",
+//! PLoS ONE 9(6): e98679).
+//!
+//! Forces (the paper's notation, `d` the distance, `m = degree + 1` the mass):
+//! - repulsion between every pair `k_r m1 m2 / d` (Barnes-Hut over a quadtree, or exact);
+//! - gravity towards the origin `g m` (or `g m d` in strong gravity mode);
+//! - attraction along every tie `w^delta d` (or `w^delta log(1 + d)` in LinLog mode), divided
+//!   by the node's mass when dissuading hubs;
+//! - with `adjust_sizes`, distances are taken between node borders.
+//!
+//! Adaptive speed (section "Adaptive speed" of the paper): each node's swinging
+//! `swg(n) = m |F_t(n) - F_{t-1}(n)|` and traction `tra(n) = m |F_t(n) + F_{t-1}(n)| / 2`
+//! are summed into `swg(G)` and `tra(G)`; the global speed is `s(G) = tau tra(G) / swg(G)`
+//! (tau the jitter tolerance), allowed to rise by at most 50% per iteration; each node moves by
+//! `F(n) s(n)` with the per-node swinging brake `s(n) = s(G) / (1 + sqrt(s(G) swg(n)))` (the
+//! paper's `k_s s(G) / (1 + s(G) sqrt(swg(n)))` with the brake under the square root, which
+//! lets consistent nodes travel much faster), divided by `slow_down`. Its displacement in one
+//! iteration is capped (the paper's `s(n) < k_smax / |F(n)|`) at `k_smax = 10` times the mean
+//! node spacing of the previous iteration, or 10 graph units if that is larger: a scale-free
+//! cap, because a LinLog layout settles at a scale set by its size and scaling ratio, often far
+//! from its starting scale.
+//!
+//! The force law is chosen once per pass (generic kernels below, one monomorphised loop per
+//! law), never by an `if` inside an inner loop.
+
+use super::detmath;
+use super::quadtree::QuadTree;
+use super::settings::Fa2Settings;
+use crate::model::Csr;
+
+/// `k_smax` of the paper: the largest displacement of a node in one iteration.
+const K_S_MAX: f32 = 10.0;
+/// The global speed may rise by at most this factor per iteration.
+const MAX_RISE: f32 = 1.5;
+/// Iterations on a level before it can be called converged (the speed needs a few
+/// iterations to adapt after a start).
+const MIN_ITERATIONS: usize = 20;
+/// Bodies per quadtree leaf.
+const LEAF_SIZE: usize = 4;
+
+/// The graph of one level: adjacency, masses and sizes.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LevelGraph {
+    pub csr: Csr,
+    /// Repulsion mass of each node: degree + 1 on the finest level, the sum of the merged
+    /// nodes' masses on coarser ones.
+    pub mass: Vec<f32>,
+    /// Radius of each node for `adjust_sizes`.
+    pub size: Vec<f32>,
+}
+
+impl LevelGraph {
+    /// The finest level of `csr`: mass = degree + 1, size 1.
+    pub fn finest(csr: &Csr) -> LevelGraph {
+        let n = csr.node_count();
+        LevelGraph {
+            mass: (0..n).map(|v| csr.degree(v) as f32 + 1.0).collect(),
+            size: vec![1.0; n],
+            csr: csr.clone(),
+        }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.mass.len()
+    }
+}
+
+/// Figures of the last iteration.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct IterationFigures {
+    pub global_speed: f32,
+    pub mean_displacement: f32,
+    /// Mean displacement over the mean node spacing.
+    pub relative_displacement: f32,
+}
+
+/// The ForceAtlas2 engine over one level graph.
+#[derive(Clone, Debug)]
+pub(crate) struct Engine {
+    settings: Fa2Settings,
+    pub graph: LevelGraph,
+    /// `[x0, y0, x1, y1, ...]` in graph space.
+    pub pos: Vec<f32>,
+    pub fixed: Vec<bool>,
+    /// Ties once each, `u < v`, with `w^edge_weight_influence`.
+    edges: Vec<(u32, u32, f32)>,
+    /// Per node factor on the attraction it feels (1, or mean mass / mass with dissuade hubs).
+    attraction_scale: Vec<f32>,
+    force: Vec<f32>,
+    old_force: Vec<f32>,
+    tree: QuadTree,
+    speed: f32,
+    /// Mean node spacing after the last iteration.
+    spacing: f32,
+    below_threshold_streak: usize,
+    pub iterations: usize,
+    pub figures: IterationFigures,
+}
+
+impl Engine {
+    pub fn new(graph: LevelGraph, pos: Vec<f32>, settings: &Fa2Settings) -> Engine {
+        let n = graph.node_count();
+        let mut engine = Engine {
+            settings: settings.sanitized(),
+            edges: Vec::new(),
+            attraction_scale: Vec::new(),
+            fixed: vec![false; n],
+            force: vec![0.0; 2 * n],
+            old_force: vec![0.0; 2 * n],
+            tree: QuadTree::new(LEAF_SIZE),
+            speed: 1.0,
+            spacing: 0.0,
+            below_threshold_streak: 0,
+            iterations: 0,
+            figures: IterationFigures::default(),
+            graph,
+            pos,
+        };
+        engine.prepare();
+        engine
+    }
+
+    /// New settings; the layout is no longer considered converged.
+    pub fn set_settings(&mut self, settings: &Fa2Settings) {
+        self.settings = settings.sanitized();
+        self.below_threshold_streak = 0;
+        self.prepare();
+    }
+
+    /// The layout is no longer considered converged (pins or sizes changed).
+    pub fn resume(&mut self) {
+        self.below_threshold_streak = 0;
+    }
+
+    pub fn set_sizes(&mut self, sizes: &[f32]) {
+        for (i, s) in self.graph.size.iter_mut().enumerate() {
+            *s = sizes
+                .get(i)
+                .copied()
+                .filter(|x| x.is_finite() && *x >= 0.0)
+                .unwrap_or(1.0);
+        }
+        self.below_threshold_streak = 0;
+    }
+
+    /// Derived arrays that depend on the settings.
+    fn prepare(&mut self) {
+        let csr = &self.graph.csr;
+        let influence = self.settings.edge_weight_influence;
+        self.edges.clear();
+        for u in 0..csr.node_count() {
+            let (ns, ws) = csr.neighbors(u);
+            for (&v, &w) in ns.iter().zip(ws) {
+                if (u as u32) < v {
+                    self.edges.push((u as u32, v, detmath::pow(w, influence)));
+                }
+            }
+        }
+        let n = self.graph.node_count();
+        let mean_mass = self.graph.mass.iter().sum::<f32>() / n.max(1) as f32;
+        self.attraction_scale = if self.settings.dissuade_hubs {
+            self.graph
+                .mass
+                .iter()
+                .map(|&m| mean_mass / m.max(1e-6))
+                .collect()
+        } else {
+            vec![1.0; n]
+        };
+    }
+
+    pub fn converged(&self) -> bool {
+        self.below_threshold_streak >= Fa2Settings::CONVERGED_STREAK
+    }
+
+    /// Runs one iteration.
+    pub fn iterate(&mut self) {
+        let n = self.graph.node_count();
+        if n == 0 {
+            self.below_threshold_streak = Fa2Settings::CONVERGED_STREAK;
+            return;
+        }
+        std::mem::swap(&mut self.force, &mut self.old_force);
+        self.force.iter_mut().for_each(|f| *f = 0.0);
+        let s = &self.settings;
+
+        // 1) repulsion
+        let kr = s.scaling_ratio;
+        match (s.barnes_hut_optimize, s.adjust_sizes) {
+            (true, false) => {
+                self.tree
+                    .build(&self.pos, &self.graph.mass, &self.graph.size);
+                repulsion_barnes_hut::<PointRepulsion>(
+                    &self.tree,
+                    kr,
+                    s.barnes_hut_theta,
+                    &mut self.force,
+                );
+            }
+            (true, true) => {
+                self.tree
+                    .build(&self.pos, &self.graph.mass, &self.graph.size);
+                repulsion_barnes_hut::<SizedRepulsion>(
+                    &self.tree,
+                    kr,
+                    s.barnes_hut_theta,
+                    &mut self.force,
+                );
+            }
+            (false, false) => repulsion_exact::<PointRepulsion>(
+                &self.pos,
+                &self.graph.mass,
+                &self.graph.size,
+                kr,
+                &mut self.force,
+            ),
+            (false, true) => repulsion_exact::<SizedRepulsion>(
+                &self.pos,
+                &self.graph.mass,
+                &self.graph.size,
+                kr,
+                &mut self.force,
+            ),
+        }
+
+        // 2) gravity
+        if s.strong_gravity_mode {
+            gravity::<StrongGravity>(&self.pos, &self.graph.mass, s.gravity, &mut self.force);
+        } else {
+            gravity::<ConstantGravity>(&self.pos, &self.graph.mass, s.gravity, &mut self.force);
+        }
+
+        // 3) attraction
+        let (pos, size, edges, scale) = (
+            &self.pos,
+            &self.graph.size,
+            &self.edges,
+            &self.attraction_scale,
+        );
+        match (s.linlog_mode, s.adjust_sizes) {
+            (false, false) => attraction::<Linear>(pos, size, edges, scale, &mut self.force),
+            (true, false) => attraction::<LinLog>(pos, size, edges, scale, &mut self.force),
+            (false, true) => attraction::<LinearSized>(pos, size, edges, scale, &mut self.force),
+            (true, true) => attraction::<LinLogSized>(pos, size, edges, scale, &mut self.force),
+        }
+
+        // 4) speed
+        let (mut swinging, mut traction) = (0.0f64, 0.0f64);
+        for v in 0..n {
+            if self.fixed[v] {
+                continue;
+            }
+            let (fx, fy) = (self.force[2 * v], self.force[2 * v + 1]);
+            let (ox, oy) = (self.old_force[2 * v], self.old_force[2 * v + 1]);
+            let m = self.graph.mass[v] as f64;
+            swinging += m * (((fx - ox) * (fx - ox) + (fy - oy) * (fy - oy)).sqrt() as f64);
+            traction += m * (((fx + ox) * (fx + ox) + (fy + oy) * (fy + oy)).sqrt() as f64) * 0.5;
+        }
+        if swinging > 0.0 && traction > 0.0 {
+            let target = (s.jitter_tolerance as f64 * traction / swinging) as f32;
+            self.speed = target.min(self.speed * MAX_RISE);
+        }
+        let global = self.speed;
+
+        // 5) apply
+        let cap = K_S_MAX * self.spacing.max(1.0);
+        let inv_slow = 1.0 / s.slow_down;
+        let (mut moved, mut moving) = (0.0f64, 0usize);
+        for v in 0..n {
+            if self.fixed[v] {
+                continue;
+            }
+            let (fx, fy) = (self.force[2 * v], self.force[2 * v + 1]);
+            let (ox, oy) = (self.old_force[2 * v], self.old_force[2 * v + 1]);
+            let swg = self.graph.mass[v] * ((fx - ox) * (fx - ox) + (fy - oy) * (fy - oy)).sqrt();
+            let f = (fx * fx + fy * fy).sqrt();
+            let mut local = global / (1.0 + (global * swg).sqrt());
+            if f * local > cap {
+                local = cap / f;
+            }
+            let local = local * inv_slow;
+            let (dx, dy) = (fx * local, fy * local);
+            if dx.is_finite() && dy.is_finite() {
+                self.pos[2 * v] += dx;
+                self.pos[2 * v + 1] += dy;
+                moved += ((dx * dx + dy * dy).sqrt()) as f64;
+            }
+            moving += 1;
+        }
+        let spacing = mean_spacing(&self.pos);
+        self.spacing = spacing;
+        let mean_displacement = (moved / moving.max(1) as f64) as f32;
+        let relative = if spacing > 0.0 {
+            mean_displacement / spacing
+        } else {
+            0.0
+        };
+        if moving == 0 || (relative < s.convergence_threshold && self.iterations >= MIN_ITERATIONS)
+        {
+            self.below_threshold_streak += 1;
+        } else {
+            self.below_threshold_streak = 0;
+        }
+        self.iterations += 1;
+        self.figures = IterationFigures {
+            global_speed: global,
+            mean_displacement,
+            relative_displacement: relative,
+        };
+    }
+}
+
+/// `rms_radius / sqrt(n)`: the distance between neighbours if the nodes were spread evenly
+/// over the drawing.
+pub(crate) fn mean_spacing(pos: &[f32]) -> f32 {
+    let n = pos.len() / 2;
+    if n == 0 {
+        return 0.0;
+    }
+    let (mut sx, mut sy) = (0.0f64, 0.0f64);
+    for p in pos.chunks_exact(2) {
+        sx += p[0] as f64;
+        sy += p[1] as f64;
+    }
+    let (cx, cy) = (sx / n as f64, sy / n as f64);
+    let mut r2 = 0.0f64;
+    for p in pos.chunks_exact(2) {
+        r2 += (p[0] as f64 - cx).powi(2) + (p[1] as f64 - cy).powi(2);
+    }
+    ((r2 / n as f64).sqrt() / (n as f64).sqrt()) as f32
+}
+
+/// A repulsion law between two bodies: returns the factor `f` such that the force on body 1
+/// is `f * (x1 - x2, y1 - y2)`.
+trait RepulsionLaw {
+    fn factor(kr: f32, d2: f32, m1: f32, m2: f32, s1: f32, s2: f32) -> f32;
+}
+
+/// `k_r m1 m2 / d`.
+struct PointRepulsion;
+impl RepulsionLaw for PointRepulsion {
+    #[inline(always)]
+    fn factor(kr: f32, d2: f32, m1: f32, m2: f32, _s1: f32, _s2: f32) -> f32 {
+        if d2 > 0.0 {
+            kr * m1 * m2 / d2
+        } else {
+            0.0
+        }
+    }
+}
+
+/// `k_r m1 m2 / d'` with `d'` the distance between borders; `100 k_r m1 m2` when overlapping.
+struct SizedRepulsion;
+impl RepulsionLaw for SizedRepulsion {
+    #[inline(always)]
+    fn factor(kr: f32, d2: f32, m1: f32, m2: f32, s1: f32, s2: f32) -> f32 {
+        let d = d2.sqrt();
+        let border = d - s1 - s2;
+        if d <= 0.0 {
+            0.0
+        } else if border > 0.0 {
+            kr * m1 * m2 / (border * border) * (border / d)
+        } else {
+            100.0 * kr * m1 * m2 / d
+        }
+    }
+}
+
+/// Exact `O(n^2)` repulsion, each pair once.
+fn repulsion_exact<L: RepulsionLaw>(
+    pos: &[f32],
+    mass: &[f32],
+    size: &[f32],
+    kr: f32,
+    force: &mut [f32],
+) {
+    let n = mass.len();
+    for i in 0..n {
+        let (xi, yi, mi, si) = (pos[2 * i], pos[2 * i + 1], mass[i], size[i]);
+        let (mut fx, mut fy) = (0.0f32, 0.0f32);
+        for j in i + 1..n {
+            let dx = xi - pos[2 * j];
+            let dy = yi - pos[2 * j + 1];
+            let f = L::factor(kr, dx * dx + dy * dy, mi, mass[j], si, size[j]);
+            fx += dx * f;
+            fy += dy * f;
+            force[2 * j] -= dx * f;
+            force[2 * j + 1] -= dy * f;
+        }
+        force[2 * i] += fx;
+        force[2 * i + 1] += fy;
+    }
+}
+
+/// Barnes-Hut repulsion: bodies in Morton order walk the tree; a cell that is far enough
+/// (`width < theta * distance`) and does not hold the body acts as one body at its centre of
+/// mass (point law); otherwise its leaves are summed body by body with the law `L`.
+fn repulsion_barnes_hut<L: RepulsionLaw>(tree: &QuadTree, kr: f32, theta: f32, force: &mut [f32]) {
+    let cells = tree.cells();
+    let bodies = tree.bodies();
+    let theta2 = theta * theta;
+    for (p, b) in bodies.iter().enumerate() {
+        let p = p as u32;
+        let (mut fx, mut fy) = (0.0f32, 0.0f32);
+        let mut c = 0usize;
+        while c < cells.len() {
+            let cell = &cells[c];
+            let holds_body = p >= cell.start && p < cell.end;
+            if !holds_body {
+                let dx = b.x - cell.cx;
+                let dy = b.y - cell.cy;
+                let d2 = dx * dx + dy * dy;
+                if cell.width * cell.width < theta2 * d2 {
+                    let f = PointRepulsion::factor(kr, d2, b.mass, cell.mass, 0.0, 0.0);
+                    fx += dx * f;
+                    fy += dy * f;
+                    c = cell.next as usize;
+                    continue;
+                }
+            }
+            if cell.next as usize == c + 1 {
+                for (q, o) in bodies[cell.start as usize..cell.end as usize]
+                    .iter()
+                    .enumerate()
+                {
+                    if cell.start + q as u32 == p {
+                        continue;
+                    }
+                    let dx = b.x - o.x;
+                    let dy = b.y - o.y;
+                    let f = L::factor(kr, dx * dx + dy * dy, b.mass, o.mass, b.size, o.size);
+                    fx += dx * f;
+                    fy += dy * f;
+                }
+            }
+            c += 1;
+        }
+        let v = b.node as usize;
+        force[2 * v] += fx;
+        force[2 * v + 1] += fy;
+    }
+}
+
+/// A gravity law: the factor `f` such that the force is `-f * (x, y)`.
+trait GravityLaw {
+    fn factor(g: f32, mass: f32, d: f32) -> f32;
+}
+
+/// `g m` towards the origin.
+struct ConstantGravity;
+impl GravityLaw for ConstantGravity {
+    #[inline(always)]
+    fn factor(g: f32, mass: f32, d: f32) -> f32 {
+        if d > 0.0 {
+            g * mass / d
+        } else {
+            0.0
+        }
+    }
+}
+
+/// `g m d` towards the origin.
+struct StrongGravity;
+impl GravityLaw for StrongGravity {
+    #[inline(always)]
+    fn factor(g: f32, mass: f32, _d: f32) -> f32 {
+        g * mass
+    }
+}
+
+fn gravity<L: GravityLaw>(pos: &[f32], mass: &[f32], g: f32, force: &mut [f32]) {
+    for (v, &m) in mass.iter().enumerate() {
+        let (x, y) = (pos[2 * v], pos[2 * v + 1]);
+        let f = L::factor(g, m, (x * x + y * y).sqrt());
+        force[2 * v] -= x * f;
+        force[2 * v + 1] -= y * f;
+    }
+}
+
+/// An attraction law: the factor `f` such that the force on node 1 is
+/// `f * (x2 - x1, y2 - y1)` (before the tie weight and the node's scale).
+trait AttractionLaw {
+    fn factor(d: f32, s1: f32, s2: f32) -> f32;
+}
+
+/// `d`.
+struct Linear;
+impl AttractionLaw for Linear {
+    #[inline(always)]
+    fn factor(_d: f32, _s1: f32, _s2: f32) -> f32 {
+        1.0
+    }
+}
+
+/// `log(1 + d)`.
+struct LinLog;
+impl AttractionLaw for LinLog {
+    #[inline(always)]
+    fn factor(d: f32, _s1: f32, _s2: f32) -> f32 {
+        if d > 0.0 {
+            detmath::ln(1.0 + d) / d
+        } else {
+            0.0
+        }
+    }
+}
+
+/// `d'` between borders, nothing when overlapping.
+struct LinearSized;
+impl AttractionLaw for LinearSized {
+    #[inline(always)]
+    fn factor(d: f32, s1: f32, s2: f32) -> f32 {
+        let border = d - s1 - s2;
+        if border > 0.0 {
+            border / d
+        } else {
+            0.0
+        }
+    }
+}
+
+/// `log(1 + d')` between borders, nothing when overlapping.
+struct LinLogSized;
+impl AttractionLaw for LinLogSized {
+    #[inline(always)]
+    fn factor(d: f32, s1: f32, s2: f32) -> f32 {
+        let border = d - s1 - s2;
+        if border > 0.0 {
+            detmath::ln(1.0 + border) / d
+        } else {
+            0.0
+        }
+    }
+}
+
+fn attraction<L: AttractionLaw>(
+    pos: &[f32],
+    size: &[f32],
+    edges: &[(u32, u32, f32)],
+    scale: &[f32],
+    force: &mut [f32],
+) {
+    for &(u, v, w) in edges {
+        let (u, v) = (u as usize, v as usize);
+        let dx = pos[2 * v] - pos[2 * u];
+        let dy = pos[2 * v + 1] - pos[2 * u + 1];
+        let d = (dx * dx + dy * dy).sqrt();
+        let f = w * L::factor(d, size[u], size[v]);
+        let (fu, fv) = (f * scale[u], f * scale[v]);
+        force[2 * u] += dx * fu;
+        force[2 * u + 1] += dy * fu;
+        force[2 * v] -= dx * fv;
+        force[2 * v + 1] -= dy * fv;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::initial_positions;
+
+    fn engine(csr: &Csr, settings: Fa2Settings) -> Engine {
+        let pos = initial_positions(csr.node_count(), 5);
+        Engine::new(LevelGraph::finest(csr), pos, &settings)
+    }
+
+    #[test]
+    fn barnes_hut_with_small_theta_matches_exact_repulsion() {
+        let g = crate::sample::planted_partition(600, 4, 6.0, 0.1, 1);
+        let pos = initial_positions(600, 9);
+        let graph = LevelGraph::finest(&g.csr);
+        let mut exact = vec![0.0; 1200];
+        repulsion_exact::<PointRepulsion>(&pos, &graph.mass, &graph.size, 2.0, &mut exact);
+        let mut tree = QuadTree::new(LEAF_SIZE);
+        tree.build(&pos, &graph.mass, &graph.size);
+        let mut approx = vec![0.0; 1200];
+        repulsion_barnes_hut::<PointRepulsion>(&tree, 2.0, 0.01, &mut approx);
+        for (a, e) in approx.iter().zip(&exact) {
+            assert!((a - e).abs() <= 1e-3 * e.abs().max(1.0), "{a} vs {e}");
+        }
+        // A coarse theta is still close on the whole.
+        let mut coarse = vec![0.0; 1200];
+        repulsion_barnes_hut::<PointRepulsion>(&tree, 2.0, 1.2, &mut coarse);
+        let err: f32 = coarse.iter().zip(&exact).map(|(a, e)| (a - e).abs()).sum();
+        let total: f32 = exact.iter().map(|e| e.abs()).sum();
+        assert!(err / total < 0.1, "relative error {}", err / total);
+    }
+
+    #[test]
+    fn two_tied_nodes_settle_at_the_balance_of_forces() {
+        // Linear attraction d, repulsion kr * 2 * 2 / d: balance at d = sqrt(4 kr).
+        let csr = Csr::from_edges(2, [(0, 1, 1.0)]);
+        let settings = Fa2Settings {
+            gravity: 0.0,
+            barnes_hut_optimize: false,
+            scaling_ratio: 4.0,
+            ..Fa2Settings::default()
+        };
+        let mut e = engine(&csr, settings);
+        for _ in 0..500 {
+            e.iterate();
+        }
+        let d = ((e.pos[0] - e.pos[2]).powi(2) + (e.pos[1] - e.pos[3]).powi(2)).sqrt();
+        assert!((d - 4.0).abs() < 0.05, "distance {d}");
+        assert!(e.converged());
+    }
+
+    #[test]
+    fn dissuade_hubs_pushes_a_hub_outwards_less_pulled() {
+        // A star: with dissuade hubs the hub's pull towards its leaves is weaker, but the star
+        // still holds together and positions stay finite.
+        let csr = Csr::from_edges(30, (1..30).map(|v| (0, v, 1.0)));
+        let settings = Fa2Settings {
+            dissuade_hubs: true,
+            barnes_hut_optimize: false,
+            ..Fa2Settings::default()
+        };
+        let mut e = engine(&csr, settings);
+        for _ in 0..300 {
+            e.iterate();
+        }
+        assert!(e.pos.iter().all(|x| x.is_finite()));
+        let scale = &e.attraction_scale;
+        assert!(scale[0] < scale[1]);
+    }
+
+    #[test]
+    fn adjust_sizes_separates_overlapping_nodes() {
+        let csr = Csr::from_edges(20, (0..19).map(|v| (v, v + 1, 1.0)));
+        let settings = Fa2Settings {
+            adjust_sizes: true,
+            barnes_hut_optimize: false,
+            ..Fa2Settings::default()
+        };
+        let mut e = engine(&csr, settings);
+        e.set_sizes(&[5.0; 20]);
+        for _ in 0..600 {
+            e.iterate();
+        }
+        let mut min_d = f32::INFINITY;
+        for i in 0..20 {
+            for j in i + 1..20 {
+                let d = ((e.pos[2 * i] - e.pos[2 * j]).powi(2)
+                    + (e.pos[2 * i + 1] - e.pos[2 * j + 1]).powi(2))
+                .sqrt();
+                min_d = min_d.min(d);
+            }
+        }
+        assert!(min_d > 9.0, "nodes of radius 5 overlap: {min_d}");
+    }
+}
