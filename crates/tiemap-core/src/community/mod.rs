@@ -1,1 +1,245 @@
 //! Community detection: which people form a cluster.
+//!
+//! - [`leiden`] (Traag, Waltman & van Eck 2019) optimises modularity with a resolution
+//!   parameter: fast local moving with a queue, refinement (so every community is connected),
+//!   aggregation of the refined partition with the non-refined one as its starting point,
+//!   repeated until nothing moves. [`louvain`] is the classic method, kept for comparison.
+//! - [`modularity`] computes Newman's weighted modularity exactly (f64).
+//! - [`compare`] scores two partitions against each other ([`compare::nmi`], [`compare::ari`]).
+//! - [`stable`] keeps a cluster's persistent id (and so its colour and name) across re-runs.
+//! - [`fold_small`] folds clusters too small to name into one "other" cluster.
+//!
+//! Every random choice comes from a [`crate::rng::Rng`] seeded by the caller; community ids
+//! are renumbered deterministically (largest first, ties by smallest node index), so the same
+//! graph and seed give the same partition on every platform.
+
+pub mod compare;
+mod graph;
+mod leiden;
+mod modularity;
+pub mod stable;
+
+pub use leiden::{leiden, louvain};
+pub use modularity::modularity;
+pub use stable::{stabilize, StableLabels};
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Why a community computation could not run.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum CommunityError {
+    /// Two sequences that must describe the same nodes have different lengths.
+    #[error("{what}: {left} entries against {right}; both must have one entry per node")]
+    LengthMismatch {
+        what: &'static str,
+        left: usize,
+        right: usize,
+    },
+}
+
+/// Which method [`detect`] runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Algorithm {
+    /// Leiden: connected, well-separated communities (the default).
+    #[default]
+    Leiden,
+    /// Louvain, for comparison.
+    Louvain,
+}
+
+impl Algorithm {
+    /// The lower-case name used on the command line and in JSON ("leiden", "louvain").
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::Leiden => "leiden",
+            Algorithm::Louvain => "louvain",
+        }
+    }
+
+    /// Parses "leiden" or "louvain" (any case).
+    pub fn from_name(name: &str) -> Option<Algorithm> {
+        match name.to_ascii_lowercase().as_str() {
+            "leiden" => Some(Algorithm::Leiden),
+            "louvain" => Some(Algorithm::Louvain),
+            _ => None,
+        }
+    }
+}
+
+/// Settings of [`leiden`] and [`louvain`], with documented defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeidenSettings {
+    /// Resolution `gamma` of modularity: above 1 gives more, smaller communities; below 1
+    /// fewer, larger ones. Default 1.
+    pub resolution: f64,
+    /// Seed of every random choice. Default 0.
+    pub seed: u64,
+    /// Most aggregation levels per pass; 0 means no limit (the default).
+    pub max_levels: usize,
+    /// Number of full passes (each pass starts from the previous result); 0 repeats passes
+    /// until one moves no node (the default, like igraph's `n_iterations = -1`), with a cap of
+    /// [`LeidenSettings::MAX_PASSES`].
+    pub iterations: usize,
+    /// Randomness `theta` of Leiden's refinement: a node joins a refined community with
+    /// probability proportional to `exp(gain / theta)`, where gain is the change in
+    /// (unnormalised) modularity in edge-weight units, as in igraph. 0 always takes the best
+    /// gain. Default 0.01.
+    pub randomness: f64,
+}
+
+impl LeidenSettings {
+    /// Cap on the number of passes when `iterations` is 0.
+    pub const MAX_PASSES: usize = 100;
+
+    /// Defaults with the given seed.
+    pub fn with_seed(seed: u64) -> LeidenSettings {
+        LeidenSettings {
+            seed,
+            ..LeidenSettings::default()
+        }
+    }
+}
+
+impl Default for LeidenSettings {
+    fn default() -> Self {
+        LeidenSettings {
+            resolution: 1.0,
+            seed: 0,
+            max_levels: 0,
+            iterations: 0,
+            randomness: 0.01,
+        }
+    }
+}
+
+/// A partition of the nodes into communities.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Partition {
+    /// `membership[v]` is the community of node `v`: ids `0..community_count`, the largest
+    /// community first, ties broken by the smallest node index in the community.
+    pub membership: Vec<u32>,
+    pub community_count: usize,
+    /// Modularity of `membership` at the resolution it was computed with.
+    pub modularity: f64,
+}
+
+impl Partition {
+    /// Node count of each community, indexed by community id (so non-increasing).
+    pub fn sizes(&self) -> Vec<usize> {
+        let mut sizes = vec![0usize; self.community_count];
+        for &c in &self.membership {
+            if let Some(s) = sizes.get_mut(c as usize) {
+                *s += 1;
+            }
+        }
+        sizes
+    }
+}
+
+/// Runs the chosen algorithm.
+pub fn detect(
+    csr: &crate::model::Csr,
+    algorithm: Algorithm,
+    settings: &LeidenSettings,
+) -> Partition {
+    match algorithm {
+        Algorithm::Leiden => leiden(csr, settings),
+        Algorithm::Louvain => louvain(csr, settings),
+    }
+}
+
+/// Renumbers community ids so the largest community is 0, ties broken by the smallest node
+/// index. Returns the new membership and the number of communities. Any `u32` ids are accepted.
+pub fn renumber_by_size(membership: &[u32]) -> (Vec<u32>, usize) {
+    let (dense, count) = compact_ids(membership);
+    // (size, first node) per dense id; dense ids are in order of first appearance already.
+    let mut size = vec![0usize; count];
+    for &c in &dense {
+        size[c as usize] += 1;
+    }
+    let mut order: Vec<u32> = (0..count as u32).collect();
+    // Dense ids are numbered by first appearance, so the id itself breaks ties by first node.
+    order.sort_by(|&a, &b| size[b as usize].cmp(&size[a as usize]).then(a.cmp(&b)));
+    let mut new_id = vec![0u32; count];
+    for (rank, &c) in order.iter().enumerate() {
+        new_id[c as usize] = rank as u32;
+    }
+    (dense.iter().map(|&c| new_id[c as usize]).collect(), count)
+}
+
+/// Renumbers arbitrary `u32` ids to `0..count` in order of first appearance.
+pub(crate) fn compact_ids(membership: &[u32]) -> (Vec<u32>, usize) {
+    let mut sorted: Vec<u32> = membership.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    // rank in sorted order -> id by first appearance
+    let mut by_first = vec![u32::MAX; sorted.len()];
+    let mut next = 0u32;
+    let mut out = Vec::with_capacity(membership.len());
+    for &c in membership {
+        // `c` is in `sorted` by construction.
+        let rank = sorted.binary_search(&c).unwrap_or(0);
+        if by_first[rank] == u32::MAX {
+            by_first[rank] = next;
+            next += 1;
+        }
+        out.push(by_first[rank]);
+    }
+    (out, next as usize)
+}
+
+/// Folds communities of fewer than `min_size` nodes into one "other" community.
+///
+/// Kept communities are renumbered `0..k` (largest first, ties by smallest node index) and the
+/// "other" community gets id `k`. Returns the new membership and the "other" id, or `None` when
+/// no community was folded.
+pub fn fold_small(membership: &[u32], min_size: usize) -> (Vec<u32>, Option<u32>) {
+    let (ranked, count) = renumber_by_size(membership);
+    let mut size = vec![0usize; count];
+    for &c in &ranked {
+        size[c as usize] += 1;
+    }
+    // Ranked ids are by non-increasing size, so the kept ones are a prefix.
+    let kept = size.iter().take_while(|&&s| s >= min_size).count() as u32;
+    if kept as usize == count {
+        return (ranked, None);
+    }
+    let folded = ranked.iter().map(|&c| c.min(kept)).collect();
+    (folded, Some(kept))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renumbering_puts_the_largest_first_and_breaks_ties_by_first_node() {
+        let (m, k) = renumber_by_size(&[7, 3, 3, 9, 7, 9, 9, 42]);
+        // sizes: 7 -> 2 (first at 0), 3 -> 2 (first at 1), 9 -> 3, 42 -> 1
+        assert_eq!(k, 4);
+        assert_eq!(m, vec![1, 2, 2, 0, 1, 0, 0, 3]);
+        assert_eq!(renumber_by_size(&[]), (vec![], 0));
+    }
+
+    #[test]
+    fn fold_small_merges_tiny_clusters_into_other() {
+        let membership = [5, 5, 5, 1, 1, 2, 3, 3];
+        // sizes: 5 -> 3, 1 -> 2, 3 -> 2, 2 -> 1: only the singleton {2} is folded
+        let (folded, other) = fold_small(&membership, 2);
+        assert_eq!(other, Some(3));
+        assert_eq!(folded, vec![0, 0, 0, 1, 1, 3, 2, 2]);
+        let (same, none) = fold_small(&membership, 1);
+        assert_eq!(none, None);
+        assert_eq!(same, renumber_by_size(&membership).0);
+    }
+
+    #[test]
+    fn algorithm_names_round_trip() {
+        for a in [Algorithm::Leiden, Algorithm::Louvain] {
+            assert_eq!(Algorithm::from_name(a.name()), Some(a));
+        }
+        assert_eq!(Algorithm::from_name("LEIDEN"), Some(Algorithm::Leiden));
+        assert_eq!(Algorithm::from_name("walktrap"), None);
+    }
+}

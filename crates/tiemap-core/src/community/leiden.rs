@@ -1,0 +1,534 @@
+//! Leiden (Traag, Waltman & van Eck 2019, "From Louvain to Leiden: guaranteeing
+//! well-connected communities") and Louvain, optimising modularity with a resolution.
+//!
+//! One pass of Leiden, on graph `G` with partition `P`:
+//! 1) fast local moving: nodes in a queue (random order) each move to the neighbouring (or an
+//!    empty) community with the best modularity gain; the neighbours of a moved node that are
+//!    not in its new community go back in the queue;
+//! 2) refinement: inside each community of `P`, start from singletons and merge well-connected
+//!    singletons into well-connected refined communities (randomly, favouring larger gains), so
+//!    every refined community is connected;
+//! 3) aggregation: one node per refined community; its starting community is its community in
+//!    `P`. Repeat on the aggregated graph until refinement merges nothing.
+//!
+//! Passes repeat from the previous result until a pass moves no node. Louvain skips 2) and
+//! aggregates by `P` itself. All state lives in flat arrays reused between levels; there is no
+//! hash map in the hot loops.
+
+use super::graph::WorkGraph;
+use super::{renumber_by_size, LeidenSettings, Partition};
+use crate::model::Csr;
+use crate::rng::Rng;
+use std::collections::VecDeque;
+
+/// Leiden community detection optimising modularity at `settings.resolution`.
+///
+/// Every community of the result is connected. Nodes without ties are communities of their own.
+pub fn leiden(csr: &Csr, settings: &LeidenSettings) -> Partition {
+    run(csr, settings, Method::Leiden)
+}
+
+/// Louvain community detection (Blondel et al. 2008) with the same fast local moving, for
+/// comparison. Its communities may be disconnected in theory; the result splits them into
+/// connected parts (which never lowers modularity), so the two methods return the same kind of
+/// partition.
+pub fn louvain(csr: &Csr, settings: &LeidenSettings) -> Partition {
+    run(csr, settings, Method::Louvain)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Leiden,
+    Louvain,
+}
+
+fn run(csr: &Csr, settings: &LeidenSettings, method: Method) -> Partition {
+    let base = WorkGraph::from_csr(csr);
+    let n = base.node_count();
+    let mut membership: Vec<u32> = (0..n as u32).collect();
+    if n > 0 && base.total_strength > 0.0 {
+        let mut rng = Rng::new(settings.seed);
+        let mut work = Workspace::default();
+        let resolution = settings.resolution.max(0.0) / base.total_strength;
+        let passes = if settings.iterations == 0 {
+            LeidenSettings::MAX_PASSES
+        } else {
+            settings.iterations
+        };
+        for _ in 0..passes {
+            let moved = one_pass(
+                &base,
+                &mut membership,
+                resolution,
+                settings,
+                method,
+                &mut rng,
+                &mut work,
+            );
+            if !moved && settings.iterations == 0 {
+                break;
+            }
+        }
+        split_disconnected(&base, &mut membership);
+    }
+    let (membership, community_count) = renumber_by_size(&membership);
+    let modularity = super::modularity(csr, &membership, settings.resolution).unwrap_or(0.0);
+    Partition {
+        membership,
+        community_count,
+        modularity,
+    }
+}
+
+/// Buffers reused across levels and passes.
+#[derive(Default)]
+struct Workspace {
+    /// Weight from the current node to each community (zero outside `touched`).
+    weight_to: Vec<f64>,
+    touched: Vec<u32>,
+    /// Total strength of each community.
+    community_strength: Vec<f64>,
+    community_size: Vec<u32>,
+    empty: Vec<u32>,
+    queue: VecDeque<u32>,
+    queued: Vec<bool>,
+    order: Vec<u32>,
+    /// Refinement: refined community of each node, its strength, size, and the weight of its
+    /// ties to the rest of its (non-refined) community.
+    refined: Vec<u32>,
+    refined_strength: Vec<f64>,
+    refined_size: Vec<u32>,
+    refined_external: Vec<f64>,
+    candidates: Vec<(u32, f64)>,
+    renumber: Vec<u32>,
+}
+
+/// One full pass from `membership` (ids of nodes of `base`, any values `< n`). Returns whether
+/// any node moved.
+fn one_pass(
+    base: &WorkGraph,
+    membership: &mut [u32],
+    resolution: f64,
+    settings: &LeidenSettings,
+    method: Method,
+    rng: &mut Rng,
+    work: &mut Workspace,
+) -> bool {
+    let n = base.node_count();
+    // Original node -> node of the current (aggregated) graph.
+    let mut node_to_current: Vec<u32> = (0..n as u32).collect();
+    let mut current_membership: Vec<u32> = membership.to_vec();
+    let mut aggregated: Option<WorkGraph> = None;
+    let mut moved_any = false;
+    let mut level = 0usize;
+    loop {
+        let graph = aggregated.as_ref().unwrap_or(base);
+        // 1) fast local moving
+        moved_any |= move_nodes(graph, &mut current_membership, resolution, rng, work);
+        let count = compact(&mut current_membership, &mut work.renumber);
+        if count == graph.node_count() {
+            break;
+        }
+        level += 1;
+        if settings.max_levels > 0 && level >= settings.max_levels {
+            break;
+        }
+        // 2) refinement (Leiden) and 3) aggregation
+        let (next, next_membership) = match method {
+            Method::Leiden => {
+                let refined_count = refine(
+                    graph,
+                    &current_membership,
+                    count,
+                    resolution,
+                    settings.randomness,
+                    rng,
+                    work,
+                );
+                if refined_count == graph.node_count() {
+                    break;
+                }
+                let refined = &work.refined;
+                let next = graph.aggregate(refined, refined_count);
+                let mut next_membership = vec![0u32; refined_count];
+                for (v, &r) in refined.iter().enumerate() {
+                    next_membership[r as usize] = current_membership[v];
+                }
+                for x in node_to_current.iter_mut() {
+                    *x = refined[*x as usize];
+                }
+                (next, next_membership)
+            }
+            Method::Louvain => {
+                let next = graph.aggregate(&current_membership, count);
+                for x in node_to_current.iter_mut() {
+                    *x = current_membership[*x as usize];
+                }
+                (next, (0..count as u32).collect())
+            }
+        };
+        aggregated = Some(next);
+        current_membership = next_membership;
+    }
+    for (m, &x) in membership.iter_mut().zip(&node_to_current) {
+        *m = current_membership[x as usize];
+    }
+    moved_any
+}
+
+/// Renumbers ids (all `< membership.len()`) to `0..count` by first appearance.
+fn compact(membership: &mut [u32], renumber: &mut Vec<u32>) -> usize {
+    renumber.clear();
+    renumber.resize(membership.len(), u32::MAX);
+    let mut next = 0u32;
+    for c in membership.iter_mut() {
+        let slot = &mut renumber[*c as usize];
+        if *slot == u32::MAX {
+            *slot = next;
+            next += 1;
+        }
+        *c = *slot;
+    }
+    next as usize
+}
+
+/// Fast local moving (Leiden's queue-based variant). `membership` ids are `< n`. Returns whether
+/// any node changed community.
+fn move_nodes(
+    graph: &WorkGraph,
+    membership: &mut [u32],
+    resolution: f64,
+    rng: &mut Rng,
+    work: &mut Workspace,
+) -> bool {
+    let n = graph.node_count();
+    let Workspace {
+        weight_to,
+        touched,
+        community_strength,
+        community_size,
+        empty,
+        queue,
+        queued,
+        order,
+        ..
+    } = work;
+    weight_to.clear();
+    weight_to.resize(n, 0.0);
+    community_strength.clear();
+    community_strength.resize(n, 0.0);
+    community_size.clear();
+    community_size.resize(n, 0);
+    for (v, &c) in membership.iter().enumerate() {
+        community_strength[c as usize] += graph.strength[v];
+        community_size[c as usize] += 1;
+    }
+    empty.clear();
+    empty.extend(
+        (0..n as u32)
+            .rev()
+            .filter(|&c| community_size[c as usize] == 0),
+    );
+    order.clear();
+    order.extend(0..n as u32);
+    rng.shuffle(order);
+    queue.clear();
+    queue.extend(order.iter().copied());
+    queued.clear();
+    queued.resize(n, true);
+
+    let mut moved = false;
+    while let Some(v) = queue.pop_front() {
+        let v = v as usize;
+        queued[v] = false;
+        let own = membership[v];
+        let k = graph.strength[v];
+        let (ns, ws) = graph.row(v);
+        for (&u, &w) in ns.iter().zip(ws) {
+            let c = membership[u as usize];
+            if weight_to[c as usize] == 0.0 {
+                touched.push(c);
+            }
+            weight_to[c as usize] += w;
+        }
+        community_strength[own as usize] -= k;
+        community_size[own as usize] -= 1;
+        let scaled = resolution * k;
+        let mut best = own;
+        let mut best_gain = weight_to[own as usize] - scaled * community_strength[own as usize];
+        for &c in touched.iter() {
+            let gain = weight_to[c as usize] - scaled * community_strength[c as usize];
+            if gain > best_gain {
+                best_gain = gain;
+                best = c;
+            }
+        }
+        // An empty community gains 0; only worth it if `own` still has other nodes.
+        if best_gain < 0.0 && community_size[own as usize] > 0 {
+            if let Some(&e) = empty.last() {
+                best = e;
+            }
+        }
+        for &c in touched.iter() {
+            weight_to[c as usize] = 0.0;
+        }
+        touched.clear();
+        community_strength[best as usize] += k;
+        community_size[best as usize] += 1;
+        if best != own {
+            moved = true;
+            membership[v] = best;
+            if empty.last() == Some(&best) {
+                empty.pop();
+            }
+            if community_size[own as usize] == 0 {
+                empty.push(own);
+            }
+            for &u in ns {
+                if !queued[u as usize] && membership[u as usize] != best {
+                    queued[u as usize] = true;
+                    queue.push_back(u);
+                }
+            }
+        }
+    }
+    moved
+}
+
+/// Leiden's refinement of `membership` (ids `0..count`). Leaves the refined partition in
+/// `work.refined` (ids `0..returned count`, by first appearance); every refined community is
+/// connected and inside one community of `membership`.
+fn refine(
+    graph: &WorkGraph,
+    membership: &[u32],
+    count: usize,
+    resolution: f64,
+    randomness: f64,
+    rng: &mut Rng,
+    work: &mut Workspace,
+) -> usize {
+    let n = graph.node_count();
+    let Workspace {
+        weight_to,
+        touched,
+        community_strength,
+        refined,
+        refined_strength,
+        refined_size,
+        refined_external,
+        candidates,
+        order,
+        renumber,
+        ..
+    } = work;
+    community_strength.clear();
+    community_strength.resize(count, 0.0);
+    for (v, &c) in membership.iter().enumerate() {
+        community_strength[c as usize] += graph.strength[v];
+    }
+    refined.clear();
+    refined.extend(0..n as u32);
+    refined_strength.clear();
+    refined_strength.extend_from_slice(&graph.strength);
+    refined_size.clear();
+    refined_size.resize(n, 1);
+    refined_external.clear();
+    for (v, &c) in membership.iter().enumerate() {
+        let (ns, ws) = graph.row(v);
+        let external: f64 = ns
+            .iter()
+            .zip(ws)
+            .filter(|(&u, _)| membership[u as usize] == c)
+            .map(|(_, &w)| w)
+            .sum();
+        refined_external.push(external);
+    }
+    weight_to.clear();
+    weight_to.resize(n, 0.0);
+    order.clear();
+    order.extend(0..n as u32);
+    rng.shuffle(order);
+
+    for &v in order.iter() {
+        let v = v as usize;
+        let own = refined[v];
+        if refined_size[own as usize] != 1 {
+            continue;
+        }
+        let c = membership[v] as usize;
+        let k = graph.strength[v];
+        let total = community_strength[c];
+        // Only nodes well connected to their community move.
+        if refined_external[own as usize] < resolution * k * (total - k) {
+            continue;
+        }
+        let (ns, ws) = graph.row(v);
+        for (&u, &w) in ns.iter().zip(ws) {
+            if membership[u as usize] as usize != c {
+                continue;
+            }
+            let r = refined[u as usize];
+            if weight_to[r as usize] == 0.0 {
+                touched.push(r);
+            }
+            weight_to[r as usize] += w;
+        }
+        refined_strength[own as usize] = 0.0;
+        refined_size[own as usize] = 0;
+        // Candidates: staying alone (gain 0) and well-connected refined communities with a
+        // non-negative gain.
+        candidates.clear();
+        candidates.push((own, 0.0));
+        let mut best_gain = 0.0f64;
+        for &r in touched.iter() {
+            let strength_r = refined_strength[r as usize];
+            if refined_external[r as usize] < resolution * strength_r * (total - strength_r) {
+                continue;
+            }
+            let gain = weight_to[r as usize] - resolution * k * strength_r;
+            if gain >= 0.0 {
+                candidates.push((r, gain));
+                best_gain = best_gain.max(gain);
+            }
+        }
+        let chosen = choose(candidates, best_gain, randomness, rng);
+        if chosen != own {
+            let r = chosen as usize;
+            refined[v] = chosen;
+            refined_strength[r] += k;
+            refined_size[r] += 1;
+            refined_external[r] += refined_external[own as usize] - 2.0 * weight_to[r];
+        } else {
+            refined_strength[own as usize] = k;
+            refined_size[own as usize] = 1;
+        }
+        for &r in touched.iter() {
+            weight_to[r as usize] = 0.0;
+        }
+        touched.clear();
+    }
+    compact(refined, renumber)
+}
+
+/// Picks a candidate with probability proportional to `exp((gain - best) / randomness)`, or
+/// the first best one when `randomness` is 0.
+fn choose(candidates: &[(u32, f64)], best_gain: f64, randomness: f64, rng: &mut Rng) -> u32 {
+    let first_best = candidates
+        .iter()
+        .find(|(_, g)| *g >= best_gain)
+        .or(candidates.first())
+        .map(|(c, _)| *c)
+        .unwrap_or(0);
+    if randomness <= 0.0 || candidates.len() == 1 {
+        return first_best;
+    }
+    let total: f64 = candidates
+        .iter()
+        .map(|(_, g)| ((g - best_gain) / randomness).exp())
+        .sum();
+    let mut target = rng.next_f64() * total;
+    for &(c, g) in candidates {
+        target -= ((g - best_gain) / randomness).exp();
+        if target < 0.0 {
+            return c;
+        }
+    }
+    first_best
+}
+
+/// Splits every community that is not connected in `graph` into its connected parts. Splitting
+/// parts with no tie between them raises modularity, so this only helps.
+fn split_disconnected(graph: &WorkGraph, membership: &mut [u32]) {
+    let n = graph.node_count();
+    let mut component = vec![u32::MAX; n];
+    let mut next = 0u32;
+    let mut stack: Vec<u32> = Vec::new();
+    for s in 0..n {
+        if component[s] != u32::MAX {
+            continue;
+        }
+        let c = membership[s];
+        component[s] = next;
+        stack.push(s as u32);
+        while let Some(v) = stack.pop() {
+            for &u in graph.row(v as usize).0 {
+                let u = u as usize;
+                if component[u] == u32::MAX && membership[u] == c {
+                    component[u] = next;
+                    stack.push(u as u32);
+                }
+            }
+        }
+        next += 1;
+    }
+    membership.copy_from_slice(&component);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn two_cliques() -> Csr {
+        let mut edges = Vec::new();
+        for a in 0..5u32 {
+            for b in a + 1..5 {
+                edges.push((a, b, 1.0));
+                edges.push((a + 5, b + 5, 1.0));
+            }
+        }
+        edges.push((4, 5, 1.0));
+        Csr::from_edges(10, edges)
+    }
+
+    #[test]
+    fn finds_two_cliques() {
+        for method in [leiden, louvain] {
+            let p = method(&two_cliques(), &LeidenSettings::with_seed(3));
+            assert_eq!(p.community_count, 2);
+            assert_eq!(p.membership, vec![0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+            // Q = 2 * (20/42 - (21/42)^2) = 0.452380...
+            assert!((p.modularity - (40.0 / 42.0 - 0.5)).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn empty_and_tieless_graphs_are_singletons() {
+        let p = leiden(&Csr::from_edges(0, []), &LeidenSettings::default());
+        assert_eq!((p.membership.len(), p.community_count), (0, 0));
+        let p = leiden(&Csr::from_edges(3, []), &LeidenSettings::default());
+        assert_eq!(p.membership, vec![0, 1, 2]);
+        assert_eq!(p.modularity, 0.0);
+    }
+
+    #[test]
+    fn resolution_zero_gives_one_community_per_component() {
+        let settings = LeidenSettings {
+            resolution: 0.0,
+            ..LeidenSettings::default()
+        };
+        let p = leiden(&two_cliques(), &settings);
+        assert_eq!(p.community_count, 1);
+    }
+
+    #[test]
+    fn split_disconnected_splits_only_disconnected() {
+        let g = WorkGraph::from_csr(&Csr::from_edges(4, [(0, 1, 1.0), (2, 3, 1.0)]));
+        let mut m = vec![0, 0, 0, 0];
+        split_disconnected(&g, &mut m);
+        assert_eq!(m, vec![0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn choose_is_greedy_without_randomness_and_seeded_with_it() {
+        let cands = [(4u32, 0.0), (7, 2.0), (9, 2.0)];
+        let mut rng = Rng::new(1);
+        assert_eq!(choose(&cands, 2.0, 0.0, &mut rng), 7);
+        // With large randomness all three are picked over many draws.
+        let mut seen = [false; 3];
+        for _ in 0..200 {
+            let c = choose(&cands, 2.0, 100.0, &mut rng);
+            seen[cands.iter().position(|x| x.0 == c).unwrap_or(0)] = true;
+        }
+        assert!(seen.iter().all(|s| *s));
+    }
+}
