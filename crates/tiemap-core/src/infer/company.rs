@@ -163,8 +163,9 @@ pub fn normalize_company(name: &str) -> Option<String> {
     Some(folded)
 }
 
-/// The spelling shown for an employer: the (trimmed) spelling most people use, ties going to
-/// the alphabetically first, so the choice does not depend on input order.
+/// The spelling shown for an employer: the (trimmed) spelling most people use; among equally
+/// common ones the shortest (usually the one without a legal suffix), then the alphabetically
+/// first, so the choice does not depend on input order.
 pub fn display_spelling<'a>(spellings: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let mut all: Vec<&str> = spellings
         .into_iter()
@@ -179,7 +180,11 @@ pub fn display_spelling<'a>(spellings: impl IntoIterator<Item = &'a str>) -> Opt
         while j < all.len() && all[j] == all[i] {
             j += 1;
         }
-        if best.is_none_or(|(_, n)| j - i > n) {
+        let better = match best {
+            None => true,
+            Some((s, n)) => j - i > n || (j - i == n && all[i].chars().count() < s.chars().count()),
+        };
+        if better {
             best = Some((all[i], j - i));
         }
         i = j;
@@ -277,11 +282,13 @@ mod tests {
             display_spelling(["Globex Inc.", "Globex", "GLOBEX Corp", "Globex"]).as_deref(),
             Some("Globex")
         );
-        // ties: alphabetically first, whatever the order
+        // ties: the shortest, then alphabetically first, whatever the order
         assert_eq!(
-            display_spelling(["b", "a", "a", "b"]).as_deref(),
-            display_spelling(["a", "b", "b", "a"]).as_deref()
+            display_spelling(["GLOBEX Corp", "Globex Inc.", "Globex"]).as_deref(),
+            Some("Globex")
         );
+        assert_eq!(display_spelling(["b", "a", "a", "b"]).as_deref(), Some("a"));
+        assert_eq!(display_spelling(["a", "b", "b", "a"]).as_deref(), Some("a"));
         assert_eq!(display_spelling(["  "]), None);
     }
 }

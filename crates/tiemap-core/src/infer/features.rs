@@ -10,6 +10,8 @@ use std::collections::HashMap;
 
 pub(crate) const NONE: u32 = u32::MAX;
 pub(crate) const NO_DATE: i32 = i32::MIN;
+/// See [`Features::distinctive_idf`].
+pub(crate) const DISTINCTIVE_SHARE: f32 = 0.04;
 
 /// The identity key of a profile URL, exactly as [`Person::identity_key`] computes it (the
 /// model's `normalize_profile_url` is not re-exported from `model`).
@@ -74,6 +76,9 @@ pub(crate) struct Features {
     pub words: Vec<String>,
     pub word_kind: Vec<WordKind>,
     pub word_idf: Vec<f32>,
+    /// The idf of a word held by [`DISTINCTIVE_SHARE`] of titles: shared words this rare or
+    /// rarer count fully; commoner ones count in proportion.
+    pub distinctive_idf: f32,
     pub word_buckets: Vec<Bucket>,
     /// Group conversations of each node, sorted.
     pub conversations: Vec<Vec<u32>>,
@@ -433,6 +438,7 @@ impl Features {
             words: words.names,
             word_kind,
             word_idf,
+            distinctive_idf: 1.0 + (1.0 / DISTINCTIVE_SHARE).ln(),
             word_buckets,
             conversations,
             conversation_members,

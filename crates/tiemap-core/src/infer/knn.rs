@@ -60,7 +60,9 @@ impl<'a> Scorer<'a> {
             s[CHAPTER] = 1.0;
         }
         if w[ROLE] > 0.0 {
-            s[ROLE] = sparse_dot(&f.title[a], &f.title[b]).min(1.0);
+            let (dot, rarest) = sparse_dot(&f.title[a], &f.title[b], &f.word_idf);
+            // cosine, discounted when even the rarest shared word is common ("engineer")
+            s[ROLE] = dot.min(1.0) * (rarest / f.distinctive_idf).min(1.0);
         }
         if w[CONVERSATION] > 0.0 {
             let shared = count_shared(&f.conversations[a], &f.conversations[b]);
@@ -150,20 +152,22 @@ impl<'a> Scorer<'a> {
     }
 }
 
-fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+/// Dot product of two sparse vectors, and the largest `idf` among their shared entries.
+fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)], idf: &[f32]) -> (f32, f32) {
+    let (mut i, mut j, mut dot, mut rarest) = (0, 0, 0.0, 0.0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 dot += a[i].1 * b[j].1;
+                rarest = rarest.max(idf[a[i].0 as usize]);
                 i += 1;
                 j += 1;
             }
         }
     }
-    dot
+    (dot, rarest)
 }
 
 fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {

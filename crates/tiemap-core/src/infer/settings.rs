@@ -11,11 +11,14 @@ use serde::{Deserialize, Serialize};
 /// roles with the TF-IDF similarity of the titles).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignalWeights {
-    /// Both currently at the same (normalised) employer. Default 1.0.
+    /// Both currently at the same (normalised) employer. Default 0.5: on its own it ties
+    /// today's colleagues; with a shared chapter or cohort it outweighs any other pair.
     pub shared_employer: f32,
     /// Connected within `cohort_days` of each other. Default 0.5.
     pub connection_cohort: f32,
-    /// Connected while the owner held the same job. Default 0.6.
+    /// Connected while the owner held the same job. Default 0.25: a job's years also bring
+    /// conference contacts and recruiters, so on its own it is a weak hint that settles
+    /// close calls between the other signals.
     pub career_chapter: f32,
     /// Titles share distinctive words. Default 0.5.
     pub similar_role: f32,
@@ -28,9 +31,9 @@ pub struct SignalWeights {
 impl Default for SignalWeights {
     fn default() -> Self {
         SignalWeights {
-            shared_employer: 1.0,
+            shared_employer: 0.5,
             connection_cohort: 0.5,
-            career_chapter: 0.6,
+            career_chapter: 0.25,
             similar_role: 0.5,
             conversation: 1.0,
             contact_label: 0.8,

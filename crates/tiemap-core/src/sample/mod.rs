@@ -160,6 +160,15 @@ const STARTUP_WORDS: &[&str] = &[
     "Quanta", "Lumen", "Orbit", "Kestrel", "Fathom", "Ember", "Tessel", "Nimbus", "Vireo",
     "Halcyon", "Cobalt", "Juniper",
 ];
+const COMPANY_STEMS: &[&str] = &[
+    "Bright", "North", "Blue", "Iron", "Silver", "Green", "Red", "Clear", "Deep", "Swift", "Open",
+    "True",
+];
+const COMPANY_TAILS: &[&str] = &[
+    "field", "wave", "stone", "path", "bridge", "point", "works", "light", "gate", "line", "scale",
+    "forge",
+];
+const COMPANY_KINDS: &[&str] = &["", " Labs", " Health", " Capital", " Software", " Media"];
 const STRANGER_TITLES: &[&str] = &[
     "Account Executive",
     "Nurse",
@@ -303,6 +312,22 @@ pub fn chapters() -> Vec<Chapter> {
     ]
 }
 
+/// Somewhere else to work: a big, well-known employer a third of the time, otherwise one of
+/// many small ones (as in life, where most employers in a network appear once or twice).
+fn elsewhere(rng: &mut Rng) -> String {
+    if rng.chance(0.35) {
+        return rng
+            .pick(ELSEWHERE)
+            .copied()
+            .unwrap_or("Freelance")
+            .to_string();
+    }
+    let stem = rng.pick(COMPANY_STEMS).copied().unwrap_or("Blue");
+    let tail = rng.pick(COMPANY_TAILS).copied().unwrap_or("wave");
+    let kind = rng.pick(COMPANY_KINDS).copied().unwrap_or("");
+    format!("{stem}{tail}{kind}")
+}
+
 /// A uniformly drawn day in `[start, end]`.
 fn day_between(rng: &mut Rng, start: Date, end: Date) -> Date {
     start.add_days(rng.below(start.days_until(end).max(1) as usize) as i32)
@@ -429,6 +454,11 @@ pub fn linkedin_sample(people: usize, seed: u64) -> SampleExport {
         .filter(|c| c.kind == ChapterKind::Employer)
         .map(|c| c.start)
         .collect();
+    // alumni flows: people who leave an employer (or school) follow each other to a few places
+    let destinations: Vec<Vec<String>> = chapters
+        .iter()
+        .map(|_| (0..3).map(|_| elsewhere(&mut rng)).collect())
+        .collect();
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); chapters.len()];
     let mut truth = Vec::with_capacity(people);
     export.people.reserve(people);
@@ -482,6 +512,10 @@ pub fn linkedin_sample(people: usize, seed: u64) -> SampleExport {
                 (ChapterKind::Employer | ChapterKind::School, Some(own)) if rng.chance(c.stay) => {
                     own.to_string()
                 }
+                (ChapterKind::Employer | ChapterKind::School, _) if rng.chance(0.4) => rng
+                    .pick(&destinations[chapter])
+                    .cloned()
+                    .unwrap_or_default(),
                 (ChapterKind::Community, _) if rng.chance(0.2) => {
                     rng.pick(SELF).copied().unwrap_or("Freelance").to_string()
                 }
@@ -495,11 +529,7 @@ pub fn linkedin_sample(people: usize, seed: u64) -> SampleExport {
                         ["Labs", "AI", "Robotics", "Systems"][rng.below(4)]
                     )
                 }
-                _ => rng
-                    .pick(ELSEWHERE)
-                    .copied()
-                    .unwrap_or("Freelance")
-                    .to_string(),
+                _ => elsewhere(&mut rng),
             };
             Some(misspell(&mut rng, &name))
         };
