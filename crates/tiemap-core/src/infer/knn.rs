@@ -1,0 +1,371 @@
+//! Candidates from groups, pair strengths per signal, and the k strongest ties per person.
+
+use super::features::{Bucket, Features, NONE, NO_DATE};
+use super::title::WordKind;
+use super::InferSettings;
+use crate::model::{Date, Evidence, Signal, Tie};
+use crate::rng::Rng;
+
+/// Index of each signal in per-signal arrays (the order of [`Signal::ALL`]).
+const EMPLOYER: usize = 0;
+const COHORT: usize = 1;
+const CHAPTER: usize = 2;
+const ROLE: usize = 3;
+const CONVERSATION: usize = 4;
+const LABEL: usize = 5;
+
+/// People connected in a window this crowded or less count fully as a cohort; beyond, the
+/// cohort strength falls with the square root of the crowd (a day on which 300 people were
+/// added, as after an address-book import, says little about any two of them).
+const CROWD_PER_DAY: f32 = 2.0;
+
+/// How many words of two titles are named in the evidence.
+const SHARED_WORDS_SHOWN: usize = 3;
+
+pub(crate) struct Scorer<'a> {
+    pub f: &'a Features,
+    pub weights: [f32; 6],
+    cohort_days: i32,
+    crowd_ref: f32,
+}
+
+impl<'a> Scorer<'a> {
+    pub fn new(f: &'a Features, settings: &InferSettings) -> Self {
+        Scorer {
+            f,
+            weights: settings.weights.as_array(),
+            cohort_days: settings.cohort_days as i32,
+            crowd_ref: CROWD_PER_DAY * (2 * settings.cohort_days + 1) as f32,
+        }
+    }
+
+    /// Strength in `[0, 1]` of each signal for the pair, 0 for signals switched off.
+    pub fn strengths(&self, a: u32, b: u32) -> [f32; 6] {
+        let (a, b) = (a as usize, b as usize);
+        let f = self.f;
+        let w = &self.weights;
+        let mut s = [0.0f32; 6];
+        if w[EMPLOYER] > 0.0 && f.company[a] != NONE && f.company[a] == f.company[b] {
+            s[EMPLOYER] = 1.0;
+        }
+        if w[COHORT] > 0.0 && f.day[a] != NO_DATE && f.day[b] != NO_DATE {
+            let gap = (f.day[a] as i64 - f.day[b] as i64).unsigned_abs() as i32;
+            if gap <= self.cohort_days {
+                let decay = 1.0 - gap as f32 / (self.cohort_days + 1) as f32;
+                let crowd = f.crowd[a].max(f.crowd[b]) as f32;
+                s[COHORT] = decay * (self.crowd_ref / crowd.max(self.crowd_ref)).sqrt();
+            }
+        }
+        if w[CHAPTER] > 0.0 && f.chapter[a] != NONE && f.chapter[a] == f.chapter[b] {
+            s[CHAPTER] = 1.0;
+        }
+        if w[ROLE] > 0.0 {
+            let (dot, rarest) = sparse_dot(&f.title[a], &f.title[b], &f.word_idf);
+            // cosine, discounted when even the rarest shared word is common ("engineer")
+            s[ROLE] = dot.min(1.0) * (rarest / f.distinctive_idf).min(1.0);
+        }
+        if w[CONVERSATION] > 0.0 {
+            let shared = count_shared(&f.conversations[a], &f.conversations[b]);
+            if shared > 0 {
+                s[CONVERSATION] = (0.6 + 0.2 * (shared - 1) as f32).min(1.0);
+            }
+        }
+        if w[LABEL] > 0.0 && count_shared(&f.labels[a], &f.labels[b]) > 0 {
+            s[LABEL] = 1.0;
+        }
+        s
+    }
+
+    pub fn weight(&self, a: u32, b: u32) -> f32 {
+        let s = self.strengths(a, b);
+        s.iter().zip(&self.weights).map(|(s, w)| s * w).sum()
+    }
+
+    /// The evidence of each signal that fired for the pair, in [`Signal::ALL`] order.
+    pub fn evidence(&self, a: u32, b: u32) -> Vec<Evidence> {
+        let s = self.strengths(a, b);
+        let f = self.f;
+        let (ai, bi) = (a as usize, b as usize);
+        let mut out = Vec::new();
+        for (i, signal) in Signal::ALL.into_iter().enumerate() {
+            if s[i] <= 0.0 {
+                continue;
+            }
+            out.push(match signal {
+                Signal::SharedEmployer => Evidence::SharedEmployer {
+                    company: f.company_display[f.company[ai] as usize].clone(),
+                },
+                Signal::ConnectionCohort => {
+                    let gap = (f.day[ai] as i64 - f.day[bi] as i64).unsigned_abs() as u32;
+                    Evidence::ConnectionCohort {
+                        days_apart: gap,
+                        around: Date::from_days_since_epoch(f.day[ai].min(f.day[bi])),
+                    }
+                }
+                Signal::CareerChapter => Evidence::CareerChapter {
+                    company: f.chapter_display[f.chapter[ai] as usize].clone(),
+                },
+                Signal::SimilarRole => Evidence::SimilarRole {
+                    shared_words: self.shared_words(ai, bi),
+                },
+                Signal::Conversation => Evidence::Conversation {
+                    conversations: count_shared(&f.conversations[ai], &f.conversations[bi]),
+                },
+                Signal::ContactLabel => {
+                    // the most specific shared label: the one fewest people carry
+                    let mut best: Option<u32> = None;
+                    for l in shared(&f.labels[ai], &f.labels[bi]) {
+                        let size = f.label_buckets[l as usize].len();
+                        if best.is_none_or(|b| size < f.label_buckets[b as usize].len()) {
+                            best = Some(l);
+                        }
+                    }
+                    Evidence::ContactLabel {
+                        label: best
+                            .map(|l| f.label_names[l as usize].clone())
+                            .unwrap_or_default(),
+                    }
+                }
+            });
+        }
+        out
+    }
+
+    /// Shared title words, most distinctive first; role words before seniority words.
+    fn shared_words(&self, a: usize, b: usize) -> Vec<String> {
+        let f = self.f;
+        let mut ws: Vec<u32> = shared(
+            &f.title[a].iter().map(|x| x.0).collect::<Vec<_>>(),
+            &f.title[b].iter().map(|x| x.0).collect::<Vec<_>>(),
+        );
+        ws.sort_by(|&x, &y| {
+            let role = |w: u32| f.word_kind[w as usize] == WordKind::Role;
+            role(y)
+                .cmp(&role(x))
+                .then(f.word_idf[y as usize].total_cmp(&f.word_idf[x as usize]))
+                .then(f.words[x as usize].cmp(&f.words[y as usize]))
+        });
+        ws.truncate(SHARED_WORDS_SHOWN);
+        ws.into_iter()
+            .map(|w| f.words[w as usize].clone())
+            .collect()
+    }
+}
+
+/// Dot product of two sparse vectors, and the largest `idf` among their shared entries.
+fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)], idf: &[f32]) -> (f32, f32) {
+    let (mut i, mut j, mut dot, mut rarest) = (0, 0, 0.0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                rarest = rarest.max(idf[a[i].0 as usize]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (dot, rarest)
+}
+
+fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+fn count_shared(a: &[u32], b: &[u32]) -> u32 {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    shared(a, b).len() as u32
+}
+
+/// A deterministic pseudo-random 64-bit value for `(seed, a, b)`, from the crate's RNG.
+fn mix(seed: u64, a: u64, b: u64) -> u64 {
+    Rng::new(seed ^ a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+        .next_u64()
+}
+
+/// Collects candidate partners of one node without duplicates.
+struct Candidates {
+    stamp: Vec<u32>,
+    current: u32,
+    list: Vec<u32>,
+}
+
+impl Candidates {
+    fn new(n: usize) -> Self {
+        Candidates {
+            stamp: vec![NONE; n],
+            current: NONE,
+            list: Vec::new(),
+        }
+    }
+
+    fn start(&mut self, v: u32) {
+        self.current = v;
+        self.list.clear();
+        if let Some(s) = self.stamp.get_mut(v as usize) {
+            *s = v;
+        }
+    }
+
+    fn push(&mut self, u: u32) {
+        if let Some(s) = self.stamp.get_mut(u as usize) {
+            if *s != self.current {
+                *s = self.current;
+                self.list.push(u);
+            }
+        }
+    }
+
+    /// Up to `cap` members of `bucket` (where `v` sits at `pos`): all of a small bucket; of a
+    /// big one, half the nearest by date and half drawn at random, so a big group is reached
+    /// as a whole and not only along its timeline.
+    fn from_bucket(&mut self, bucket: &Bucket, pos: usize, cap: usize, rng: &mut Rng) {
+        let len = bucket.len();
+        if len <= cap + 1 {
+            for &u in bucket {
+                self.push(u);
+            }
+            return;
+        }
+        let near = cap / 2;
+        let lo = pos.saturating_sub(near / 2).min(len - near - 1);
+        for &u in &bucket[lo..=lo + near] {
+            self.push(u);
+        }
+        for _ in 0..cap - near {
+            self.push(bucket[rng.below(len)]);
+        }
+    }
+}
+
+/// The position of `v` in a bucket sorted by (day, node).
+fn position_in(bucket: &Bucket, day: &[i32], v: u32) -> usize {
+    let key = (day[v as usize], v);
+    bucket
+        .binary_search_by(|&u| (day[u as usize], u).cmp(&key))
+        .unwrap_or_else(|p| p.min(bucket.len().saturating_sub(1)))
+}
+
+pub(crate) struct KnnOutcome {
+    pub ties: Vec<Tie>,
+    pub pairs_scored: usize,
+}
+
+/// Each node's `k` strongest ties at or above `min_weight`, united over both ends.
+pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome {
+    let f = scorer.f;
+    let n = f.nodes.len();
+    let cap = settings.bucket_candidates;
+    let w = scorer.weights;
+    let mut cands = Candidates::new(n);
+    let mut scored: Vec<(f32, u64, u32)> = Vec::new();
+    let mut kept: Vec<(u32, u32, f32)> = Vec::with_capacity(n * settings.k);
+    let mut pairs_scored = 0usize;
+    for v in 0..n as u32 {
+        let vi = v as usize;
+        let mut rng = Rng::new(settings.seed ^ (v as u64).wrapping_mul(0xD1B5_4A32_D192_ED03));
+        cands.start(v);
+        // 1) employer
+        if w[EMPLOYER] > 0.0 && f.company[vi] != NONE {
+            let b = &f.company_buckets[f.company[vi] as usize];
+            cands.from_bucket(b, position_in(b, &f.day, v), cap, &mut rng);
+        }
+        // 2) connection cohort: the nearest by date on each side, within the window
+        if w[COHORT] > 0.0 && f.by_day_pos[vi] != NONE {
+            let p = f.by_day_pos[vi] as usize;
+            let d = f.day[vi] as i64;
+            let within =
+                |u: u32| (f.day[u as usize] as i64 - d).abs() <= settings.cohort_days as i64;
+            for &u in f.by_day[p + 1..].iter().take(cap / 2) {
+                if !within(u) {
+                    break;
+                }
+                cands.push(u);
+            }
+            for &u in f.by_day[..p].iter().rev().take(cap / 2) {
+                if !within(u) {
+                    break;
+                }
+                cands.push(u);
+            }
+        }
+        // 3) career chapter
+        if w[CHAPTER] > 0.0 && f.chapter[vi] != NONE {
+            let b = &f.chapter_buckets[f.chapter[vi] as usize];
+            cands.from_bucket(b, position_in(b, &f.day, v), cap, &mut rng);
+        }
+        // 4) title words (role words only)
+        if w[ROLE] > 0.0 {
+            for &(word, _) in &f.title[vi] {
+                if f.word_kind[word as usize] != WordKind::Role {
+                    continue;
+                }
+                let b = &f.word_buckets[word as usize];
+                cands.from_bucket(b, position_in(b, &f.day, v), cap / 2, &mut rng);
+            }
+        }
+        // 5) conversations
+        if w[CONVERSATION] > 0.0 {
+            for &c in &f.conversations[vi] {
+                for &u in &f.conversation_members[c as usize] {
+                    cands.push(u);
+                }
+            }
+        }
+        // 6) labels
+        if w[LABEL] > 0.0 {
+            for &l in &f.labels[vi] {
+                let b = &f.label_buckets[l as usize];
+                cands.from_bucket(b, position_in(b, &f.day, v), cap, &mut rng);
+            }
+        }
+        // score, keep the k strongest
+        scored.clear();
+        for &u in &cands.list {
+            let weight = scorer.weight(v, u);
+            if weight >= settings.min_weight && weight > 0.0 {
+                let (a, b) = (v.min(u) as u64, v.max(u) as u64);
+                scored.push((weight, mix(settings.seed, a, b), u));
+            }
+        }
+        pairs_scored += cands.list.len();
+        let by_strength = |x: &(f32, u64, u32), y: &(f32, u64, u32)| {
+            y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+        };
+        if scored.len() > settings.k {
+            scored.select_nth_unstable_by(settings.k - 1, by_strength);
+            scored.truncate(settings.k);
+        }
+        for &(weight, _, u) in &scored {
+            kept.push((v.min(u), v.max(u), weight));
+        }
+    }
+    kept.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    kept.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
+    let ties = kept
+        .into_iter()
+        .map(|(source, target, weight)| Tie {
+            source,
+            target,
+            weight,
+            evidence: scorer.evidence(source, target),
+        })
+        .collect();
+    KnnOutcome { ties, pairs_scored }
+}
