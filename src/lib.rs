@@ -11,6 +11,7 @@ pub mod browser;
 pub mod components;
 pub mod protocol;
 pub mod render;
+pub mod session;
 pub mod state;
 pub mod worker;
 

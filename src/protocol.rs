@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use tiemap_core::import::InputFile;
+use tiemap_core::infer::SignalWeights;
 
 /// Page -> worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -10,6 +11,20 @@ pub enum MapCommand {
     LoadSample { people: usize, seed: u64 },
     /// Read dropped or picked files.
     Import { files: Vec<InputFile> },
+    /// Stop moving the layout (positions stay).
+    PauseLayout,
+    /// Continue the layout (also after it converged: it runs until it settles again).
+    ResumeLayout,
+    /// Lay the map out again from scratch.
+    RestartLayout,
+    /// Keep node `node` at `pos_in_graph` (the person dragged it there).
+    Pin { node: u32, pos_in_graph: [f32; 2] },
+    /// Cluster again at this modularity resolution (higher: more, smaller clusters).
+    SetResolution { resolution: f64 },
+    /// Infer ties again with these signal weights (0 turns a signal off).
+    SetSignals { weights: SignalWeights },
+    /// Say why node `node` is tied to each of its neighbours.
+    Explain { node: u32 },
 }
 
 /// Worker -> page.
@@ -21,6 +36,10 @@ pub enum MapEvent {
     Loaded(Box<MapData>),
     /// New positions for the map on screen (streamed while the layout runs).
     Positions(Positions),
+    /// Clusters changed (new resolution); nodes and ties did not.
+    Clusters(ClusterUpdate),
+    /// Why a node is tied to each neighbour (answer to `Explain`).
+    Explanation(Explanation),
     /// The command failed; the map on screen stays. `sentence` is what the page shows.
     Failed { sentence: String },
 }
@@ -36,6 +55,34 @@ pub struct Positions {
     pub converged: bool,
     /// Iterations run so far.
     pub iterations: u32,
+}
+
+/// New clusters for the map on screen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterUpdate {
+    pub map_id: u32,
+    /// Persistent cluster id of each node.
+    pub node_clusters: Vec<u32>,
+    pub clusters: Vec<ClusterView>,
+    pub modularity: f64,
+}
+
+/// One tie of a node, and why it exists.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TieReason {
+    pub other: u32,
+    pub other_label: String,
+    pub weight: f32,
+    /// "both at Globex; connected the same week in Mar 2016".
+    pub why: String,
+}
+
+/// Why a node is tied to each of its neighbours, strongest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub map_id: u32,
+    pub node: u32,
+    pub ties: Vec<TieReason>,
 }
 
 /// One cluster as the legend and the map show it.
@@ -83,6 +130,12 @@ pub struct MapData {
     pub pos_in_graph: Vec<f32>,
     /// Clusters, largest first.
     pub clusters: Vec<ClusterView>,
+    /// Modularity of the clustering.
+    pub modularity: f64,
+    /// Share of possible ties that exist.
+    pub density: f64,
+    /// The signal weights the ties were inferred with (`None` for a graph file's real ties).
+    pub signals: Option<SignalWeights>,
     /// The import report, one sentence per file.
     pub report: Vec<String>,
     /// Whether this map is the bundled sample.

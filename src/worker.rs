@@ -1,158 +1,168 @@
-//! The web worker: imports files and builds maps off the page's thread.
+//! The web worker: imports files, infers ties, finds clusters and runs the layout off the
+//! page's thread, streaming positions every frame.
 
-use crate::protocol::{MapCommand, MapData, MapEvent, NodeView};
+use crate::protocol::{MapCommand, MapEvent};
+use crate::session::{Session, SessionSettings, Source};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use tiemap_core::import::{group_thousands, import_files, ImportOutcome, Imported, Limits};
-use tiemap_core::model::{NodeInfo, Origin};
-use tiemap_core::{layout, sample, Network};
+use tiemap_core::sample;
+
+/// How long one layout slice may run before the worker sends a frame and checks its inbox.
+pub const FRAME_BUDGET_MS: f64 = 14.0;
+
+/// Internal messages of the worker.
+pub enum Tick {
+    /// Run the next slice of the layout.
+    Layout,
+}
 
 /// The map worker. The page spawns one and talks to it with [`MapCommand`]s.
-pub struct MapWorker;
+pub struct MapWorker {
+    session: Option<Session>,
+    next_map_id: u32,
+    /// Who to send frames to (the page).
+    page: Option<HandlerId>,
+    tick_scheduled: bool,
+}
 
 impl Worker for MapWorker {
-    type Message = ();
+    type Message = Tick;
     type Input = MapCommand;
     type Output = MapEvent;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        MapWorker
+        MapWorker { session: None, next_map_id: 1, page: None, tick_scheduled: false }
     }
 
-    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
+    fn update(&mut self, scope: &WorkerScope<Self>, Tick::Layout: Self::Message) {
+        self.tick_scheduled = false;
+        let (Some(session), Some(page)) = (self.session.as_mut(), self.page) else { return };
+        if !session.layout_running() {
+            return;
+        }
+        let start = js_sys::Date::now();
+        let mut frame = session.step(1);
+        while session.layout_running() && js_sys::Date::now() - start < FRAME_BUDGET_MS {
+            frame = session.step(1);
+        }
+        scope.respond(page, MapEvent::Positions(frame));
+        self.schedule(scope);
+    }
 
     fn received(&mut self, scope: &WorkerScope<Self>, command: Self::Input, who: HandlerId) {
-        let event = match handle(command) {
-            Ok(map) => MapEvent::Loaded(Box::new(map)),
-            Err(sentence) => MapEvent::Failed { sentence },
-        };
-        scope.respond(who, event);
+        self.page = Some(who);
+        let progress = |stage: &str| scope.respond(who, MapEvent::Progress { stage: stage.to_string(), fraction: 0.0 });
+        match command {
+            MapCommand::LoadSample { .. } | MapCommand::Import { .. } => {
+                let map_id = self.next_map_id;
+                self.next_map_id += 1;
+                match build(map_id, command, &progress) {
+                    Ok(session) => {
+                        scope.respond(who, MapEvent::Loaded(Box::new(session.map_data())));
+                        self.session = Some(session);
+                        self.schedule(scope);
+                    }
+                    // The previous session (the map on screen) stays.
+                    Err(sentence) => scope.respond(who, MapEvent::Failed { sentence }),
+                }
+            }
+            other => {
+                let Some(session) = self.session.as_mut() else { return };
+                match apply(session, other) {
+                    Ok(Some(event)) => scope.respond(who, event),
+                    Ok(None) => {}
+                    Err(sentence) => scope.respond(who, MapEvent::Failed { sentence }),
+                }
+                if session.layout_running() {
+                    self.schedule(scope);
+                } else {
+                    scope.respond(who, MapEvent::Positions(session.positions()));
+                }
+            }
+        }
     }
 }
 
-/// Runs one command to completion: the pure part of the worker, testable natively.
-pub fn handle(command: MapCommand) -> Result<MapData, String> {
+impl MapWorker {
+    fn schedule(&mut self, scope: &WorkerScope<Self>) {
+        if self.tick_scheduled {
+            return;
+        }
+        self.tick_scheduled = true;
+        // A zero timeout yields to the worker's event loop, so commands (pause, a new file)
+        // are read between slices.
+        scope.send_future(async {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            Tick::Layout
+        });
+    }
+}
+
+/// Builds a new map from a `LoadSample` or `Import` command (pure: tested natively).
+pub fn build(map_id: u32, command: MapCommand, progress: &dyn Fn(&str)) -> Result<Session, String> {
+    let settings = SessionSettings::default();
     match command {
         MapCommand::LoadSample { people, seed } => {
+            progress("Building the sample network");
             let sample = sample::linkedin_sample(people, seed);
-            let network = network_from_people(&sample.export.people);
-            let summary = format!(
-                "Sample network: {} people",
-                group_thousands(network.node_count())
-            );
-            Ok(map_data(
-                "Sample network".to_string(),
-                summary,
-                network,
-                Vec::new(),
-                true,
-            ))
+            let summary = format!("Sample network: {} people", group_thousands(sample.export.people.len()));
+            Session::new(map_id, Source::Personal(sample.export), "Sample network".into(), summary, Vec::new(), true, settings)
         }
         MapCommand::Import { files } => {
             let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-            let ImportOutcome { data, report } =
-                import_files(&files, &Limits::default()).map_err(|e| e.sentence())?;
+            progress(&format!("Reading {}", names.join(", ")));
+            let ImportOutcome { data, report } = import_files(&files, &Limits::default()).map_err(|e| e.sentence())?;
             let report: Vec<String> = report.lines.iter().map(|l| l.sentence()).collect();
-            let network = match data {
+            let title = names.join(", ");
+            let (source, summary) = match data {
                 Imported::Personal(export) => {
                     if export.people.is_empty() {
-                        return Err(format!(
-                            "{} holds no connections; drop Connections.csv or the whole LinkedIn ZIP.",
-                            names.join(", ")
-                        ));
+                        return Err(format!("{title} holds no connections; drop Connections.csv or the whole LinkedIn ZIP."));
                     }
-                    network_from_people(&export.people)
+                    let summary = format!("Read {} people from {title}", group_thousands(export.people.len()));
+                    progress("Inferring ties and finding clusters");
+                    (Source::Personal(export), summary)
                 }
-                Imported::Graph(file) => Network::from_graph_file(&file),
+                Imported::Graph(file) => {
+                    let summary = format!(
+                        "Read {} nodes and {} ties from {title}",
+                        group_thousands(file.nodes.len()),
+                        group_thousands(file.edges.len())
+                    );
+                    progress("Finding clusters");
+                    (Source::Graph(file), summary)
+                }
             };
-            let noun = if matches!(network.origin, Origin::File { .. }) {
-                "nodes"
-            } else {
-                "people"
-            };
-            let summary = format!(
-                "Read {} {noun} from {}",
-                group_thousands(network.node_count()),
-                names.join(", ")
-            );
-            Ok(map_data(names.join(", "), summary, network, report, false))
+            Session::new(map_id, source, title, summary, report, false, settings)
         }
+        _ => Err("That command does not open a map.".to_string()),
     }
 }
 
-fn network_from_people(people: &[tiemap_core::model::Person]) -> Network {
-    let mut network = Network::empty(Origin::Inferred {
-        kind: tiemap_core::model::ExportKind::LinkedIn,
-        signals: Vec::new(),
-    });
-    network.nodes = people
-        .iter()
-        .map(|p| NodeInfo {
-            key: p.identity_key(),
-            label: p.display_name(),
-            company: p.company.clone(),
-            title: p.position.clone(),
-            url: p.profile_url.clone(),
-            connected_on: p.connected_on,
-            ..NodeInfo::default()
-        })
-        .collect();
-    network
-}
-
-fn map_data(
-    title: String,
-    summary: String,
-    network: Network,
-    report: Vec<String>,
-    is_sample: bool,
-) -> MapData {
-    let n = network.node_count();
-    let mut degree = vec![0u32; n];
-    let mut ties = Vec::with_capacity(network.ties.len() * 2);
-    for t in &network.ties {
-        degree[t.source as usize] += 1;
-        degree[t.target as usize] += 1;
-        ties.extend_from_slice(&[t.source, t.target]);
-    }
-    let file_positions: Option<Vec<f32>> = network
-        .nodes
-        .iter()
-        .map(|n| n.pos_in_graph)
-        .collect::<Option<Vec<[f32; 2]>>>()
-        .map(|v| v.into_iter().flatten().collect());
-    let pos_in_graph = file_positions.unwrap_or_else(|| layout::initial_positions(n, 1));
-    let ties_note = match &network.origin {
-        Origin::File { format } => format!("Ties come from the {format} file."),
-        Origin::Inferred { .. } => {
-            "Your export lists people but not who knows whom; ties on this map are inferred."
-                .to_string()
+/// Applies a command to the open map; returns the event to send back, if any.
+pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEvent>, String> {
+    Ok(match command {
+        MapCommand::PauseLayout => {
+            session.pause();
+            None
         }
-    };
-    let nodes = network
-        .nodes
-        .into_iter()
-        .zip(degree)
-        .map(|(info, degree)| NodeView {
-            label: info.label,
-            company: info.company,
-            title: info.title,
-            url: info.url,
-            degree,
-            cluster: 0,
-        })
-        .collect();
-    MapData {
-        map_id: 0,
-        clusters: Vec::new(),
-        title,
-        summary,
-        ties_note,
-        nodes,
-        ties,
-        pos_in_graph,
-        report,
-        is_sample,
-    }
+        MapCommand::ResumeLayout => {
+            session.resume();
+            None
+        }
+        MapCommand::RestartLayout => {
+            session.restart_layout();
+            None
+        }
+        MapCommand::Pin { node, pos_in_graph } => {
+            session.pin(node, pos_in_graph)?;
+            None
+        }
+        MapCommand::SetResolution { resolution } => Some(MapEvent::Clusters(session.set_resolution(resolution)?)),
+        MapCommand::SetSignals { weights } => Some(MapEvent::Loaded(Box::new(session.set_signals(weights)?))),
+        MapCommand::Explain { node } => Some(MapEvent::Explanation(session.explain(node))),
+        MapCommand::LoadSample { .. } | MapCommand::Import { .. } => None,
+    })
 }
 
 #[cfg(test)]
@@ -160,13 +170,11 @@ mod tests {
     use super::*;
     use tiemap_core::import::InputFile;
 
+    fn quiet(_: &str) {}
+
     #[test]
     fn sample_loads() {
-        let map = handle(MapCommand::LoadSample {
-            people: 120,
-            seed: 1,
-        })
-        .unwrap();
+        let map = build(1, MapCommand::LoadSample { people: 120, seed: 1 }, &quiet).unwrap().map_data();
         assert_eq!(map.nodes.len(), 120);
         assert_eq!(map.pos_in_graph.len(), 240);
         assert!(map.is_sample);
@@ -176,30 +184,29 @@ mod tests {
     #[test]
     fn connections_import_counts_people() {
         let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,X,Y,01 Jan 2020\nC,D,,,X,Z,02 Jan 2020\n";
-        let map = handle(MapCommand::Import {
-            files: vec![InputFile {
-                name: "Connections.csv".into(),
-                bytes: csv.as_bytes().to_vec(),
-            }],
-        })
-        .unwrap();
+        let files = vec![InputFile { name: "Connections.csv".into(), bytes: csv.as_bytes().to_vec() }];
+        let map = build(1, MapCommand::Import { files }, &quiet).unwrap().map_data();
         assert_eq!(map.summary, "Read 2 people from Connections.csv");
-        assert_eq!(
-            map.report,
-            vec!["2 people from Connections.csv".to_string()]
-        );
+        assert_eq!(map.report, vec!["2 people from Connections.csv".to_string()]);
+        assert_eq!(map.ties, vec![0, 1], "both at X, connected a day apart");
+    }
+
+    #[test]
+    fn a_graph_file_brings_its_ties() {
+        let edges = "# nodes 4\n0 1\n1 2\n2 0\n";
+        let files = vec![InputFile { name: "triangle.txt".into(), bytes: edges.as_bytes().to_vec() }];
+        let map = build(1, MapCommand::Import { files }, &quiet).unwrap().map_data();
+        assert_eq!(map.nodes.len(), 4);
+        assert_eq!(map.ties.len(), 6);
+        assert!(map.signals.is_none());
+        assert!(map.ties_note.contains("file"));
     }
 
     #[test]
     fn wrong_file_is_one_sentence() {
-        let err = handle(MapCommand::Import {
-            files: vec![InputFile {
-                name: "notes.txt".into(),
-                bytes: b"just some words".to_vec(),
-            }],
-        })
-        .unwrap_err();
-        assert!(err.starts_with("tiemap can't read notes.txt"), "{err}");
+        let files = vec![InputFile { name: "notes.txt".into(), bytes: b"just some words".to_vec() }];
+        let err = build(1, MapCommand::Import { files }, &quiet).err().expect("fails");
+        assert!(err.contains("notes.txt"), "{err}");
         assert!(err.ends_with('.'));
     }
 }

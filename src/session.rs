@@ -1,0 +1,435 @@
+//! One open map in the worker: its data, its ties, its clusters and its running layout.
+//!
+//! Pure Rust over `tiemap-core` (no browser API), so it is tested natively; the worker only
+//! schedules it.
+
+use crate::protocol::{ClusterUpdate, ClusterView, Explanation, MapData, NodeView, Positions, TieReason};
+use std::collections::BTreeMap;
+use tiemap_core::community::{detect, stabilize, Algorithm, LeidenSettings};
+use tiemap_core::import::group_thousands;
+use tiemap_core::infer::{self, InferSettings, SignalWeights};
+use tiemap_core::layout::{Fa2Settings, LayoutStart, LayoutState};
+use tiemap_core::model::{GraphFile, Origin, PersonalExport};
+use tiemap_core::view::palette;
+use tiemap_core::{Csr, Network};
+
+/// What a map was made from: kept so ties can be inferred again with other signal weights.
+#[derive(Clone, Debug)]
+pub enum Source {
+    Personal(PersonalExport),
+    Graph(GraphFile),
+}
+
+/// The knobs of a session, with their defaults.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionSettings {
+    pub infer: InferSettings,
+    /// Modularity resolution of the clustering. Default 1.
+    pub resolution: f64,
+    /// Seed of every random choice (clustering and layout).
+    pub seed: u64,
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        SessionSettings { infer: InferSettings::default(), resolution: 1.0, seed: 1 }
+    }
+}
+
+/// An open map.
+pub struct Session {
+    map_id: u32,
+    source: Source,
+    title: String,
+    summary: String,
+    report: Vec<String>,
+    is_sample: bool,
+    settings: SessionSettings,
+    network: Network,
+    csr: Csr,
+    /// Persistent cluster id of each node.
+    node_clusters: Vec<u32>,
+    next_free_cluster_id: u32,
+    clusters: Vec<ClusterView>,
+    modularity: f64,
+    layout: LayoutState,
+    layout_running: bool,
+}
+
+fn network_of(source: &Source, settings: &InferSettings) -> Result<Network, String> {
+    match source {
+        Source::Graph(file) => Ok(Network::from_graph_file(file)),
+        Source::Personal(export) => infer::infer(export, settings).map(|i| i.network).map_err(|e| {
+            let mut s = e.to_string();
+            if let Some(first) = s.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            format!("{s}.")
+        }),
+    }
+}
+
+impl Session {
+    /// Builds the map: ties (inferred or from the file), clusters, and a layout ready to step.
+    pub fn new(
+        map_id: u32,
+        source: Source,
+        title: String,
+        summary: String,
+        report: Vec<String>,
+        is_sample: bool,
+        settings: SessionSettings,
+    ) -> Result<Session, String> {
+        let network = network_of(&source, &settings.infer)?;
+        if network.nodes.is_empty() {
+            return Err(format!("{title} holds nobody to draw; drop Connections.csv or the whole LinkedIn ZIP."));
+        }
+        let csr = network.csr();
+        let layout = LayoutState::new(&csr, Fa2Settings::infer(csr.node_count(), csr.edge_count()), LayoutStart::Random, settings.seed)
+            .map_err(|e| format!("The layout could not start: {e}."))?;
+        let mut session = Session {
+            map_id,
+            source,
+            title,
+            summary,
+            report,
+            is_sample,
+            settings,
+            network,
+            csr,
+            node_clusters: Vec::new(),
+            next_free_cluster_id: 0,
+            clusters: Vec::new(),
+            modularity: 0.0,
+            layout,
+            layout_running: true,
+        };
+        let dense = session.recluster();
+        session.start_layout(Some(dense), None);
+        Ok(session)
+    }
+
+    pub fn map_id(&self) -> u32 {
+        self.map_id
+    }
+
+    /// Runs Leiden, gives each community its persistent id (matched to the previous run by
+    /// overlap) and rebuilds the cluster list. Returns the dense membership.
+    fn recluster(&mut self) -> Vec<u32> {
+        let leiden = LeidenSettings { resolution: self.settings.resolution, ..LeidenSettings::with_seed(self.settings.seed) };
+        let partition = detect(&self.csr, Algorithm::Leiden, &leiden);
+        let keys: Vec<String> = self.network.nodes.iter().map(|n| n.key.clone()).collect();
+        let previous: Vec<(String, u32)> =
+            keys.iter().cloned().zip(self.node_clusters.iter().copied()).collect();
+        let stable = stabilize(&previous, &keys, &partition.membership, self.next_free_cluster_id);
+        self.next_free_cluster_id = stable.next_free_id;
+        self.node_clusters = stable.ids;
+        self.modularity = partition.modularity;
+        let names = infer::suggest_cluster_names(&self.network, &partition.membership);
+        let mut by_id: BTreeMap<u32, (u32, String)> = BTreeMap::new();
+        for (v, &dense) in partition.membership.iter().enumerate() {
+            let id = self.node_clusters[v];
+            let entry = by_id.entry(id).or_insert((0, names.get(dense as usize).cloned().unwrap_or_default()));
+            entry.0 += 1;
+        }
+        let mut clusters: Vec<ClusterView> = by_id
+            .into_iter()
+            .map(|(id, (size, suggested))| ClusterView {
+                id,
+                name: suggested.clone(),
+                suggested_name: suggested,
+                color: palette::cluster_color(id),
+                size,
+            })
+            .collect();
+        clusters.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
+        self.clusters = clusters;
+        partition.membership
+    }
+
+    /// Starts the layout: from communities (fast separation), from given positions (warm
+    /// start), or from the positions a graph file brought.
+    fn start_layout(&mut self, communities: Option<Vec<u32>>, warm_from: Option<Vec<f32>>) {
+        let settings = Fa2Settings::infer(self.csr.node_count(), self.csr.edge_count());
+        let file_positions: Option<Vec<f32>> = self
+            .network
+            .nodes
+            .iter()
+            .map(|n| n.pos_in_graph.filter(|p| p[0].is_finite() && p[1].is_finite()))
+            .collect::<Option<Vec<[f32; 2]>>>()
+            .map(|v| v.into_iter().flatten().collect());
+        let state = if let Some(previous) = warm_from {
+            Ok(LayoutState::warm_start(&self.csr, &previous, settings, self.settings.seed))
+        } else if let Some(pos) = file_positions {
+            LayoutState::new(&self.csr, settings, LayoutStart::Positions(pos), self.settings.seed)
+        } else if let Some(c) = communities {
+            LayoutState::new(&self.csr, settings, LayoutStart::Communities(c), self.settings.seed)
+        } else {
+            LayoutState::new(&self.csr, settings, LayoutStart::Random, self.settings.seed)
+        };
+        if let Ok(state) = state {
+            self.layout = state;
+        }
+        self.layout_running = true;
+    }
+
+    /// The whole map, for the page.
+    pub fn map_data(&self) -> MapData {
+        let n = self.network.nodes.len();
+        let mut degree = vec![0u32; n];
+        let mut ties = Vec::with_capacity(self.network.ties.len() * 2);
+        for t in &self.network.ties {
+            degree[t.source as usize] += 1;
+            degree[t.target as usize] += 1;
+            ties.extend_from_slice(&[t.source, t.target]);
+        }
+        let ties_note = match &self.network.origin {
+            Origin::File { format } => format!("Ties come from the {format} file."),
+            Origin::Inferred { signals, .. } => {
+                let names: Vec<String> = signals.iter().map(|s| s.label().to_lowercase()).collect();
+                format!(
+                    "Your export lists people, not who knows whom: these {} ties are inferred from {}.",
+                    group_thousands(self.network.ties.len()),
+                    if names.is_empty() { "nothing (every signal is off)".to_string() } else { names.join(", ") }
+                )
+            }
+        };
+        let nodes = self
+            .network
+            .nodes
+            .iter()
+            .zip(&degree)
+            .zip(&self.node_clusters)
+            .map(|((info, &degree), &cluster)| NodeView {
+                label: info.label.clone(),
+                company: info.company.clone(),
+                title: info.title.clone(),
+                url: info.url.clone(),
+                degree,
+                cluster,
+            })
+            .collect();
+        MapData {
+            map_id: self.map_id,
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            ties_note,
+            nodes,
+            ties,
+            pos_in_graph: self.layout.positions().to_vec(),
+            clusters: self.clusters.clone(),
+            modularity: self.modularity,
+            density: self.network.density(),
+            signals: match &self.source {
+                Source::Personal(_) => Some(self.settings.infer.weights),
+                Source::Graph(_) => None,
+            },
+            report: self.report.clone(),
+            is_sample: self.is_sample,
+        }
+    }
+
+    /// Whether the layout still has work to do.
+    pub fn layout_running(&self) -> bool {
+        self.layout_running
+    }
+
+    /// Runs up to `iterations` layout iterations and returns the frame to draw.
+    pub fn step(&mut self, iterations: usize) -> Positions {
+        if self.layout_running {
+            let stats = self.layout.step(iterations);
+            if stats.converged {
+                self.layout_running = false;
+            }
+        }
+        self.positions()
+    }
+
+    /// The current frame.
+    pub fn positions(&self) -> Positions {
+        Positions {
+            map_id: self.map_id,
+            pos_in_graph: self.layout.positions().to_vec(),
+            converged: !self.layout_running && self.layout.converged(),
+            iterations: self.layout.iterations() as u32,
+        }
+    }
+
+    pub fn pause(&mut self) {
+        self.layout_running = false;
+    }
+
+    pub fn resume(&mut self) {
+        self.layout_running = true;
+    }
+
+    /// Lays the map out again from scratch (by communities).
+    pub fn restart_layout(&mut self) {
+        self.settings.seed = self.settings.seed.wrapping_add(1);
+        let dense = self.dense_membership();
+        self.start_layout(Some(dense), None);
+    }
+
+    fn dense_membership(&self) -> Vec<u32> {
+        let mut index: BTreeMap<u32, u32> = BTreeMap::new();
+        self.node_clusters
+            .iter()
+            .map(|id| {
+                let next = index.len() as u32;
+                *index.entry(*id).or_insert(next)
+            })
+            .collect()
+    }
+
+    /// Keeps `node` at `pos_in_graph` and lets the rest of the layout respond.
+    pub fn pin(&mut self, node: u32, pos_in_graph: [f32; 2]) -> Result<(), String> {
+        self.layout.pin(node as usize, pos_in_graph).map_err(|e| format!("That person can't be moved: {e}."))?;
+        self.layout_running = true;
+        Ok(())
+    }
+
+    /// Clusters again at another resolution; ids (so colours and names) stay on the same groups.
+    pub fn set_resolution(&mut self, resolution: f64) -> Result<ClusterUpdate, String> {
+        if !(resolution.is_finite() && resolution > 0.0) {
+            return Err(format!("The resolution must be a positive number, not {resolution}."));
+        }
+        self.settings.resolution = resolution;
+        self.recluster();
+        Ok(self.cluster_update())
+    }
+
+    fn cluster_update(&self) -> ClusterUpdate {
+        ClusterUpdate {
+            map_id: self.map_id,
+            node_clusters: self.node_clusters.clone(),
+            clusters: self.clusters.clone(),
+            modularity: self.modularity,
+        }
+    }
+
+    /// Infers ties again with new signal weights, keeps the drawing (warm start) and the
+    /// cluster ids. Only for personal exports.
+    pub fn set_signals(&mut self, weights: SignalWeights) -> Result<MapData, String> {
+        if matches!(self.source, Source::Graph(_)) {
+            return Err("This map's ties come from its file; there are no inferred ties to tune.".to_string());
+        }
+        let mut infer_settings = self.settings.infer.clone();
+        infer_settings.weights = weights;
+        let network = network_of(&self.source, &infer_settings)?;
+        let previous: BTreeMap<&str, [f32; 2]> = self
+            .network
+            .nodes
+            .iter()
+            .zip(self.layout.positions().chunks_exact(2))
+            .map(|(n, p)| (n.key.as_str(), [p[0], p[1]]))
+            .collect();
+        let warm: Vec<f32> = network
+            .nodes
+            .iter()
+            .flat_map(|n| previous.get(n.key.as_str()).copied().unwrap_or([f32::NAN, f32::NAN]))
+            .collect();
+        self.settings.infer = infer_settings;
+        self.network = network;
+        self.csr = self.network.csr();
+        self.recluster();
+        self.start_layout(None, Some(warm));
+        Ok(self.map_data())
+    }
+
+    /// Why `node` is tied to each neighbour, strongest first.
+    pub fn explain(&self, node: u32) -> Explanation {
+        let mut ties: Vec<TieReason> = self
+            .network
+            .ties
+            .iter()
+            .filter(|t| t.source == node || t.target == node)
+            .map(|t| {
+                let other = if t.source == node { t.target } else { t.source };
+                TieReason {
+                    other,
+                    other_label: self.network.nodes.get(other as usize).map(|n| n.label.clone()).unwrap_or_default(),
+                    weight: t.weight,
+                    why: infer::explain_tie(t),
+                }
+            })
+            .collect();
+        ties.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.other.cmp(&b.other)));
+        Explanation { map_id: self.map_id, node, ties }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tiemap_core::sample::linkedin_sample;
+
+    fn sample_session(people: usize) -> Session {
+        let s = linkedin_sample(people, 7);
+        Session::new(
+            1,
+            Source::Personal(s.export),
+            "Sample".into(),
+            "Sample".into(),
+            Vec::new(),
+            true,
+            SessionSettings::default(),
+        )
+        .expect("builds")
+    }
+
+    #[test]
+    fn the_sample_has_ties_clusters_and_a_settling_layout() {
+        let mut s = sample_session(300);
+        let map = s.map_data();
+        assert_eq!(map.nodes.len(), 300);
+        assert!(map.ties.len() / 2 > 300, "only {} ties", map.ties.len() / 2);
+        assert!(map.clusters.len() >= 3, "{} clusters", map.clusters.len());
+        assert!(map.modularity > 0.3, "modularity {}", map.modularity);
+        let total: u32 = map.clusters.iter().map(|c| c.size).sum();
+        assert_eq!(total, 300);
+        for node in &map.nodes {
+            assert!(map.clusters.iter().any(|c| c.id == node.cluster));
+        }
+        let mut frames = 0;
+        while s.layout_running() && frames < 2000 {
+            let f = s.step(20);
+            assert!(f.pos_in_graph.iter().all(|x| x.is_finite()));
+            frames += 1;
+        }
+        assert!(!s.layout_running(), "layout never settled");
+        assert!(s.positions().converged);
+    }
+
+    #[test]
+    fn changing_resolution_keeps_cluster_ids_on_the_same_groups() {
+        let mut s = sample_session(300);
+        let before = s.map_data();
+        let update = s.set_resolution(1.0 + 1e-9).unwrap();
+        // Nearly the same resolution: the same groups keep the same ids.
+        let same = before.nodes.iter().zip(&update.node_clusters).filter(|(n, &c)| n.cluster == c).count();
+        assert!(same as f64 > 0.9 * before.nodes.len() as f64, "only {same} kept their cluster id");
+        let finer = s.set_resolution(3.0).unwrap();
+        assert!(finer.clusters.len() > before.clusters.len());
+        assert!(s.set_resolution(-1.0).is_err());
+    }
+
+    #[test]
+    fn signals_off_and_on_again_keep_the_drawing_and_explain_ties() {
+        let mut s = sample_session(200);
+        for _ in 0..50 {
+            s.step(20);
+        }
+        let with_all = s.map_data();
+        let mut weights = with_all.signals.expect("inferred");
+        weights.set(tiemap_core::Signal::SharedEmployer, 0.0);
+        let without = s.set_signals(weights).unwrap();
+        assert_ne!(without.ties, with_all.ties);
+        assert!(!without.ties_note.contains("shared employer"));
+        // Warm start: node 0 starts where it was.
+        assert_eq!(&without.pos_in_graph[..2], &with_all.pos_in_graph[..2]);
+        let node = (0..200u32).find(|&v| !s.explain(v).ties.is_empty()).expect("someone has ties");
+        let why = s.explain(node);
+        assert!(why.ties.iter().all(|t| !t.why.is_empty()));
+        assert!(why.ties.windows(2).all(|w| w[0].weight >= w[1].weight));
+    }
+}
