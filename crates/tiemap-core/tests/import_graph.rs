@@ -267,6 +267,14 @@ fn linkedin_sample_export_is_not_claimed() {
 }
 
 #[test]
+fn json_that_is_not_a_graph_is_left_to_personal_readers() {
+    let text = r#"{"friends_v2": [{"name": "Ann Lee", "timestamp": 1700000000}]}"#;
+    assert!(read_graph_files(&one("your_friends.json", text), &Limits::default()).is_none());
+    let nodes = r#"{"nodes": [{"id": "a"}], "links": []}"#;
+    assert!(read_graph_files(&one("g.json", nodes), &Limits::default()).is_some());
+}
+
+#[test]
 fn import_files_routes_graph_files() {
     let files = one(
         "g.gml",

@@ -69,6 +69,61 @@ impl Hasher for FoldHasher {
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FoldHasher>>;
 
+/// A node id as a hash-map key, stored inside the map's bucket when short (most ids are),
+/// so a lookup touches one bucket instead of a bucket and a heap string: loading a big edge
+/// list is bound by those cache misses.
+#[derive(Clone, Debug)]
+pub(crate) enum IdKey {
+    Inline { len: u8, bytes: [u8; 22] },
+    Heap(Box<str>),
+}
+
+impl IdKey {
+    pub fn new(key: &str) -> Self {
+        let mut bytes = [0u8; 22];
+        match bytes.get_mut(..key.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(key.as_bytes());
+                IdKey::Inline {
+                    len: key.len() as u8,
+                    bytes,
+                }
+            }
+            None => IdKey::Heap(key.into()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            IdKey::Inline { len, bytes } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+            IdKey::Heap(s) => s,
+        }
+    }
+}
+
+impl std::hash::Hash for IdKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq for IdKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for IdKey {}
+
+impl std::borrow::Borrow<str> for IdKey {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
 /// The sentence for a file over the node limit.
 pub(crate) fn too_many_nodes(file: &str, line: usize) -> ImportError {
     ImportError::Malformed {
@@ -97,11 +152,9 @@ pub(crate) fn too_many_edges(file: &str, line: usize) -> ImportError {
 pub(crate) struct Builder {
     pub file: String,
     pub nodes: Vec<GraphNode>,
-    index: FxMap<String, u32>,
+    index: FxMap<IdKey, u32>,
     /// Per node: created by a tie, not (yet) by a declaration.
     from_tie: Vec<bool>,
-    /// The source of the previous tie added by key.
-    last_source: Option<u32>,
     pub edges: Vec<GraphEdge>,
     node_skips: Vec<Skipped>,
     node_skip_count: usize,
@@ -120,7 +173,6 @@ impl Builder {
             nodes: Vec::new(),
             index: FxMap::default(),
             from_tie: Vec::new(),
-            last_source: None,
             edges: Vec::new(),
             node_skips: Vec::new(),
             node_skip_count: 0,
@@ -184,7 +236,7 @@ impl Builder {
             return Err(too_many_nodes(&self.file, line));
         }
         let i = self.nodes.len() as u32;
-        self.index.insert(node.key.clone(), i);
+        self.index.insert(IdKey::new(&node.key), i);
         self.nodes.push(node);
         self.from_tie.push(from_tie);
         Ok(i)
@@ -229,13 +281,7 @@ impl Builder {
         weight: Option<f64>,
         line: usize,
     ) -> Result<(), ImportError> {
-        // Edge lists are often sorted by source: reuse the previous row's source when it
-        // repeats (its key is hot in cache) instead of hashing it again.
-        let s = match self.last_source {
-            Some(i) if self.nodes.get(i as usize).is_some_and(|n| n.key == source) => i,
-            _ => self.node_for_tie(source, line)?,
-        };
-        self.last_source = Some(s);
+        let s = self.node_for_tie(source, line)?;
         let t = self.node_for_tie(target, line)?;
         self.edge(s, t, weight, line)
     }
@@ -580,6 +626,24 @@ mod tests {
         }
         for no in ["label", "company", "groupsize", "weight"] {
             assert!(!is_community_name(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn id_keys_round_trip() {
+        for key in [
+            "",
+            "a",
+            "person12345",
+            "exactly-twenty-two-b22",
+            "a much longer id that lives on the heap",
+            "é名",
+        ] {
+            let k = IdKey::new(key);
+            assert_eq!(k.as_str(), key);
+            let mut map: FxMap<IdKey, u32> = FxMap::default();
+            map.insert(k, 7);
+            assert_eq!(map.get(key), Some(&7));
         }
     }
 

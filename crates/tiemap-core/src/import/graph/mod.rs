@@ -179,7 +179,18 @@ pub fn sniff(name: &str, bytes: &[u8], several: bool) -> Option<GraphKind> {
         return None;
     }
     if first == '{' || first == '[' {
-        return Some(GraphKind::Json);
+        // Only graph-shaped JSON: other JSON (a Facebook friends export) is left to the
+        // personal readers. Pathologically nested JSON is claimed, to be refused with a reason.
+        let graph_keys = ["\"nodes\"", "\"elements\"", "\"links\""]
+            .iter()
+            .any(|k| trimmed.contains(k))
+            || (first == '[' && trimmed.contains("\"data\""));
+        let brackets = trimmed
+            .bytes()
+            .take(1024)
+            .filter(|&b| b == b'[' || b == b'{')
+            .count();
+        return (graph_keys || brackets >= 100).then_some(GraphKind::Json);
     }
     let lower_name = name.to_ascii_lowercase();
     // The first line that is not a comment.
