@@ -3,6 +3,7 @@
 
 use super::ImportError;
 use csv::StringRecord;
+use std::borrow::Cow;
 
 /// The most fields a CSV record may have. LinkedIn files have about a dozen columns, Google
 /// and Outlook contacts about ninety; a record with more is not an export.
@@ -13,15 +14,16 @@ const MAX_PREAMBLE_RECORDS: usize = 20;
 
 /// Decodes a text file: UTF-16 LE or BE when it starts with their byte-order mark, else UTF-8
 /// with an optional byte-order mark. Invalid sequences are replaced, not fatal.
-pub fn decode_text(bytes: &[u8]) -> String {
+/// Valid UTF-8 (the usual case) is borrowed, not copied.
+pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE][..]) {
-        return decode_utf16(rest, u16::from_le_bytes);
+        return Cow::Owned(decode_utf16(rest, u16::from_le_bytes));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF][..]) {
-        return decode_utf16(rest, u16::from_be_bytes);
+        return Cow::Owned(decode_utf16(rest, u16::from_be_bytes));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
-    String::from_utf8_lossy(bytes).into_owned()
+    String::from_utf8_lossy(bytes)
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {

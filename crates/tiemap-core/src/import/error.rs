@@ -76,7 +76,7 @@ pub fn format_size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
     if bytes >= MB {
         let tenths = bytes * 10 / MB;
-        if tenths % 10 == 0 || tenths >= 100 {
+        if tenths.is_multiple_of(10) || tenths >= 100 {
             format!("{} MB", bytes / MB)
         } else {
             format!("{}.{} MB", tenths / 10, tenths % 10)

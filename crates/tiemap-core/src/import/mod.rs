@@ -23,7 +23,6 @@ use crate::model::{ExportKind, GraphFile, Person, PersonalExport};
 use csv_util::find_table;
 use serde::{Deserialize, Serialize};
 use sniff::{sniff, Sniffed};
-use std::collections::HashMap;
 
 /// One file handed to the importer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -459,29 +458,41 @@ pub(crate) fn read_text_file(
 /// People known only by name are kept apart (two "Jo Smith" are often two people).
 /// Returns how many were merged away.
 fn merge_duplicates(people: &mut Vec<Person>) -> usize {
-    let mut first_index: HashMap<String, usize> = HashMap::new();
-    let mut kept: Vec<Person> = Vec::with_capacity(people.len());
+    // Sort (key, index) pairs instead of hashing: no hasher state, and the result is
+    // deterministic by construction.
+    let mut keys: Vec<(String, usize)> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.identity_key(), i))
+        .filter(|(key, _)| !key.starts_with("name:"))
+        .collect();
+    keys.sort_unstable();
+    let mut keeper: Vec<Option<usize>> = vec![None; people.len()];
     let mut merged = 0;
-    for person in people.drain(..) {
-        let key = person.identity_key();
-        if key.starts_with("name:") {
-            kept.push(person);
-            continue;
-        }
-        match first_index.get(&key) {
-            Some(&i) => {
-                if let Some(first) = kept.get_mut(i) {
-                    fill_blanks(first, person);
+    for pair in keys.windows(2) {
+        if let [(a, first), (b, later)] = pair {
+            if a == b {
+                let target = keeper.get(*first).copied().flatten().unwrap_or(*first);
+                if let Some(slot) = keeper.get_mut(*later) {
+                    *slot = Some(target);
+                    merged += 1;
                 }
-                merged += 1;
-            }
-            None => {
-                first_index.insert(key, kept.len());
-                kept.push(person);
             }
         }
     }
-    *people = kept;
+    if merged == 0 {
+        return 0;
+    }
+    let mut slots: Vec<Option<Person>> = people.drain(..).map(Some).collect();
+    for (later, target) in keeper.iter().enumerate() {
+        let Some(target) = *target else { continue };
+        if let Some(person) = slots.get_mut(later).and_then(Option::take) {
+            if let Some(Some(into)) = slots.get_mut(target) {
+                fill_blanks(into, person);
+            }
+        }
+    }
+    people.extend(slots.into_iter().flatten());
     merged
 }
 
@@ -510,7 +521,7 @@ pub fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -67,7 +67,7 @@ fn finish(
         props
             .iter()
             .find(|p| p.name == name)
-            .map(|p| decode_value(p))
+            .map(decode_value)
             .filter(|v| !v.trim().is_empty())
     };
     let mut first_name = String::new();

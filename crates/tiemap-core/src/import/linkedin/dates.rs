@@ -2,12 +2,13 @@
 
 use crate::model::{Date, Timestamp};
 
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
 fn month_from_name(name: &str) -> Option<u32> {
     let n = name.get(..3)?.to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months.iter().position(|m| *m == n).map(|i| i as u32 + 1)
+    MONTHS.iter().position(|m| *m == n).map(|i| i as u32 + 1)
 }
 
 fn two_digit_year(y: i32) -> i32 {
@@ -27,9 +28,45 @@ fn two_digit_year(y: i32) -> i32 {
 /// (messages.csv), `2019/03/05 14:40:31 UTC` (endorsements), `2022-07-17T10:05:00Z`,
 /// `2022-07-17`, `Aug 2025` (Positions.csv: first of the month), `2025` (first of the year).
 pub fn parse_date(text: &str) -> Option<Date> {
+    if let Some(date) = parse_day_month_year(text.trim()) {
+        return Some(date);
+    }
     parse_timestamp(text)
         .map(Timestamp::date)
         .or_else(|| parse_day(text))
+}
+
+/// Fast path for the most common form, `17 Jul 2022` (every row of Connections.csv), without
+/// allocating. `None` sends the text through the general parsers.
+fn parse_day_month_year(t: &str) -> Option<Date> {
+    let b = t.as_bytes();
+    let day_len = match b {
+        [d, b' ', ..] if d.is_ascii_digit() => 1,
+        [d1, d2, b' ', ..] if d1.is_ascii_digit() && d2.is_ascii_digit() => 2,
+        _ => return None,
+    };
+    let rest = b.get(day_len + 1..)?;
+    let [m1, m2, m3, b' ', y1, y2, y3, y4] = rest else {
+        return None;
+    };
+    let year_digits = [*y1, *y2, *y3, *y4];
+    if !year_digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let month = [
+        m1.to_ascii_lowercase(),
+        m2.to_ascii_lowercase(),
+        m3.to_ascii_lowercase(),
+    ];
+    let month = MONTHS.iter().position(|m| m.as_bytes() == month)? as u32 + 1;
+    let day = b
+        .get(..day_len)?
+        .iter()
+        .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    let year = year_digits
+        .iter()
+        .fold(0i32, |acc, d| acc * 10 + i32::from(d - b'0'));
+    Date::from_ymd(year, month, day)
 }
 
 fn parse_day(text: &str) -> Option<Date> {
@@ -208,6 +245,22 @@ mod tests {
             "1999-03-04 12:00:00 UTC"
         );
         assert_eq!(parse_date("1/8/2018"), ymd(2018, 1, 8));
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_general_parser() {
+        for s in [
+            "17 Jul 2022",
+            "1 Jan 2000",
+            "29 Feb 2024",
+            "29 Feb 2023",
+            "31 APR 2020",
+            "7 jul 1999",
+        ] {
+            assert_eq!(parse_day_month_year(s), parse_day(s), "{s}");
+        }
+        assert_eq!(parse_day_month_year("17 July 2022"), None);
+        assert_eq!(parse_date("17 July 2022"), ymd(2022, 7, 17));
     }
 
     #[test]
