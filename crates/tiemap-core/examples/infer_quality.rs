@@ -15,7 +15,7 @@
 use serde::Serialize;
 use std::time::Instant;
 use tiemap_core::community::{compare, leiden, LeidenSettings};
-use tiemap_core::infer::{infer, InferSettings, SignalWeights};
+use tiemap_core::infer::{infer, suggest_cluster_names, InferSettings, SignalWeights};
 use tiemap_core::sample::linkedin_sample;
 use tiemap_core::Signal;
 
@@ -197,6 +197,25 @@ fn main() {
     }
     println!();
 
+    // what the clusters are called
+    if let Some(&people) = sizes.get(1).or(sizes.first()) {
+        let sample = linkedin_sample(people, 11);
+        let settings = InferSettings {
+            weights: base,
+            ..InferSettings::for_size(people)
+        };
+        if let Ok(inference) = infer(&sample.export, &settings) {
+            let net = &inference.network;
+            let partition = leiden(&net.csr(), &LeidenSettings::with_seed(0));
+            let names = suggest_cluster_names(net, &partition.membership);
+            println!("Cluster names ({people} people, first seed), largest first:\n");
+            for (name, size) in names.iter().zip(partition.sizes()).take(12) {
+                println!("- {name} ({size})");
+            }
+            println!();
+        }
+    }
+
     println!(
         "NMI / ARI between Leiden clusters of the inferred network and the true chapters \
          (mean of {seeds} generated exports per size)\n"
@@ -223,7 +242,7 @@ fn main() {
         }
         println!();
     }
-    println!("\ninference time (ms, debug-free figures need --release), all signals:");
+    println!("\ninference wall-clock time on this machine (informative; speed is measured by benches/infer.rs), all signals:");
     for r in rows.iter().filter(|r| r.config == "all signals") {
         println!(
             "  {} people: {:.1} ms, {:.0} ties, density {:.5}, {:.0} isolated",
