@@ -8,13 +8,14 @@
 //! ```text
 //! cargo run --release -p tiemap-core --example infer_quality -- \
 //!     --out target/bench/infer_quality.json [--sizes 500,2000,10000] [--seeds 3] \
-//!     [--weights 0.5,0.5,0.6,0.5,1,0.8]   # base weights in Signal::ALL order
+//!     [--weights 0.5,0.5,0.25,0.5,1,0.8]   # base weights in Signal::ALL order
+//!     [--candidates 24]                     # InferSettings::bucket_candidates
 //! ```
 
 use serde::Serialize;
 use std::time::Instant;
 use tiemap_core::community::{compare, leiden, LeidenSettings};
-use tiemap_core::infer::{infer, InferSettings, SignalWeights};
+use tiemap_core::infer::{infer, suggest_cluster_names, InferSettings, SignalWeights};
 use tiemap_core::sample::linkedin_sample;
 use tiemap_core::Signal;
 
@@ -53,6 +54,7 @@ fn main() {
     let mut sizes: Vec<usize> = vec![500, 2000, 10_000];
     let mut seeds: u64 = 3;
     let mut base = SignalWeights::default();
+    let mut candidates: Option<usize> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -76,10 +78,11 @@ fn main() {
                     base.set(s, w);
                 }
             }
+            "--candidates" => candidates = args.next().and_then(|s| s.parse().ok()),
             "--seeds" => seeds = args.next().and_then(|s| s.parse().ok()).unwrap_or(3),
             other => {
                 eprintln!(
-                    "unknown argument {other:?}; expected --out PATH, --sizes N,N,.., --seeds N, --weights W,W,W,W,W,W"
+                    "unknown argument {other:?}; expected --out PATH, --sizes N,N,.., --seeds N, --weights W,W,W,W,W,W, --candidates N"
                 );
                 std::process::exit(2);
             }
@@ -94,10 +97,13 @@ fn main() {
         for (config, weights) in configs(&base) {
             let mut acc = [0.0f64; 8];
             for (si, sample) in samples.iter().enumerate() {
-                let settings = InferSettings {
+                let mut settings = InferSettings {
                     weights,
                     ..InferSettings::for_size(people)
                 };
+                if let Some(c) = candidates {
+                    settings.bucket_candidates = c;
+                }
                 let t0 = Instant::now();
                 let inference = match infer(&sample.export, &settings) {
                     Ok(i) => i,
@@ -181,7 +187,7 @@ fn main() {
             }
         }
         let mut combos: Vec<_> = combos.into_iter().collect();
-        combos.sort_by(|a, b| b.1 .0.cmp(&a.1 .0));
+        combos.sort_by_key(|c| std::cmp::Reverse(c.1 .0));
         for (key, (ties, within)) in combos.into_iter().take(10) {
             println!(
                 "| {people} | {key} | {ties} | {:.2} |",
@@ -190,6 +196,25 @@ fn main() {
         }
     }
     println!();
+
+    // what the clusters are called
+    if let Some(&people) = sizes.get(1).or(sizes.first()) {
+        let sample = linkedin_sample(people, 11);
+        let settings = InferSettings {
+            weights: base,
+            ..InferSettings::for_size(people)
+        };
+        if let Ok(inference) = infer(&sample.export, &settings) {
+            let net = &inference.network;
+            let partition = leiden(&net.csr(), &LeidenSettings::with_seed(0));
+            let names = suggest_cluster_names(net, &partition.membership);
+            println!("Cluster names ({people} people, first seed), largest first:\n");
+            for (name, size) in names.iter().zip(partition.sizes()).take(12) {
+                println!("- {name} ({size})");
+            }
+            println!();
+        }
+    }
 
     println!(
         "NMI / ARI between Leiden clusters of the inferred network and the true chapters \
@@ -217,7 +242,7 @@ fn main() {
         }
         println!();
     }
-    println!("\ninference time (ms, debug-free figures need --release), all signals:");
+    println!("\ninference wall-clock time on this machine (informative; speed is measured by benches/infer.rs), all signals:");
     for r in rows.iter().filter(|r| r.config == "all signals") {
         println!(
             "  {} people: {:.1} ms, {:.0} ties, density {:.5}, {:.0} isolated",

@@ -1,6 +1,6 @@
 //! Candidates from groups, pair strengths per signal, and the k strongest ties per person.
 
-use super::features::{Bucket, Features, NONE, NO_DATE};
+use super::features::{Bucket, Features, TitleEntry, IDF_SCALE, NONE, NO_DATE, WEIGHT_SCALE};
 use super::title::WordKind;
 use super::InferSettings;
 use crate::model::{Date, Evidence, Signal, Tie};
@@ -41,36 +41,42 @@ impl<'a> Scorer<'a> {
 
     /// Strength in `[0, 1]` of each signal for the pair, 0 for signals switched off.
     pub fn strengths(&self, a: u32, b: u32) -> [f32; 6] {
-        let (a, b) = (a as usize, b as usize);
         let f = self.f;
+        let (Some(ca), Some(cb)) = (f.cards.get(a as usize), f.cards.get(b as usize)) else {
+            return [0.0; 6];
+        };
         let w = &self.weights;
         let mut s = [0.0f32; 6];
-        if w[EMPLOYER] > 0.0 && f.company[a] != NONE && f.company[a] == f.company[b] {
+        if w[EMPLOYER] > 0.0 && ca.company != NONE && ca.company == cb.company {
             s[EMPLOYER] = 1.0;
         }
-        if w[COHORT] > 0.0 && f.day[a] != NO_DATE && f.day[b] != NO_DATE {
-            let gap = (f.day[a] as i64 - f.day[b] as i64).unsigned_abs() as i32;
-            if gap <= self.cohort_days {
+        if w[COHORT] > 0.0 && ca.day != NO_DATE && cb.day != NO_DATE {
+            let gap = (ca.day as i64 - cb.day as i64).unsigned_abs();
+            if gap <= self.cohort_days as u64 {
                 let decay = 1.0 - gap as f32 / (self.cohort_days + 1) as f32;
-                let crowd = f.crowd[a].max(f.crowd[b]) as f32;
+                let crowd = ca.crowd.max(cb.crowd) as f32;
                 s[COHORT] = decay * (self.crowd_ref / crowd.max(self.crowd_ref)).sqrt();
             }
         }
-        if w[CHAPTER] > 0.0 && f.chapter[a] != NONE && f.chapter[a] == f.chapter[b] {
+        if w[CHAPTER] > 0.0 && ca.chapter != NONE && ca.chapter == cb.chapter {
             s[CHAPTER] = 1.0;
         }
-        if w[ROLE] > 0.0 {
-            let (dot, rarest) = sparse_dot(&f.title[a], &f.title[b], &f.word_idf);
+        if w[ROLE] > 0.0 && ca.title_len > 0 && cb.title_len > 0 {
+            let (dot, rarest) = sparse_dot(ca.title(), cb.title());
             // cosine, discounted when even the rarest shared word is common ("engineer")
             s[ROLE] = dot.min(1.0) * (rarest / f.distinctive_idf).min(1.0);
         }
-        if w[CONVERSATION] > 0.0 {
-            let shared = count_shared(&f.conversations[a], &f.conversations[b]);
+        if w[CONVERSATION] > 0.0 && ca.has_conversations && cb.has_conversations {
+            let shared = count_shared(&f.conversations[a as usize], &f.conversations[b as usize]);
             if shared > 0 {
                 s[CONVERSATION] = (0.6 + 0.2 * (shared - 1) as f32).min(1.0);
             }
         }
-        if w[LABEL] > 0.0 && count_shared(&f.labels[a], &f.labels[b]) > 0 {
+        if w[LABEL] > 0.0
+            && ca.has_labels
+            && cb.has_labels
+            && count_shared(&f.labels[a as usize], &f.labels[b as usize]) > 0
+        {
             s[LABEL] = 1.0;
         }
         s
@@ -152,22 +158,25 @@ impl<'a> Scorer<'a> {
     }
 }
 
-/// Dot product of two sparse vectors, and the largest `idf` among their shared entries.
-fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)], idf: &[f32]) -> (f32, f32) {
-    let (mut i, mut j, mut dot, mut rarest) = (0, 0, 0.0, 0.0f32);
+/// Dot product of two sparse title vectors, and the largest idf among their shared words.
+fn sparse_dot(a: &[TitleEntry], b: &[TitleEntry]) -> (f32, f32) {
+    let (mut i, mut j, mut dot, mut rarest) = (0, 0, 0u64, 0u16);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                rarest = rarest.max(idf[a[i].0 as usize]);
+                dot += a[i].1 as u64 * b[j].1 as u64;
+                rarest = rarest.max(a[i].2);
                 i += 1;
                 j += 1;
             }
         }
     }
-    (dot, rarest)
+    (
+        (dot as f64 / (WEIGHT_SCALE as f64 * WEIGHT_SCALE as f64)) as f32,
+        rarest as f32 / IDF_SCALE,
+    )
 }
 
 fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
@@ -187,10 +196,19 @@ fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
 }
 
 fn count_shared(a: &[u32], b: &[u32]) -> u32 {
-    if a.is_empty() || b.is_empty() {
-        return 0;
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    shared(a, b).len() as u32
+    count
 }
 
 /// A deterministic pseudo-random 64-bit value for `(seed, a, b)`, from the crate's RNG.
@@ -235,7 +253,7 @@ impl Candidates {
     /// Up to `cap` members of `bucket` (where `v` sits at `pos`): all of a small bucket; of a
     /// big one, half the nearest by date and half drawn at random, so a big group is reached
     /// as a whole and not only along its timeline.
-    fn from_bucket(&mut self, bucket: &Bucket, pos: usize, cap: usize, rng: &mut Rng) {
+    fn draw_from(&mut self, bucket: &Bucket, pos: usize, cap: usize, rng: &mut Rng) {
         let len = bucket.len();
         if len <= cap + 1 {
             for &u in bucket {
@@ -252,14 +270,6 @@ impl Candidates {
             self.push(bucket[rng.below(len)]);
         }
     }
-}
-
-/// The position of `v` in a bucket sorted by (day, node).
-fn position_in(bucket: &Bucket, day: &[i32], v: u32) -> usize {
-    let key = (day[v as usize], v);
-    bucket
-        .binary_search_by(|&u| (day[u as usize], u).cmp(&key))
-        .unwrap_or_else(|p| p.min(bucket.len().saturating_sub(1)))
 }
 
 pub(crate) struct KnnOutcome {
@@ -284,7 +294,7 @@ pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome
         // 1) employer
         if w[EMPLOYER] > 0.0 && f.company[vi] != NONE {
             let b = &f.company_buckets[f.company[vi] as usize];
-            cands.from_bucket(b, position_in(b, &f.day, v), cap, &mut rng);
+            cands.draw_from(b, f.company_place[vi] as usize, cap, &mut rng);
         }
         // 2) connection cohort: the nearest by date on each side, within the window
         if w[COHORT] > 0.0 && f.by_day_pos[vi] != NONE {
@@ -308,16 +318,13 @@ pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome
         // 3) career chapter
         if w[CHAPTER] > 0.0 && f.chapter[vi] != NONE {
             let b = &f.chapter_buckets[f.chapter[vi] as usize];
-            cands.from_bucket(b, position_in(b, &f.day, v), cap, &mut rng);
+            cands.draw_from(b, f.chapter_place[vi] as usize, cap, &mut rng);
         }
         // 4) title words (role words only)
         if w[ROLE] > 0.0 {
-            for &(word, _) in &f.title[vi] {
-                if f.word_kind[word as usize] != WordKind::Role {
-                    continue;
-                }
+            for &(word, place) in &f.word_places[vi] {
                 let b = &f.word_buckets[word as usize];
-                cands.from_bucket(b, position_in(b, &f.day, v), cap / 2, &mut rng);
+                cands.draw_from(b, place as usize, cap / 2, &mut rng);
             }
         }
         // 5) conversations
@@ -330,9 +337,9 @@ pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome
         }
         // 6) labels
         if w[LABEL] > 0.0 {
-            for &l in &f.labels[vi] {
-                let b = &f.label_buckets[l as usize];
-                cands.from_bucket(b, position_in(b, &f.day, v), cap, &mut rng);
+            for &(label, place) in &f.label_places[vi] {
+                let b = &f.label_buckets[label as usize];
+                cands.draw_from(b, place as usize, cap, &mut rng);
             }
         }
         // score, keep the k strongest
@@ -356,7 +363,7 @@ pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome
             kept.push((v.min(u), v.max(u), weight));
         }
     }
-    kept.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    kept.sort_unstable_by_key(|x| (x.0, x.1));
     kept.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
     let ties = kept
         .into_iter()

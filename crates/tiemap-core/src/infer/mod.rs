@@ -88,10 +88,9 @@ pub struct Inference {
 pub fn infer(export: &PersonalExport, settings: &InferSettings) -> Result<Inference, InferError> {
     settings.validate()?;
     // 1) nodes, features, groups
-    let f = features::Features::build(export, settings);
+    let mut f = features::Features::build(export, settings);
     // 2-4) candidates, scores, k nearest
-    let scorer = knn::Scorer::new(&f, settings);
-    let outcome = knn::k_nearest(&scorer, settings);
+    let outcome = knn::k_nearest(&knn::Scorer::new(&f, settings), settings);
     let ties: Vec<Tie> = outcome.ties;
 
     let ties_by_signal = Signal::ALL
@@ -110,7 +109,7 @@ pub fn infer(export: &PersonalExport, settings: &InferSettings) -> Result<Infere
         degree[t.target as usize] += 1;
     }
     let network = Network {
-        nodes: f.nodes.clone(),
+        nodes: std::mem::take(&mut f.nodes),
         ties,
         origin: Origin::Inferred {
             kind: export.kind,

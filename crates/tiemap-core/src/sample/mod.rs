@@ -750,6 +750,135 @@ mod tests {
     }
 
     #[test]
+    fn fields_are_as_dirty_as_real_exports() {
+        let s = linkedin_sample(3000, 4);
+        let people = &s.export.people;
+        // several spellings of one employer
+        let mut globex: Vec<&str> = people
+            .iter()
+            .filter_map(|p| p.company.as_deref())
+            .filter(|c| crate::infer::normalize_company(c).as_deref() == Some("globex"))
+            .collect();
+        globex.sort_unstable();
+        globex.dedup();
+        assert!(globex.len() >= 4, "{globex:?}");
+        // blanks, emoji, repeated names on different people
+        assert!(people.iter().any(|p| p.company.is_none()));
+        assert!(people.iter().any(|p| p.position.is_none()));
+        assert!(people.iter().any(|p| !p.first_name.is_ascii()));
+        let mut names: Vec<String> = people.iter().map(|p| p.display_name()).collect();
+        names.sort_unstable();
+        let repeats = names.windows(2).filter(|w| w[0] == w[1]).count();
+        assert!(repeats > 100, "{repeats} repeated names");
+        let mut urls: Vec<String> = people.iter().map(|p| p.identity_key()).collect();
+        urls.sort_unstable();
+        urls.dedup();
+        assert_eq!(urls.len(), people.len(), "every person has their own URL");
+    }
+
+    #[test]
+    fn ex_colleagues_moved_on_and_grew() {
+        let s = linkedin_sample(3000, 8);
+        let chapter = |name: &str| s.chapters.iter().position(|c| c.name == name).unwrap_or(0);
+        let of = |c: usize| {
+            s.export
+                .people
+                .iter()
+                .zip(&s.truth)
+                .filter(move |(_, &t)| t as usize == c)
+                .map(|(p, _)| p)
+        };
+        let still = |name: &str| {
+            let c = chapter(name);
+            let key = s.chapters[c]
+                .company
+                .and_then(crate::infer::normalize_company);
+            let all = of(c).count() as f64;
+            let stayed = of(c)
+                .filter(|p| {
+                    p.company
+                        .as_deref()
+                        .and_then(crate::infer::normalize_company)
+                        == key
+                })
+                .count() as f64;
+            stayed / all
+        };
+        assert!(still("Initech") < 0.35, "Initech {}", still("Initech"));
+        assert!(still("Globex") < 0.45, "Globex {}", still("Globex"));
+        assert!(still("Hooli") > 0.5, "Hooli {}", still("Hooli"));
+        // titles drift: people met long ago are often senior now
+        let initech = chapter("Initech");
+        let senior = of(initech)
+            .filter_map(|p| p.position.as_deref())
+            .filter(|t| {
+                ["Senior", "Sr.", "Staff", "Lead", "Principal", "Head", " II"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            })
+            .count();
+        assert!(senior * 3 > of(initech).count(), "{senior} senior");
+        // connections cluster at the start of a job
+        let globex = &s.chapters[chapter("Globex")];
+        let early = of(chapter("Globex"))
+            .filter_map(|p| p.connected_on)
+            .filter(|d| globex.start.days_until(*d) < 120)
+            .count();
+        assert!(early * 2 > of(chapter("Globex")).count());
+    }
+
+    #[test]
+    fn conversations_happen_inside_chapters() {
+        let s = linkedin_sample(1200, 6);
+        let key_to_chapter: std::collections::HashMap<String, u32> = s
+            .export
+            .people
+            .iter()
+            .zip(&s.truth)
+            .map(|(p, &t)| (p.identity_key(), t))
+            .collect();
+        // per conversation: (person, chapter) of every matched participant
+        let mut by_conversation: std::collections::BTreeMap<&str, Vec<(String, u32)>> =
+            Default::default();
+        for m in &s.export.messages {
+            let entry = by_conversation
+                .entry(m.conversation_id.as_str())
+                .or_default();
+            for url in m.from_url.iter().chain(&m.to_urls) {
+                let key = Person {
+                    profile_url: Some(url.clone()),
+                    ..Person::default()
+                }
+                .identity_key();
+                if let Some(&c) = key_to_chapter.get(&key) {
+                    entry.push((key, c));
+                }
+            }
+        }
+        let groups: Vec<&Vec<(String, u32)>> = by_conversation
+            .values()
+            .filter(|v| {
+                let mut people: Vec<&str> = v.iter().map(|(k, _)| k.as_str()).collect();
+                people.sort_unstable();
+                people.dedup();
+                people.len() >= 2
+            })
+            .collect();
+        assert!(
+            groups.len() >= 1200 / 12 / 2,
+            "{} group conversations",
+            groups.len()
+        );
+        assert!(groups.iter().all(|v| v.iter().all(|(_, c)| *c == v[0].1)));
+        assert!(
+            by_conversation.len() > groups.len(),
+            "one-to-one conversations too"
+        );
+        assert_eq!(s.export.positions.len(), 3);
+        assert!(s.export.positions.iter().any(|p| p.finished_on.is_none()));
+    }
+
+    #[test]
     fn csv_round_trips_through_the_importer() {
         let s = linkedin_sample(200, 5);
         let csv = connections_csv(&s.export.people);

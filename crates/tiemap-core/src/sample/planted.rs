@@ -63,7 +63,7 @@ pub fn planted_partition(
             edges.push((key.0, key.1, 1.0));
         }
     }
-    edges.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    edges.sort_unstable_by_key(|a| (a.0, a.1));
     let csr = Csr::from_edges(nodes, edges.iter().copied());
     PlantedGraph { csr, edges, truth }
 }
