@@ -43,7 +43,7 @@ pub fn ln(x: f32) -> f32 {
 #[inline(always)]
 pub fn ln_1p_fast(d: f32) -> f32 {
     let x = 1.0 + d;
-    if !(x >= 1.0 && x < f32::INFINITY) {
+    if !(1.0..f32::INFINITY).contains(&x) {
         return d;
     }
     let bits = x.to_bits();
