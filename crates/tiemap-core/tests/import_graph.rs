@@ -36,20 +36,14 @@ fn f32_of(v: &Value) -> f32 {
 
 fn check_case(case: &str, outcome: Outcome, expected: &Value) {
     if expected.get("none").is_some() {
-        assert!(
-            outcome.is_none(),
-            "{case}: expected no graph file, got {outcome:?}"
-        );
+        assert!(outcome.is_none(), "{case}: expected no graph file, got {outcome:?}");
         return;
     }
     if let Some(fragment) = expected.get("error").and_then(Value::as_str) {
         match outcome {
             Some(Err(e)) => {
                 let text = format!("{e} / {}", e.sentence());
-                assert!(
-                    text.contains(fragment),
-                    "{case}: error {text:?} lacks {fragment:?}"
-                );
+                assert!(text.contains(fragment), "{case}: error {text:?} lacks {fragment:?}");
             }
             other => panic!("{case}: expected an error with {fragment:?}, got {other:?}"),
         }
@@ -59,24 +53,12 @@ fn check_case(case: &str, outcome: Outcome, expected: &Value) {
         Some(Ok(ok)) => ok,
         other => panic!("{case}: expected a graph, got {other:?}"),
     };
-    assert_eq!(
-        graph.format,
-        expected["format"].as_str().unwrap(),
-        "{case}: format"
-    );
+    assert_eq!(graph.format, expected["format"].as_str().unwrap(), "{case}: format");
     if let Some(d) = expected.get("directed").and_then(Value::as_bool) {
         assert_eq!(graph.directed, d, "{case}: directed");
     }
-    assert_eq!(
-        graph.nodes.len() as u64,
-        expected["nodes"].as_u64().unwrap(),
-        "{case}: nodes"
-    );
-    assert_eq!(
-        graph.edges.len() as u64,
-        expected["ties"].as_u64().unwrap(),
-        "{case}: ties"
-    );
+    assert_eq!(graph.nodes.len() as u64, expected["nodes"].as_u64().unwrap(), "{case}: nodes");
+    assert_eq!(graph.edges.len() as u64, expected["ties"].as_u64().unwrap(), "{case}: ties");
     // The report: nodes line, ties line, their counts and skips.
     let nodes_line = &lines[0];
     assert_eq!(nodes_line.noun, "nodes", "{case}");
@@ -84,50 +66,21 @@ fn check_case(case: &str, outcome: Outcome, expected: &Value) {
     let ties_line = &lines[1];
     assert_eq!(ties_line.noun, "ties", "{case}");
     assert_eq!(ties_line.count, graph.edges.len(), "{case}");
-    let skipped = expected
-        .get("skipped_ties")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
-    assert_eq!(
-        ties_line.skipped.len() as u64,
-        skipped,
-        "{case}: skipped ties {:?}",
-        ties_line.skipped
-    );
-    let created = expected
-        .get("created_by_ties")
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
+    let skipped = expected.get("skipped_ties").and_then(Value::as_u64).unwrap_or(0);
+    assert_eq!(ties_line.skipped.len() as u64, skipped, "{case}: skipped ties {:?}", ties_line.skipped);
+    let created = expected.get("created_by_ties").and_then(Value::as_u64).unwrap_or(0);
     let created_line = lines.iter().find(|l| l.noun.contains("named by ties"));
-    assert_eq!(
-        created_line.map_or(0, |l| l.count as u64),
-        created,
-        "{case}: created by ties"
-    );
+    assert_eq!(created_line.map_or(0, |l| l.count as u64), created, "{case}: created by ties");
     if let Some(edges) = expected.get("edges").and_then(Value::as_array) {
-        let got: Vec<(u32, u32, f32)> = graph
-            .edges
-            .iter()
-            .map(|e| (e.source, e.target, e.weight))
-            .collect();
+        let got: Vec<(u32, u32, f32)> =
+            graph.edges.iter().map(|e| (e.source, e.target, e.weight)).collect();
         let want: Vec<(u32, u32, f32)> = edges
             .iter()
-            .map(|e| {
-                (
-                    e[0].as_u64().unwrap() as u32,
-                    e[1].as_u64().unwrap() as u32,
-                    f32_of(&e[2]),
-                )
-            })
+            .map(|e| (e[0].as_u64().unwrap() as u32, e[1].as_u64().unwrap() as u32, f32_of(&e[2])))
             .collect();
         assert_eq!(got, want, "{case}: edges");
     }
-    for check in expected
-        .get("check_nodes")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for check in expected.get("check_nodes").and_then(Value::as_array).into_iter().flatten() {
         let key = check["key"].as_str().unwrap();
         let node = graph
             .nodes
@@ -135,11 +88,7 @@ fn check_case(case: &str, outcome: Outcome, expected: &Value) {
             .find(|n| n.key == key)
             .unwrap_or_else(|| panic!("{case}: no node {key}"));
         if let Some(label) = check.get("label") {
-            assert_eq!(
-                node.label.as_deref(),
-                label.as_str(),
-                "{case}: label of {key}"
-            );
+            assert_eq!(node.label.as_deref(), label.as_str(), "{case}: label of {key}");
         }
         if let Some(pos) = check.get("pos") {
             let want = pos.as_array().map(|p| [f32_of(&p[0]), f32_of(&p[1])]);
@@ -147,27 +96,15 @@ fn check_case(case: &str, outcome: Outcome, expected: &Value) {
         }
         if let Some(color) = check.get("color") {
             let want = color.as_array().map(|c| {
-                [
-                    c[0].as_u64().unwrap() as u8,
-                    c[1].as_u64().unwrap() as u8,
-                    c[2].as_u64().unwrap() as u8,
-                ]
+                [c[0].as_u64().unwrap() as u8, c[1].as_u64().unwrap() as u8, c[2].as_u64().unwrap() as u8]
             });
             assert_eq!(node.color, want, "{case}: color of {key}");
         }
         if let Some(size) = check.get("size") {
-            assert_eq!(
-                node.size,
-                size.as_f64().map(|s| s as f32),
-                "{case}: size of {key}"
-            );
+            assert_eq!(node.size, size.as_f64().map(|s| s as f32), "{case}: size of {key}");
         }
         if let Some(c) = check.get("community") {
-            assert_eq!(
-                node.community.as_deref(),
-                c.as_str(),
-                "{case}: community of {key}"
-            );
+            assert_eq!(node.community.as_deref(), c.as_str(), "{case}: community of {key}");
         }
         if let Some(attrs) = check.get("attrs").and_then(Value::as_object) {
             for (name, want) in attrs {
@@ -176,11 +113,7 @@ fn check_case(case: &str, outcome: Outcome, expected: &Value) {
                     .iter()
                     .find(|(k, _)| k == name)
                     .map(|(_, v)| v.to_string());
-                assert_eq!(
-                    got.as_deref(),
-                    want.as_str(),
-                    "{case}: attr {name} of {key}"
-                );
+                assert_eq!(got.as_deref(), want.as_str(), "{case}: attr {name} of {key}");
             }
         }
     }
@@ -189,16 +122,9 @@ fn check_case(case: &str, outcome: Outcome, expected: &Value) {
 #[test]
 fn fixtures() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/graph");
-    let mut cases: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).collect();
     cases.sort();
-    assert!(
-        cases.len() >= 30,
-        "fixture cases went missing: {}",
-        cases.len()
-    );
+    assert!(cases.len() >= 30, "fixture cases went missing: {}", cases.len());
     for dir in cases {
         let case = dir.file_name().unwrap().to_string_lossy().into_owned();
         let (files, expected) = read_case(&dir);
@@ -217,9 +143,7 @@ fn one(name: &str, text: impl Into<Vec<u8>>) -> Vec<InputFile> {
 #[test]
 fn report_sentence_names_file_and_skips() {
     let files = one("karate.txt", "1 2\n2 3 x\n3 1\n1 3\n0 2\n");
-    let (_, lines) = read_graph_files(&files, &Limits::default())
-        .unwrap()
-        .unwrap();
+    let (_, lines) = read_graph_files(&files, &Limits::default()).unwrap().unwrap();
     assert_eq!(lines[0].sentence(), "4 nodes from karate.txt");
     assert_eq!(
         lines[1].sentence(),
@@ -231,10 +155,7 @@ fn report_sentence_names_file_and_skips() {
 fn json_nested_100000_deep_errors() {
     for text in ["[".repeat(100_000), "{\"a\":".repeat(100_000)] {
         let out = read_graph_files(&one("deep.json", text), &Limits::default());
-        assert!(
-            matches!(out, Some(Err(ImportError::Malformed { .. }))),
-            "{out:?}"
-        );
+        assert!(matches!(out, Some(Err(ImportError::Malformed { .. }))), "{out:?}");
     }
 }
 
@@ -268,14 +189,9 @@ fn linkedin_sample_export_is_not_claimed() {
 
 #[test]
 fn import_files_routes_graph_files() {
-    let files = one(
-        "g.gml",
-        "graph [ node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 ] ]",
-    );
+    let files = one("g.gml", "graph [ node [ id 1 ] node [ id 2 ] edge [ source 1 target 2 ] ]");
     let outcome = import_files(&files, &Limits::default()).unwrap();
-    let Imported::Graph(g) = outcome.data else {
-        panic!("not a graph")
-    };
+    let Imported::Graph(g) = outcome.data else { panic!("not a graph") };
     assert_eq!((g.nodes.len(), g.edges.len()), (2, 1));
     assert_eq!(outcome.report.lines[0].recognised_as, "GML");
 }
@@ -283,12 +199,8 @@ fn import_files_routes_graph_files() {
 #[test]
 fn reading_is_deterministic() {
     let text = "b a 1\nc a 2\nd b 3\na d 1\n";
-    let a = read_graph_files(&one("e.txt", text), &Limits::default())
-        .unwrap()
-        .unwrap();
-    let b = read_graph_files(&one("e.txt", text), &Limits::default())
-        .unwrap()
-        .unwrap();
+    let a = read_graph_files(&one("e.txt", text), &Limits::default()).unwrap().unwrap();
+    let b = read_graph_files(&one("e.txt", text), &Limits::default()).unwrap().unwrap();
     assert_eq!(a, b);
 }
 
@@ -310,16 +222,7 @@ const PREFIXES: &[&str] = &[
 ];
 
 const NAMES: &[&str] = &[
-    "a.gexf",
-    "a.graphml",
-    "a.gml",
-    "a.net",
-    "a.clu",
-    "a.gdf",
-    "a.csv",
-    "a.json",
-    "a.txt",
-    "x",
+    "a.gexf", "a.graphml", "a.gml", "a.net", "a.clu", "a.gdf", "a.csv", "a.json", "a.txt", "x",
 ];
 
 fn every_prefix_input() -> impl Strategy<Value = (usize, usize, Vec<u8>)> {

@@ -4,7 +4,8 @@
 
 use super::super::{ImportError, ReportLine};
 use super::builder::{
-    community_text, is_community_name, parse_color, parse_coord, parse_number, typed_value, Builder,
+    community_text, is_community_name, parse_color, parse_coord, parse_number, typed_value,
+    Builder,
 };
 use crate::model::{GraphFile, GraphNode};
 use std::borrow::Cow;
@@ -77,10 +78,7 @@ enum Part {
 }
 
 /// Reads a GDF file.
-pub(crate) fn read_gdf(
-    file: &str,
-    text: &str,
-) -> Result<(GraphFile, Vec<ReportLine>), ImportError> {
+pub(crate) fn read_gdf(file: &str, text: &str) -> Result<(GraphFile, Vec<ReportLine>), ImportError> {
     let mut b = Builder::new(file);
     let mut part = Part::None;
     let mut cols: Vec<(String, String)> = Vec::new();
@@ -170,10 +168,7 @@ pub(crate) fn read_gdf(
                     Some(w) => match parse_number(w) {
                         Some(v) => Some(v),
                         None => {
-                            b.skip_edge(
-                                Some(line),
-                                format!("has weight \"{w}\", expected a number"),
-                            );
+                            b.skip_edge(Some(line), format!("has weight \"{w}\", expected a number"));
                             continue;
                         }
                     },

@@ -109,7 +109,11 @@ pub(crate) fn looks_like_gml(text: &str) -> bool {
         };
         if expect_key {
             match tok {
-                Tok::Word(w) if w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                Tok::Word(w)
+                    if w
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+                {
                     key = w;
                     expect_key = false;
                 }
@@ -174,28 +178,16 @@ fn parse_list<'a>(
             Tok::Close => {
                 return match open_line {
                     Some(_) => Ok(entries),
-                    None => Err(malformed(
-                        file,
-                        line,
-                        "closes a list with ] that was never opened",
-                    )),
+                    None => Err(malformed(file, line, "closes a list with ] that was never opened")),
                 }
             }
             Tok::Open => return Err(malformed(file, line, "has [ where a key was expected")),
             Tok::Str(_) => {
-                return Err(malformed(
-                    file,
-                    line,
-                    "has a string where a key was expected",
-                ))
+                return Err(malformed(file, line, "has a string where a key was expected"))
             }
         };
         let Some((tok, vline)) = lexer.next().map_err(unclosed_string)? else {
-            return Err(malformed(
-                file,
-                line,
-                format!("has the key {key} without a value"),
-            ));
+            return Err(malformed(file, line, format!("has the key {key} without a value")));
         };
         let value = match tok {
             Tok::Word(w) | Tok::Str(w) => Value::Scalar(w),
@@ -210,11 +202,7 @@ fn parse_list<'a>(
                 Value::List(parse_list(file, lexer, depth + 1, Some(vline))?)
             }
             Tok::Close => {
-                return Err(malformed(
-                    file,
-                    vline,
-                    format!("has the key {key} without a value"),
-                ))
+                return Err(malformed(file, vline, format!("has the key {key} without a value")))
             }
         };
         entries.push(Entry { key, value, line });
@@ -229,10 +217,7 @@ fn scalar<'a>(entries: &'a [Entry<'a>], key: &str) -> Option<&'a str> {
 }
 
 /// Reads a GML file.
-pub(crate) fn read_gml(
-    file: &str,
-    text: &str,
-) -> Result<(GraphFile, Vec<ReportLine>), ImportError> {
+pub(crate) fn read_gml(file: &str, text: &str) -> Result<(GraphFile, Vec<ReportLine>), ImportError> {
     let mut lexer = Lexer::new(text);
     let top = parse_list(file, &mut lexer, 0, None)?;
     let graph = top
@@ -308,10 +293,7 @@ pub(crate) fn read_gml(
             continue;
         }
         let (Some(s), Some(t)) = (scalar(items, "source"), scalar(items, "target")) else {
-            b.skip_edge(
-                Some(e.line),
-                "has an edge without a source or a target".into(),
-            );
+            b.skip_edge(Some(e.line), "has an edge without a source or a target".into());
             continue;
         };
         let w = scalar(items, "weight").or_else(|| scalar(items, "value"));
@@ -320,10 +302,7 @@ pub(crate) fn read_gml(
             Some(w) => match parse_number(w) {
                 Some(v) => Some(v),
                 None => {
-                    b.skip_edge(
-                        Some(e.line),
-                        format!("has weight \"{w}\", expected a number"),
-                    );
+                    b.skip_edge(Some(e.line), format!("has weight \"{w}\", expected a number"));
                     continue;
                 }
             },
@@ -348,10 +327,7 @@ mod tests {
     #[test]
     fn unclosed_bracket_names_its_line() {
         let err = read_gml("g.gml", "graph [\n node [ id 1\n").unwrap_err();
-        assert!(
-            matches!(err, ImportError::Malformed { line: 2, .. }),
-            "{err:?}"
-        );
+        assert!(matches!(err, ImportError::Malformed { line: 2, .. }), "{err:?}");
     }
 
     #[test]

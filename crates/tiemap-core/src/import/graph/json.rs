@@ -54,10 +54,7 @@ pub(crate) fn read_json(
                         as_slice(parts.get("edges")),
                         true,
                     ),
-                    _ => Err(unknown(
-                        file,
-                        "its \"elements\" is neither a list nor an object",
-                    )),
+                    _ => Err(unknown(file, "its \"elements\" is neither a list nor an object")),
                 };
             }
             let nodes = as_slice(root.get("nodes"));
@@ -82,9 +79,7 @@ pub(crate) fn read_json(
 }
 
 fn as_slice(v: Option<&Value>) -> &[Value] {
-    v.and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
+    v.and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// A JSON scalar as a key (`"a"` -> a, `3` -> 3).
@@ -135,18 +130,12 @@ fn weight_of(fields: &Map<String, Value>, record: usize, b: &mut Builder) -> Opt
         Some(Value::String(s)) => match s.trim().parse::<f64>() {
             Ok(v) => Some(Some(v)),
             Err(_) => {
-                b.skip_edge(
-                    None,
-                    format!("tie {record} has weight \"{s}\", expected a number"),
-                );
+                b.skip_edge(None, format!("tie {record} has weight \"{s}\", expected a number"));
                 None
             }
         },
         Some(other) => {
-            b.skip_edge(
-                None,
-                format!("tie {record} has weight {other}, expected a number"),
-            );
+            b.skip_edge(None, format!("tie {record} has weight {other}, expected a number"));
             None
         }
     }
@@ -158,10 +147,7 @@ fn read_node_link(
     root: &Map<String, Value>,
 ) -> Result<(GraphFile, Vec<ReportLine>), ImportError> {
     let mut b = Builder::new(file);
-    let directed = root
-        .get("directed")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
+    let directed = root.get("directed").and_then(Value::as_bool).unwrap_or(false);
     let nodes = as_slice(root.get("nodes"));
     for (i, n) in nodes.iter().enumerate() {
         let record = i + 1;
@@ -177,10 +163,7 @@ fn read_node_link(
             other => match key_of(other) {
                 Some(k) => node.key = k,
                 None => {
-                    b.skip_node(
-                        None,
-                        format!("node {record} is neither an object nor an id"),
-                    );
+                    b.skip_node(None, format!("node {record} is neither an object nor an id"));
                     continue;
                 }
             },
@@ -207,10 +190,7 @@ fn read_node_link(
             endpoint(&mut b, s, node_count, record)?,
             endpoint(&mut b, t, node_count, record)?,
         ) else {
-            b.skip_edge(
-                None,
-                format!("tie {record} names a node by neither id nor index"),
-            );
+            b.skip_edge(None, format!("tie {record} names a node by neither id nor index"));
             continue;
         };
         if let Some(w) = weight_of(fields, record, &mut b) {
@@ -268,10 +248,7 @@ fn read_graphology(
             key,
             ..GraphNode::default()
         };
-        let attrs = n
-            .get("attributes")
-            .and_then(Value::as_object)
-            .unwrap_or(&empty);
+        let attrs = n.get("attributes").and_then(Value::as_object).unwrap_or(&empty);
         fill_node(&mut node, attrs, &[]);
         b.declare(node, record)?;
     }
@@ -284,10 +261,7 @@ fn read_graphology(
             b.skip_edge(None, format!("tie {record} has no source or no target"));
             continue;
         };
-        let attrs = e
-            .get("attributes")
-            .and_then(Value::as_object)
-            .unwrap_or(&empty);
+        let attrs = e.get("attributes").and_then(Value::as_object).unwrap_or(&empty);
         if let Some(w) = weight_of(attrs, record, &mut b) {
             let si = b.node_for_tie(&s, record)?;
             let ti = b.node_for_tie(&t, record)?;
@@ -308,18 +282,13 @@ fn read_cytoscape(
     let mut b = Builder::new(file);
     let is_edge = |el: &Value| match el.get("group").and_then(Value::as_str) {
         Some(g) => g == "edges",
-        None => el
-            .get("data")
-            .is_some_and(|d| d.get("source").is_some() && d.get("target").is_some()),
+        None => el.get("data").is_some_and(|d| d.get("source").is_some() && d.get("target").is_some()),
     };
     let (node_els, edge_els): (Vec<&Value>, Vec<&Value>) = if split {
         (first.iter().collect(), edges.iter().collect())
     } else {
         if first.iter().all(|el| el.get("data").is_none()) && !first.is_empty() {
-            return Err(unknown(
-                file,
-                "it is a JSON list, but not of Cytoscape elements with \"data\"",
-            ));
+            return Err(unknown(file, "it is a JSON list, but not of Cytoscape elements with \"data\""));
         }
         first.iter().partition(|el| !is_edge(el))
     };
@@ -356,10 +325,7 @@ fn read_cytoscape(
             data.get("source").and_then(key_of),
             data.get("target").and_then(key_of),
         ) else {
-            b.skip_edge(
-                None,
-                format!("tie {record} has no data.source or no data.target"),
-            );
+            b.skip_edge(None, format!("tie {record} has no data.source or no data.target"));
             continue;
         };
         if let Some(w) = weight_of(data, record, &mut b) {

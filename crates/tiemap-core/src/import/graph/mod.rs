@@ -146,19 +146,8 @@ pub(crate) fn text_of(bytes: &[u8]) -> Cow<'_, str> {
 
 /// Words in a first row that mark a personal export (contacts, LinkedIn), not an edge list.
 const PERSONAL_WORDS: &[&str] = &[
-    "name",
-    "email",
-    "e-mail",
-    "phone",
-    "company",
-    "organization",
-    "position",
-    "url",
-    "date",
-    "title",
-    "address",
-    " on",
-    "notes",
+    "name", "email", "e-mail", "phone", "company", "organization", "position", "url", "date",
+    "title", "address", " on", "notes",
 ];
 
 /// What a file is, judged by its content (its name's extension only breaks ties).
@@ -227,9 +216,7 @@ pub fn sniff(name: &str, bytes: &[u8], several: bool) -> Option<GraphKind> {
     if PERSONAL_WORDS.iter().any(|w| first_lower.contains(w)) {
         return None;
     }
-    let sample: Vec<&str> = std::iter::once(first_line)
-        .chain(data_lines.take(49))
-        .collect();
+    let sample: Vec<&str> = std::iter::once(first_line).chain(data_lines.take(49)).collect();
     let whitespace = |l: &&str| row_ok(l.split_ascii_whitespace().collect());
     if delimiter.is_none() || delimiter == Some(b'\t') {
         if rows_look_like_ties(&sample, whitespace) {

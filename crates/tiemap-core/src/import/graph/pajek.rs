@@ -193,10 +193,7 @@ pub(crate) fn read_pajek(
                     Some(w) => match parse_number(w) {
                         Some(v) => Some(v),
                         None => {
-                            b.skip_edge(
-                                Some(line),
-                                format!("has weight \"{w}\", expected a number"),
-                            );
+                            b.skip_edge(Some(line), format!("has weight \"{w}\", expected a number"));
                             continue;
                         }
                     },
@@ -299,11 +296,7 @@ fn apply_partition(
                 Some(node) => node.community = Some(class.to_string()),
                 None => skipped.push(Skipped {
                     line: Some(line),
-                    reason: format!(
-                        "gives a class to vertex {}, past the network's {}",
-                        next + 1,
-                        nodes.len()
-                    ),
+                    reason: format!("gives a class to vertex {}, past the network's {}", next + 1, nodes.len()),
                 }),
             }
             next += 1;
@@ -333,10 +326,7 @@ mod tests {
 
     #[test]
     fn quoted_tokens() {
-        assert_eq!(
-            tokens(r#"1 "Ann Lee" 0.5 0.25"#),
-            ["1", "Ann Lee", "0.5", "0.25"]
-        );
+        assert_eq!(tokens(r#"1 "Ann Lee" 0.5 0.25"#), ["1", "Ann Lee", "0.5", "0.25"]);
     }
 
     #[test]

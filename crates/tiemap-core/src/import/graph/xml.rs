@@ -85,8 +85,7 @@ impl<'a> Xml<'a> {
     fn attrs(&mut self, e: &BytesStart<'_>) -> Result<Vec<(String, String)>, ImportError> {
         let mut out = Vec::new();
         for a in e.attributes() {
-            let a =
-                a.map_err(|err| self.malformed(format!("has a malformed attribute ({err})")))?;
+            let a = a.map_err(|err| self.malformed(format!("has a malformed attribute ({err})")))?;
             let value = a.normalized_value(XmlVersion::Implicit1_0).map_err(|err| {
                 self.malformed(format!(
                     "has an attribute with an entity tiemap does not expand ({err})"
@@ -126,9 +125,9 @@ impl<'a> Xml<'a> {
                 Event::Start(e) => {
                     self.depth += 1;
                     if self.depth > MAX_DEPTH {
-                        return Err(
-                            self.malformed(format!("nests elements more than {MAX_DEPTH} deep"))
-                        );
+                        return Err(self.malformed(format!(
+                            "nests elements more than {MAX_DEPTH} deep"
+                        )));
                     }
                     let attrs = self.attrs(&e)?;
                     return Ok(Ev::Start {
@@ -150,7 +149,9 @@ impl<'a> Xml<'a> {
                     return Ok(Ev::End(local(e.name().as_ref())));
                 }
                 Event::Text(t) => return Ok(Ev::Text(t.xml10_content())),
-                Event::CData(c) => return Ok(Ev::Text(Cow::Owned(c.into_inner().into_owned()))),
+                Event::CData(c) => {
+                    return Ok(Ev::Text(Cow::Owned(c.into_inner().into_owned())))
+                }
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
                         Ok(Some(c)) => Some(c.to_string()),
@@ -173,9 +174,9 @@ impl<'a> Xml<'a> {
                             .map(Some)?
                         }
                         Err(err) => {
-                            return Err(
-                                self.malformed(format!("has a bad character reference ({err})"))
-                            )
+                            return Err(self.malformed(format!(
+                                "has a bad character reference ({err})"
+                            )))
                         }
                     };
                     if let Some(s) = resolved {
@@ -276,10 +277,7 @@ fn add_edge(b: &mut Builder, e: PendingEdge) -> Result<(), ImportError> {
         Some(w) => match parse_number(w) {
             Some(v) => Some(v),
             None => {
-                b.skip_edge(
-                    Some(e.line),
-                    format!("has weight \"{w}\", expected a number"),
-                );
+                b.skip_edge(Some(e.line), format!("has weight \"{w}\", expected a number"));
                 return Ok(());
             }
         },
@@ -288,10 +286,7 @@ fn add_edge(b: &mut Builder, e: PendingEdge) -> Result<(), ImportError> {
 }
 
 /// Reads a GEXF file.
-pub(crate) fn read_gexf(
-    file: &str,
-    text: &str,
-) -> Result<(GraphFile, Vec<ReportLine>), ImportError> {
+pub(crate) fn read_gexf(file: &str, text: &str) -> Result<(GraphFile, Vec<ReportLine>), ImportError> {
     let mut xml = Xml::new(file, text);
     let mut b = Builder::new(file);
     let mut directed = false;
@@ -388,10 +383,7 @@ pub(crate) fn read_gexf(
                 "edge" => {
                     let line = xml.line();
                     let (Some(s), Some(t)) = (get(&attrs, "source"), get(&attrs, "target")) else {
-                        b.skip_edge(
-                            Some(line),
-                            "has an edge without a source or a target".into(),
-                        );
+                        b.skip_edge(Some(line), "has an edge without a source or a target".into());
                         continue;
                     };
                     add_edge(
@@ -479,8 +471,8 @@ pub(crate) fn read_graphml(
                     let name = get(&attrs, "attr.name").unwrap_or(&id).to_string();
                     let target = get(&attrs, "for").unwrap_or("all");
                     key_for_node = matches!(target, "node" | "all");
-                    key_is_weight =
-                        matches!(target, "edge" | "all") && name.eq_ignore_ascii_case("weight");
+                    key_is_weight = matches!(target, "edge" | "all")
+                        && name.eq_ignore_ascii_case("weight");
                     if key_is_weight {
                         weight_keys.push(id.clone());
                     }
@@ -525,10 +517,7 @@ pub(crate) fn read_graphml(
                             line,
                         }),
                         _ => {
-                            b.skip_edge(
-                                Some(line),
-                                "has an edge without a source or a target".into(),
-                            );
+                            b.skip_edge(Some(line), "has an edge without a source or a target".into());
                             None
                         }
                     };
@@ -597,21 +586,23 @@ pub(crate) fn read_graphml(
                     }
                     sink = Sink::None;
                 }
-                "data" => match std::mem::replace(&mut sink, Sink::None) {
-                    Sink::NodeData(key) => {
-                        if let Some(p) = stack.last_mut() {
-                            p.values.push((key, buf.trim().to_string()));
-                        }
-                    }
-                    Sink::EdgeData(key) => {
-                        if let Some(e) = edge.as_mut() {
-                            if weight_keys.contains(&key) {
-                                e.weight = Some(buf.trim().to_string());
+                "data" => {
+                    match std::mem::replace(&mut sink, Sink::None) {
+                        Sink::NodeData(key) => {
+                            if let Some(p) = stack.last_mut() {
+                                p.values.push((key, buf.trim().to_string()));
                             }
                         }
+                        Sink::EdgeData(key) => {
+                            if let Some(e) = edge.as_mut() {
+                                if weight_keys.contains(&key) {
+                                    e.weight = Some(buf.trim().to_string());
+                                }
+                            }
+                        }
+                        other => sink = other,
                     }
-                    other => sink = other,
-                },
+                }
                 "NodeLabel" => {
                     if let (Sink::YedLabel, Some(p)) = (&sink, stack.last_mut()) {
                         let label = buf.trim();
