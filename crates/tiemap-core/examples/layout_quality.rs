@@ -3,7 +3,10 @@
 //!
 //! ```text
 //! cargo run -p tiemap-core --release --example layout_quality [-- SIZES...] [--communities]
+//!     [--degree D] [--fixed K] [--single-level] [--trace] [setting=value ...]
 //! ```
+//! `--fixed K` runs exactly K iterations (convergence off), for a CPU cost per iteration;
+//! `setting=value` overrides one field of the inferred `Fa2Settings` (JSON value).
 //!
 //! Prints one JSON object per graph: iterations, native wall time of the layout (graph
 //! generation excluded), the silhouette of the true groups in the drawing and the mean share
@@ -22,14 +25,20 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let communities = args.iter().any(|a| a == "--communities");
     let trace = args.iter().any(|a| a == "--trace");
-    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let mut sizes: Vec<usize> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i == 0 || !args[i - 1].starts_with("--"))
+        .filter_map(|(_, a)| a.parse().ok())
+        .collect();
     if sizes.is_empty() {
         sizes = vec![1_000, 10_000, 30_000];
     }
     for &n in &sizes {
         let groups = (n / 400).clamp(5, 60);
         let mixing = 0.15;
-        let g = planted_partition(n, groups, 10.0, mixing, 7);
+        let degree = flag(&args, "--degree").unwrap_or(10.0);
+        let g = planted_partition(n, groups, degree, mixing, 7);
         let mut settings = Fa2Settings::infer(n, g.csr.edge_count());
         if args.iter().any(|a| a == "--single-level") {
             settings.multilevel_min_nodes = usize::MAX;
@@ -48,7 +57,12 @@ fn main() {
         } else {
             LayoutStart::Random
         };
+        let fixed = flag(&args, "--fixed").map(|k| k as usize);
+        if fixed.is_some() {
+            settings.convergence_threshold = 0.0;
+        }
         let t0 = Instant::now();
+        let cpu0 = cpu_seconds();
         let mut state = match LayoutState::new(&g.csr, settings, start, 1) {
             Ok(s) => s,
             Err(e) => {
@@ -58,7 +72,8 @@ fn main() {
         };
         let mut fine_iterations = 0;
         let mut last = None;
-        while state.iterations() < MAX_ITERATIONS {
+        let cap = fixed.unwrap_or(MAX_ITERATIONS);
+        while state.iterations() < cap {
             let stats = state.step(10);
             if stats.level == 0 {
                 fine_iterations += stats.iterations_done;
@@ -82,6 +97,7 @@ fn main() {
             }
         }
         let seconds = t0.elapsed().as_secs_f64();
+        let cpu = cpu_seconds().zip(cpu0).map(|(b, a)| b - a);
         let pos = state.positions();
         let sil = silhouette(pos, &g.truth, 3).unwrap_or(f32::NAN);
         let knn = knn_group_share(pos, &g.truth, 10).unwrap_or(f32::NAN);
@@ -97,9 +113,25 @@ fn main() {
                 "finest_level_iterations": fine_iterations,
                 "converged": last.is_some_and(|s| s.converged),
                 "time_s": (seconds * 1000.0).round() / 1000.0,
+                "cpu_s": cpu.map(|c| (c * 1000.0).round() / 1000.0),
+                "cpu_ms_per_iteration": cpu.map(|c| c * 1000.0 / state.iterations().max(1) as f64),
                 "silhouette": sil,
                 "knn10_same_group": knn,
             })
         );
     }
+}
+
+/// The value after `name` on the command line, if any.
+fn flag(args: &[String], name: &str) -> Option<f64> {
+    let i = args.iter().position(|a| a == name)?;
+    args.get(i + 1)?.parse().ok()
+}
+
+/// CPU time of this process so far (Linux `/proc/self/schedstat`), which stays meaningful on
+/// a loaded machine where wall time does not.
+fn cpu_seconds() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/self/schedstat").ok()?;
+    let ns: f64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }

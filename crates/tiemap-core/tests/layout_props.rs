@@ -64,7 +64,7 @@ proptest! {
     fn disconnected_graphs_stay_bounded(pieces in 2usize..8, size in 1usize..6, seed in any::<u64>(), strong in any::<bool>()) {
         // `pieces` disjoint paths of `size` nodes: only gravity holds them together.
         let n = pieces * size;
-        let edges = (0..n as u32).filter(|v| (*v as usize + 1) % size != 0).map(|v| (v, v + 1, 1.0));
+        let edges = (0..n as u32).filter(|v| !(*v as usize + 1).is_multiple_of(size)).map(|v| (v, v + 1, 1.0));
         let csr = Csr::from_edges(n, edges);
         let settings = Fa2Settings { strong_gravity_mode: strong, ..Fa2Settings::default() };
         let mut state = LayoutState::new(&csr, settings, LayoutStart::Random, seed).expect("valid start");

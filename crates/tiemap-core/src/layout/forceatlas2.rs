@@ -396,6 +396,7 @@ fn repulsion_exact<L: RepulsionLaw>(
 /// Barnes-Hut repulsion: bodies in Morton order walk the tree; a cell that is far enough
 /// (`width < theta * distance`) and does not hold the body acts as one body at its centre of
 /// mass (point law); otherwise its leaves are summed body by body with the law `L`.
+#[inline(never)]
 fn repulsion_barnes_hut<L: RepulsionLaw>(tree: &QuadTree, kr: f32, theta: f32, force: &mut [f32]) {
     let cells = tree.cells();
     let bodies = tree.bodies();
@@ -469,6 +470,7 @@ impl GravityLaw for StrongGravity {
     }
 }
 
+#[inline(never)]
 fn gravity<L: GravityLaw>(pos: &[f32], mass: &[f32], g: f32, force: &mut [f32]) {
     for (v, &m) in mass.iter().enumerate() {
         let (x, y) = (pos[2 * v], pos[2 * v + 1]);
@@ -499,7 +501,7 @@ impl AttractionLaw for LinLog {
     #[inline(always)]
     fn factor(d: f32, _s1: f32, _s2: f32) -> f32 {
         if d > 0.0 {
-            detmath::ln(1.0 + d) / d
+            detmath::ln_1p_fast(d) / d
         } else {
             0.0
         }
@@ -527,13 +529,14 @@ impl AttractionLaw for LinLogSized {
     fn factor(d: f32, s1: f32, s2: f32) -> f32 {
         let border = d - s1 - s2;
         if border > 0.0 {
-            detmath::ln(1.0 + border) / d
+            detmath::ln_1p_fast(border) / d
         } else {
             0.0
         }
     }
 }
 
+#[inline(never)]
 fn attraction<L: AttractionLaw>(
     pos: &[f32],
     size: &[f32],

@@ -5,7 +5,8 @@
 //! A coarse node's mass is the sum of its members' masses (so it repels as they would
 //! together), its size keeps their total area, and coarse tie weights are the sums of the fine
 //! ties between the clusters. When groups are given (known communities), clusters never mix
-//! groups, and once merging stalls, a last level has one node per group: the community graph.
+//! groups, and once merging stalls (or the graph is small), a last level has one node per
+//! group: the community graph, which is the coarsest level.
 
 use super::forceatlas2::LevelGraph;
 use crate::model::Csr;
@@ -36,8 +37,7 @@ pub(crate) fn build_hierarchy(
     let mut levels = vec![finest];
     let mut parents = Vec::new();
     let mut level_groups: Option<Vec<u32>> = groups.map(|g| g.to_vec());
-    loop {
-        let Some(fine) = levels.last() else { break };
+    while let Some(fine) = levels.last() {
         let n = fine.node_count();
         let merged = if n > COARSEST_NODES {
             let parent = cluster(fine, level_groups.as_deref(), rng);
@@ -72,8 +72,9 @@ pub(crate) fn build_hierarchy(
         levels.push(coarse);
         parents.push(parent);
         if last {
-            // The community graph: coarsen it further without groups.
-            level_groups = None;
+            // The community graph is the coarsest level: merging communities further would
+            // start the layout from a drawing that mixes them.
+            break;
         }
     }
     Hierarchy { levels, parents }

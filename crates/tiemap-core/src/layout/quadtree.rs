@@ -78,6 +78,7 @@ impl QuadTree {
     /// Rebuilds the tree over `pos_in_graph = [x0, y0, x1, y1, ...]` with the given masses and
     /// sizes (`mass.len()` and `size.len()` nodes; missing entries count as 1). Non-finite
     /// coordinates are placed at the origin, so no node is ever lost.
+    #[inline(never)]
     pub fn build(&mut self, pos_in_graph: &[f32], mass: &[f32], size: &[f32]) {
         let n = pos_in_graph.len() / 2;
         self.keys.clear();

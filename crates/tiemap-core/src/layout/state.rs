@@ -46,8 +46,9 @@ pub struct StepStats {
 const COARSEST_CAP: usize = 1_500;
 /// Iteration cap of the intermediate levels (each starts close to its settled shape).
 const COARSE_CAP: usize = 40;
-/// Children start within this share of the mean spacing of the level above around their
-/// parent.
+/// Children start within this share of their parent's mean tie length (on the level above)
+/// around their parent: the local scale, which in a clustered drawing is far below the mean
+/// spacing.
 const PROLONG_RADIUS: f32 = 0.3;
 
 /// A running ForceAtlas2 layout.
@@ -375,18 +376,19 @@ impl LayoutState {
         let (Some(fine), Some(parent)) = (self.pending.pop(), self.parents.pop()) else {
             return;
         };
+        let radius = local_radius(&self.engine.graph.csr, &self.engine.pos);
         let coarse_pos = &self.engine.pos;
-        let radius = PROLONG_RADIUS * mean_spacing(coarse_pos);
         let mut pos = Vec::with_capacity(2 * fine.node_count());
         for &p in &parent {
             let p = p as usize;
             let [ox, oy] = unit_disc(&mut self.rng);
+            let r = radius.get(p).copied().unwrap_or(0.0);
             let (x, y) = (
                 coarse_pos.get(2 * p).copied().unwrap_or(0.0),
                 coarse_pos.get(2 * p + 1).copied().unwrap_or(0.0),
             );
-            pos.push(x + ox * radius);
-            pos.push(y + oy * radius);
+            pos.push(x + ox * r);
+            pos.push(y + oy * r);
         }
         self.engine = Engine::new(fine, pos, &self.settings);
         self.level -= 1;
@@ -420,23 +422,51 @@ impl LayoutState {
 
     /// Draws every node around its ancestor at the current level.
     fn project(&mut self) {
+        let radius = local_radius(&self.engine.graph.csr, &self.engine.pos);
         let pos = &self.engine.pos;
-        let radius = PROLONG_RADIUS * mean_spacing(pos);
         let n = self.pins.len();
         self.display.resize(2 * n, 0.0);
         for v in 0..n {
             let a = self.ancestor.get(v).copied().unwrap_or(0) as usize;
             let (x, y) = match self.pins[v] {
                 Some([x, y]) => (x, y),
-                None => (
-                    pos.get(2 * a).copied().unwrap_or(0.0) + self.offsets[2 * v] * radius,
-                    pos.get(2 * a + 1).copied().unwrap_or(0.0) + self.offsets[2 * v + 1] * radius,
-                ),
+                None => {
+                    let r = radius.get(a).copied().unwrap_or(0.0);
+                    (
+                        pos.get(2 * a).copied().unwrap_or(0.0) + self.offsets[2 * v] * r,
+                        pos.get(2 * a + 1).copied().unwrap_or(0.0) + self.offsets[2 * v + 1] * r,
+                    )
+                }
             };
             self.display[2 * v] = x;
             self.display[2 * v + 1] = y;
         }
     }
+}
+
+/// For each node, [`PROLONG_RADIUS`] times its mean tie length in the drawing `pos` (the mean
+/// node spacing for a node without ties).
+fn local_radius(csr: &Csr, pos: &[f32]) -> Vec<f32> {
+    let spacing = mean_spacing(pos);
+    (0..csr.node_count())
+        .map(|v| {
+            let (ns, _) = csr.neighbors(v);
+            if ns.is_empty() || 2 * v + 1 >= pos.len() {
+                return PROLONG_RADIUS * spacing;
+            }
+            let (x, y) = (pos[2 * v], pos[2 * v + 1]);
+            let total: f32 = ns
+                .iter()
+                .map(|&u| {
+                    let u = u as usize;
+                    let dx = pos.get(2 * u).map_or(0.0, |&ux| ux - x);
+                    let dy = pos.get(2 * u + 1).map_or(0.0, |&uy| uy - y);
+                    (dx * dx + dy * dy).sqrt()
+                })
+                .sum();
+            PROLONG_RADIUS * total / ns.len() as f32
+        })
+        .collect()
 }
 
 /// A seeded point uniform in the unit disc, by rejection (no trigonometry, so bit-identical
