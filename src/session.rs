@@ -3,7 +3,9 @@
 //! Pure Rust over `tiemap-core` (no browser API), so it is tested natively; the worker only
 //! schedules it.
 
-use crate::protocol::{ClusterUpdate, ClusterView, Explanation, MapData, NodeView, Positions, TieReason};
+use crate::protocol::{
+    ClusterUpdate, ClusterView, Explanation, MapData, NodeView, Positions, TieReason,
+};
 use std::collections::BTreeMap;
 use tiemap_core::community::{detect, stabilize, Algorithm, LeidenSettings};
 use tiemap_core::import::group_thousands;
@@ -32,7 +34,11 @@ pub struct SessionSettings {
 
 impl Default for SessionSettings {
     fn default() -> Self {
-        SessionSettings { infer: InferSettings::default(), resolution: 1.0, seed: 1 }
+        SessionSettings {
+            infer: InferSettings::default(),
+            resolution: 1.0,
+            seed: 1,
+        }
     }
 }
 
@@ -59,13 +65,17 @@ pub struct Session {
 fn network_of(source: &Source, settings: &InferSettings) -> Result<Network, String> {
     match source {
         Source::Graph(file) => Ok(Network::from_graph_file(file)),
-        Source::Personal(export) => infer::infer(export, settings).map(|i| i.network).map_err(|e| {
-            let mut s = e.to_string();
-            if let Some(first) = s.get_mut(0..1) {
-                first.make_ascii_uppercase();
-            }
-            format!("{s}.")
-        }),
+        Source::Personal(export) => {
+            infer::infer(export, settings)
+                .map(|i| i.network)
+                .map_err(|e| {
+                    let mut s = e.to_string();
+                    if let Some(first) = s.get_mut(0..1) {
+                        first.make_ascii_uppercase();
+                    }
+                    format!("{s}.")
+                })
+        }
     }
 }
 
@@ -82,11 +92,18 @@ impl Session {
     ) -> Result<Session, String> {
         let network = network_of(&source, &settings.infer)?;
         if network.nodes.is_empty() {
-            return Err(format!("{title} holds nobody to draw; drop Connections.csv or the whole LinkedIn ZIP."));
+            return Err(format!(
+                "{title} holds nobody to draw; drop Connections.csv or the whole LinkedIn ZIP."
+            ));
         }
         let csr = network.csr();
-        let layout = LayoutState::new(&csr, Fa2Settings::infer(csr.node_count(), csr.edge_count()), LayoutStart::Random, settings.seed)
-            .map_err(|e| format!("The layout could not start: {e}."))?;
+        let layout = LayoutState::new(
+            &csr,
+            Fa2Settings::infer(csr.node_count(), csr.edge_count()),
+            LayoutStart::Random,
+            settings.seed,
+        )
+        .map_err(|e| format!("The layout could not start: {e}."))?;
         let mut session = Session {
             map_id,
             source,
@@ -116,12 +133,23 @@ impl Session {
     /// Runs Leiden, gives each community its persistent id (matched to the previous run by
     /// overlap) and rebuilds the cluster list. Returns the dense membership.
     fn recluster(&mut self) -> Vec<u32> {
-        let leiden = LeidenSettings { resolution: self.settings.resolution, ..LeidenSettings::with_seed(self.settings.seed) };
+        let leiden = LeidenSettings {
+            resolution: self.settings.resolution,
+            ..LeidenSettings::with_seed(self.settings.seed)
+        };
         let partition = detect(&self.csr, Algorithm::Leiden, &leiden);
         let keys: Vec<String> = self.network.nodes.iter().map(|n| n.key.clone()).collect();
-        let previous: Vec<(String, u32)> =
-            keys.iter().cloned().zip(self.node_clusters.iter().copied()).collect();
-        let stable = stabilize(&previous, &keys, &partition.membership, self.next_free_cluster_id);
+        let previous: Vec<(String, u32)> = keys
+            .iter()
+            .cloned()
+            .zip(self.node_clusters.iter().copied())
+            .collect();
+        let stable = stabilize(
+            &previous,
+            &keys,
+            &partition.membership,
+            self.next_free_cluster_id,
+        );
         self.next_free_cluster_id = stable.next_free_id;
         self.node_clusters = stable.ids;
         self.modularity = partition.modularity;
@@ -129,7 +157,9 @@ impl Session {
         let mut by_id: BTreeMap<u32, (u32, String)> = BTreeMap::new();
         for (v, &dense) in partition.membership.iter().enumerate() {
             let id = self.node_clusters[v];
-            let entry = by_id.entry(id).or_insert((0, names.get(dense as usize).cloned().unwrap_or_default()));
+            let entry = by_id
+                .entry(id)
+                .or_insert((0, names.get(dense as usize).cloned().unwrap_or_default()));
             entry.0 += 1;
         }
         let mut clusters: Vec<ClusterView> = by_id
@@ -155,15 +185,33 @@ impl Session {
             .network
             .nodes
             .iter()
-            .map(|n| n.pos_in_graph.filter(|p| p[0].is_finite() && p[1].is_finite()))
+            .map(|n| {
+                n.pos_in_graph
+                    .filter(|p| p[0].is_finite() && p[1].is_finite())
+            })
             .collect::<Option<Vec<[f32; 2]>>>()
             .map(|v| v.into_iter().flatten().collect());
         let state = if let Some(previous) = warm_from {
-            Ok(LayoutState::warm_start(&self.csr, &previous, settings, self.settings.seed))
+            Ok(LayoutState::warm_start(
+                &self.csr,
+                &previous,
+                settings,
+                self.settings.seed,
+            ))
         } else if let Some(pos) = file_positions {
-            LayoutState::new(&self.csr, settings, LayoutStart::Positions(pos), self.settings.seed)
+            LayoutState::new(
+                &self.csr,
+                settings,
+                LayoutStart::Positions(pos),
+                self.settings.seed,
+            )
         } else if let Some(c) = communities {
-            LayoutState::new(&self.csr, settings, LayoutStart::Communities(c), self.settings.seed)
+            LayoutState::new(
+                &self.csr,
+                settings,
+                LayoutStart::Communities(c),
+                self.settings.seed,
+            )
         } else {
             LayoutState::new(&self.csr, settings, LayoutStart::Random, self.settings.seed)
         };
@@ -283,7 +331,9 @@ impl Session {
 
     /// Keeps `node` at `pos_in_graph` and lets the rest of the layout respond.
     pub fn pin(&mut self, node: u32, pos_in_graph: [f32; 2]) -> Result<(), String> {
-        self.layout.pin(node as usize, pos_in_graph).map_err(|e| format!("That person can't be moved: {e}."))?;
+        self.layout
+            .pin(node as usize, pos_in_graph)
+            .map_err(|e| format!("That person can't be moved: {e}."))?;
         self.layout_running = true;
         Ok(())
     }
@@ -291,7 +341,9 @@ impl Session {
     /// Clusters again at another resolution; ids (so colours and names) stay on the same groups.
     pub fn set_resolution(&mut self, resolution: f64) -> Result<ClusterUpdate, String> {
         if !(resolution.is_finite() && resolution > 0.0) {
-            return Err(format!("The resolution must be a positive number, not {resolution}."));
+            return Err(format!(
+                "The resolution must be a positive number, not {resolution}."
+            ));
         }
         self.settings.resolution = resolution;
         self.recluster();
@@ -311,7 +363,10 @@ impl Session {
     /// cluster ids. Only for personal exports.
     pub fn set_signals(&mut self, weights: SignalWeights) -> Result<MapData, String> {
         if matches!(self.source, Source::Graph(_)) {
-            return Err("This map's ties come from its file; there are no inferred ties to tune.".to_string());
+            return Err(
+                "This map's ties come from its file; there are no inferred ties to tune."
+                    .to_string(),
+            );
         }
         let mut infer_settings = self.settings.infer.clone();
         infer_settings.weights = weights;
@@ -326,7 +381,12 @@ impl Session {
         let warm: Vec<f32> = network
             .nodes
             .iter()
-            .flat_map(|n| previous.get(n.key.as_str()).copied().unwrap_or([f32::NAN, f32::NAN]))
+            .flat_map(|n| {
+                previous
+                    .get(n.key.as_str())
+                    .copied()
+                    .unwrap_or([f32::NAN, f32::NAN])
+            })
             .collect();
         self.settings.infer = infer_settings;
         self.network = network;
@@ -347,14 +407,23 @@ impl Session {
                 let other = if t.source == node { t.target } else { t.source };
                 TieReason {
                     other,
-                    other_label: self.network.nodes.get(other as usize).map(|n| n.label.clone()).unwrap_or_default(),
+                    other_label: self
+                        .network
+                        .nodes
+                        .get(other as usize)
+                        .map(|n| n.label.clone())
+                        .unwrap_or_default(),
                     weight: t.weight,
                     why: infer::explain_tie(t),
                 }
             })
             .collect();
         ties.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.other.cmp(&b.other)));
-        Explanation { map_id: self.map_id, node, ties }
+        Explanation {
+            map_id: self.map_id,
+            node,
+            ties,
+        }
     }
 }
 
@@ -406,8 +475,16 @@ mod tests {
         let before = s.map_data();
         let update = s.set_resolution(1.0 + 1e-9).unwrap();
         // Nearly the same resolution: the same groups keep the same ids.
-        let same = before.nodes.iter().zip(&update.node_clusters).filter(|(n, &c)| n.cluster == c).count();
-        assert!(same as f64 > 0.9 * before.nodes.len() as f64, "only {same} kept their cluster id");
+        let same = before
+            .nodes
+            .iter()
+            .zip(&update.node_clusters)
+            .filter(|(n, &c)| n.cluster == c)
+            .count();
+        assert!(
+            same as f64 > 0.9 * before.nodes.len() as f64,
+            "only {same} kept their cluster id"
+        );
         let finer = s.set_resolution(3.0).unwrap();
         assert!(finer.clusters.len() > before.clusters.len());
         assert!(s.set_resolution(-1.0).is_err());
@@ -427,7 +504,9 @@ mod tests {
         assert!(!without.ties_note.contains("shared employer"));
         // Warm start: node 0 starts where it was.
         assert_eq!(&without.pos_in_graph[..2], &with_all.pos_in_graph[..2]);
-        let node = (0..200u32).find(|&v| !s.explain(v).ties.is_empty()).expect("someone has ties");
+        let node = (0..200u32)
+            .find(|&v| !s.explain(v).ties.is_empty())
+            .expect("someone has ties");
         let why = s.explain(node);
         assert!(why.ties.iter().all(|t| !t.why.is_empty()));
         assert!(why.ties.windows(2).all(|w| w[0].weight >= w[1].weight));

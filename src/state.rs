@@ -1,6 +1,6 @@
 //! The page's state and the actions that change it (Yew's `Reducible`, as in todomvc).
 
-use crate::protocol::{MapData, MapEvent};
+use crate::protocol::{Explanation, MapData, MapEvent};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -21,6 +21,11 @@ pub struct AppState {
     pub busy: Option<String>,
     /// A file is being dragged over the window.
     pub dragging: bool,
+    /// The selected node and, once the worker answered, why it is tied to its neighbours.
+    pub selected: Option<u32>,
+    pub explanation: Option<Rc<Explanation>>,
+    /// The layout is paused by the person.
+    pub layout_paused: bool,
 }
 
 /// What can happen to the page.
@@ -39,6 +44,10 @@ pub enum Action {
         sentence: String,
     },
     DismissError,
+    /// The person selected a node (or cleared the selection).
+    Select(Option<u32>),
+    /// The person paused or resumed the layout.
+    SetPaused(bool),
 }
 
 impl AppState {
@@ -56,13 +65,43 @@ impl AppState {
                 s.busy = Some(format!("{stage} ({:.0} %)", fraction * 100.0));
             }
             Action::Worker(MapEvent::Loaded(map)) => {
+                let same_map = s.map.as_ref().map(|m| m.map_id) == Some(map.map_id);
                 s.busy = None;
                 s.error = None;
                 s.positions = Some(Rc::new(map.pos_in_graph.clone()));
                 s.layout_converged = false;
+                s.layout_paused = false;
                 s.map = Some(Rc::new(*map));
-                s.map_version += 1;
+                if !same_map {
+                    // A new map: refit the view, forget the selection.
+                    s.map_version += 1;
+                    s.selected = None;
+                }
+                s.explanation = None;
             }
+            Action::Worker(MapEvent::Clusters(update)) => {
+                if let Some(map) = s.map.as_ref().filter(|m| m.map_id == update.map_id) {
+                    let mut next = (**map).clone();
+                    for (node, cluster) in next.nodes.iter_mut().zip(&update.node_clusters) {
+                        node.cluster = *cluster;
+                    }
+                    next.clusters = update.clusters;
+                    next.modularity = update.modularity;
+                    s.map = Some(Rc::new(next));
+                }
+                s.busy = None;
+            }
+            Action::Worker(MapEvent::Explanation(why)) => {
+                let current = s.map.as_ref().map(|m| m.map_id);
+                if current == Some(why.map_id) && s.selected == Some(why.node) {
+                    s.explanation = Some(Rc::new(why));
+                }
+            }
+            Action::Select(node) => {
+                s.selected = node;
+                s.explanation = None;
+            }
+            Action::SetPaused(paused) => s.layout_paused = paused,
             Action::Worker(MapEvent::Positions(frame)) => {
                 let current = s.map.as_ref().map(|m| (m.map_id, m.nodes.len()));
                 if current == Some((frame.map_id, frame.pos_in_graph.len() / 2)) {
@@ -97,6 +136,9 @@ mod tests {
         MapData {
             map_id: 1,
             clusters: Vec::new(),
+            modularity: 0.0,
+            density: 0.0,
+            signals: None,
             title: title.into(),
             summary: String::new(),
             ties_note: String::new(),
@@ -123,7 +165,9 @@ mod tests {
         assert_eq!(s.map_version, 1);
         assert_eq!(s.error.as_deref(), Some("tiemap can't read x.png."));
         assert!(s.busy.is_none());
-        let s = s.next(Action::Worker(MapEvent::Loaded(Box::new(map("second")))));
+        let mut second = map("second");
+        second.map_id = 2;
+        let s = s.next(Action::Worker(MapEvent::Loaded(Box::new(second))));
         assert!(s.error.is_none());
         assert_eq!(s.map_version, 2);
     }

@@ -31,12 +31,19 @@ impl Worker for MapWorker {
     type Output = MapEvent;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        MapWorker { session: None, next_map_id: 1, page: None, tick_scheduled: false }
+        MapWorker {
+            session: None,
+            next_map_id: 1,
+            page: None,
+            tick_scheduled: false,
+        }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, Tick::Layout: Self::Message) {
         self.tick_scheduled = false;
-        let (Some(session), Some(page)) = (self.session.as_mut(), self.page) else { return };
+        let (Some(session), Some(page)) = (self.session.as_mut(), self.page) else {
+            return;
+        };
         if !session.layout_running() {
             return;
         }
@@ -51,7 +58,15 @@ impl Worker for MapWorker {
 
     fn received(&mut self, scope: &WorkerScope<Self>, command: Self::Input, who: HandlerId) {
         self.page = Some(who);
-        let progress = |stage: &str| scope.respond(who, MapEvent::Progress { stage: stage.to_string(), fraction: 0.0 });
+        let progress = |stage: &str| {
+            scope.respond(
+                who,
+                MapEvent::Progress {
+                    stage: stage.to_string(),
+                    fraction: 0.0,
+                },
+            )
+        };
         match command {
             MapCommand::LoadSample { .. } | MapCommand::Import { .. } => {
                 let map_id = self.next_map_id;
@@ -67,7 +82,9 @@ impl Worker for MapWorker {
                 }
             }
             other => {
-                let Some(session) = self.session.as_mut() else { return };
+                let Some(session) = self.session.as_mut() else {
+                    return;
+                };
                 match apply(session, other) {
                     Ok(Some(event)) => scope.respond(who, event),
                     Ok(None) => {}
@@ -105,13 +122,25 @@ pub fn build(map_id: u32, command: MapCommand, progress: &dyn Fn(&str)) -> Resul
         MapCommand::LoadSample { people, seed } => {
             progress("Building the sample network");
             let sample = sample::linkedin_sample(people, seed);
-            let summary = format!("Sample network: {} people", group_thousands(sample.export.people.len()));
-            Session::new(map_id, Source::Personal(sample.export), "Sample network".into(), summary, Vec::new(), true, settings)
+            let summary = format!(
+                "Sample network: {} people",
+                group_thousands(sample.export.people.len())
+            );
+            Session::new(
+                map_id,
+                Source::Personal(sample.export),
+                "Sample network".into(),
+                summary,
+                Vec::new(),
+                true,
+                settings,
+            )
         }
         MapCommand::Import { files } => {
             let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
             progress(&format!("Reading {}", names.join(", ")));
-            let ImportOutcome { data, report } = import_files(&files, &Limits::default()).map_err(|e| e.sentence())?;
+            let ImportOutcome { data, report } =
+                import_files(&files, &Limits::default()).map_err(|e| e.sentence())?;
             let report: Vec<String> = report.lines.iter().map(|l| l.sentence()).collect();
             let title = names.join(", ");
             let (source, summary) = match data {
@@ -119,7 +148,10 @@ pub fn build(map_id: u32, command: MapCommand, progress: &dyn Fn(&str)) -> Resul
                     if export.people.is_empty() {
                         return Err(format!("{title} holds no connections; drop Connections.csv or the whole LinkedIn ZIP."));
                     }
-                    let summary = format!("Read {} people from {title}", group_thousands(export.people.len()));
+                    let summary = format!(
+                        "Read {} people from {title}",
+                        group_thousands(export.people.len())
+                    );
                     progress("Inferring ties and finding clusters");
                     (Source::Personal(export), summary)
                 }
@@ -158,8 +190,12 @@ pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEve
             session.pin(node, pos_in_graph)?;
             None
         }
-        MapCommand::SetResolution { resolution } => Some(MapEvent::Clusters(session.set_resolution(resolution)?)),
-        MapCommand::SetSignals { weights } => Some(MapEvent::Loaded(Box::new(session.set_signals(weights)?))),
+        MapCommand::SetResolution { resolution } => {
+            Some(MapEvent::Clusters(session.set_resolution(resolution)?))
+        }
+        MapCommand::SetSignals { weights } => {
+            Some(MapEvent::Loaded(Box::new(session.set_signals(weights)?)))
+        }
         MapCommand::Explain { node } => Some(MapEvent::Explanation(session.explain(node))),
         MapCommand::LoadSample { .. } | MapCommand::Import { .. } => None,
     })
@@ -174,7 +210,16 @@ mod tests {
 
     #[test]
     fn sample_loads() {
-        let map = build(1, MapCommand::LoadSample { people: 120, seed: 1 }, &quiet).unwrap().map_data();
+        let map = build(
+            1,
+            MapCommand::LoadSample {
+                people: 120,
+                seed: 1,
+            },
+            &quiet,
+        )
+        .unwrap()
+        .map_data();
         assert_eq!(map.nodes.len(), 120);
         assert_eq!(map.pos_in_graph.len(), 240);
         assert!(map.is_sample);
@@ -184,18 +229,31 @@ mod tests {
     #[test]
     fn connections_import_counts_people() {
         let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,X,Y,01 Jan 2020\nC,D,,,X,Z,02 Jan 2020\n";
-        let files = vec![InputFile { name: "Connections.csv".into(), bytes: csv.as_bytes().to_vec() }];
-        let map = build(1, MapCommand::Import { files }, &quiet).unwrap().map_data();
+        let files = vec![InputFile {
+            name: "Connections.csv".into(),
+            bytes: csv.as_bytes().to_vec(),
+        }];
+        let map = build(1, MapCommand::Import { files }, &quiet)
+            .unwrap()
+            .map_data();
         assert_eq!(map.summary, "Read 2 people from Connections.csv");
-        assert_eq!(map.report, vec!["2 people from Connections.csv".to_string()]);
+        assert_eq!(
+            map.report,
+            vec!["2 people from Connections.csv".to_string()]
+        );
         assert_eq!(map.ties, vec![0, 1], "both at X, connected a day apart");
     }
 
     #[test]
     fn a_graph_file_brings_its_ties() {
         let edges = "# nodes 4\n0 1\n1 2\n2 0\n";
-        let files = vec![InputFile { name: "triangle.txt".into(), bytes: edges.as_bytes().to_vec() }];
-        let map = build(1, MapCommand::Import { files }, &quiet).unwrap().map_data();
+        let files = vec![InputFile {
+            name: "triangle.txt".into(),
+            bytes: edges.as_bytes().to_vec(),
+        }];
+        let map = build(1, MapCommand::Import { files }, &quiet)
+            .unwrap()
+            .map_data();
         assert_eq!(map.nodes.len(), 4);
         assert_eq!(map.ties.len(), 6);
         assert!(map.signals.is_none());
@@ -204,8 +262,13 @@ mod tests {
 
     #[test]
     fn wrong_file_is_one_sentence() {
-        let files = vec![InputFile { name: "notes.txt".into(), bytes: b"just some words".to_vec() }];
-        let err = build(1, MapCommand::Import { files }, &quiet).err().expect("fails");
+        let files = vec![InputFile {
+            name: "notes.txt".into(),
+            bytes: b"just some words".to_vec(),
+        }];
+        let err = build(1, MapCommand::Import { files }, &quiet)
+            .err()
+            .expect("fails");
         assert!(err.contains("notes.txt"), "{err}");
         assert!(err.ends_with('.'));
     }

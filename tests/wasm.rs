@@ -95,6 +95,9 @@ fn the_canvas_renderer_draws_nodes_and_labels() {
     let map = MapData {
         map_id: 1,
         clusters: Vec::new(),
+        modularity: 0.0,
+        density: 0.0,
+        signals: None,
         title: "t".into(),
         summary: String::new(),
         ties_note: String::new(),

@@ -75,11 +75,12 @@ pub fn labels_json(
     partition: &Partition,
     time_s: f64,
 ) -> Value {
+    let names = tiemap_core::infer::suggest_cluster_names(network, &partition.membership);
     let clusters: Vec<Value> = partition
         .sizes()
         .iter()
         .enumerate()
-        .map(|(id, size)| json!({"id": id, "size": size}))
+        .map(|(id, size)| json!({"id": id, "size": size, "name": names.get(id)}))
         .collect();
     let nodes: Vec<Value> = network
         .nodes

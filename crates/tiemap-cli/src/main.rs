@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! tiemap layout FILE --seed S [--iterations K] --out positions.json
-//! tiemap communities FILE --seed S [--resolution R] --out labels.json
+//! tiemap communities FILE --seed S [--resolution R] [--algorithm leiden|louvain] --out labels.json
 //! tiemap metrics FILE --out metrics.json
 //! ```
 
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage:
   tiemap layout FILE --seed S [--iterations K] --out positions.json
-  tiemap communities FILE --seed S [--resolution R] --out labels.json
+  tiemap communities FILE --seed S [--resolution R] [--algorithm leiden|louvain] --out labels.json
   tiemap metrics FILE --out metrics.json
 FILE is any file the tiemap page reads: a LinkedIn ZIP or Connections.csv, a graph file,
 or a plain edge list (`u v [weight]` per line, `#` comments, `# nodes N` for isolated nodes).";

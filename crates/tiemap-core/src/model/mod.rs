@@ -16,8 +16,8 @@ mod network;
 pub use csr::Csr;
 pub use date::{Date, Timestamp};
 pub use export::{
-    Endorsement, ExportKind, Invitation, InvitationDirection, Message, OwnPosition, Person,
-    PersonalExport, Profile, Recommendation, RecommendationDirection,
+    normalize_profile_url, Endorsement, ExportKind, Invitation, InvitationDirection, Message,
+    OwnPosition, Person, PersonalExport, Profile, Recommendation, RecommendationDirection,
 };
 pub use graphfile::{AttrValue, GraphEdge, GraphFile, GraphNode};
 pub use network::{Evidence, Network, NodeInfo, Origin, Signal, Tie};

@@ -182,7 +182,7 @@ mod tests {
         let err = import_files(
             &[InputFile {
                 name: "notes.txt".into(),
-                bytes: b"hello world".to_vec(),
+                bytes: b"Pack sunscreen, book the ferry, water the plants.".to_vec(),
             }],
             &Limits::default(),
         )
