@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 /// Everything the page shows.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// The map on screen. A failed import never replaces it.
     pub map: Option<Rc<MapData>>,
@@ -26,6 +26,29 @@ pub struct AppState {
     pub explanation: Option<Rc<Explanation>>,
     /// The layout is paused by the person.
     pub layout_paused: bool,
+    /// The cluster the person highlighted (in the legend or on the map).
+    pub highlighted_cluster: Option<u32>,
+    /// The clustering resolution the person chose.
+    pub resolution: f64,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            map: None,
+            map_version: 0,
+            positions: None,
+            layout_converged: false,
+            error: None,
+            busy: None,
+            dragging: false,
+            selected: None,
+            explanation: None,
+            layout_paused: false,
+            highlighted_cluster: None,
+            resolution: 1.0,
+        }
+    }
 }
 
 /// What can happen to the page.
@@ -48,6 +71,10 @@ pub enum Action {
     Select(Option<u32>),
     /// The person paused or resumed the layout.
     SetPaused(bool),
+    /// The person highlighted a cluster (or cleared the highlight).
+    Highlight(Option<u32>),
+    /// The person chose a clustering resolution.
+    SetResolution(f64),
 }
 
 impl AppState {
@@ -73,9 +100,11 @@ impl AppState {
                 s.layout_paused = false;
                 s.map = Some(Rc::new(*map));
                 if !same_map {
-                    // A new map: refit the view, forget the selection.
+                    // A new map: refit the view, forget the selection and the highlight.
                     s.map_version += 1;
                     s.selected = None;
+                    s.highlighted_cluster = None;
+                    s.resolution = 1.0;
                 }
                 s.explanation = None;
             }
@@ -102,6 +131,11 @@ impl AppState {
                 s.explanation = None;
             }
             Action::SetPaused(paused) => s.layout_paused = paused,
+            Action::Highlight(cluster) => s.highlighted_cluster = cluster,
+            Action::SetResolution(resolution) => {
+                s.resolution = resolution;
+                s.busy = Some("Finding clusters".to_string());
+            }
             Action::Worker(MapEvent::Positions(frame)) => {
                 let current = s.map.as_ref().map(|m| (m.map_id, m.nodes.len()));
                 if current == Some((frame.map_id, frame.pos_in_graph.len() / 2)) {

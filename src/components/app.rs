@@ -1,5 +1,8 @@
 use crate::browser::{files_from_drop, read_files};
-use crate::components::{ErrorBanner, ImportReport, MapCanvas, Toolbar};
+use crate::components::{
+    ClusterControls, ClusterLegend, ErrorBanner, ImportReport, LayoutControls, MapCanvas,
+    PersonPanel, SignalPanel, Toolbar,
+};
 use crate::protocol::MapCommand;
 use crate::state::{Action, AppState};
 use crate::worker::MapWorker;
@@ -11,7 +14,7 @@ use tiemap_core::import::Limits;
 use yew::prelude::*;
 
 /// How many people the bundled sample has.
-pub const SAMPLE_PEOPLE: usize = 400;
+pub const SAMPLE_PEOPLE: usize = 500;
 /// The sample's seed: the same sample on every visit.
 pub const SAMPLE_SEED: u64 = 7;
 
@@ -85,6 +88,63 @@ pub fn App() -> Html {
         })
     };
 
+    let on_pause = {
+        let dispatcher = state.dispatcher();
+        let send = send.clone();
+        Callback::from(move |()| {
+            dispatcher.dispatch(Action::SetPaused(true));
+            send(MapCommand::PauseLayout);
+        })
+    };
+    let on_resume = {
+        let dispatcher = state.dispatcher();
+        let send = send.clone();
+        Callback::from(move |()| {
+            dispatcher.dispatch(Action::SetPaused(false));
+            send(MapCommand::ResumeLayout);
+        })
+    };
+    let on_restart = {
+        let dispatcher = state.dispatcher();
+        let send = send.clone();
+        Callback::from(move |()| {
+            dispatcher.dispatch(Action::SetPaused(false));
+            send(MapCommand::RestartLayout);
+        })
+    };
+    let on_resolution = {
+        let dispatcher = state.dispatcher();
+        let send = send.clone();
+        Callback::from(move |resolution: f64| {
+            dispatcher.dispatch(Action::SetResolution(resolution));
+            send(MapCommand::SetResolution { resolution });
+        })
+    };
+    let on_signals = {
+        let dispatcher = state.dispatcher();
+        let send = send.clone();
+        Callback::from(move |weights| {
+            dispatcher.dispatch(Action::StartWork {
+                what: "Inferring ties".into(),
+            });
+            send(MapCommand::SetSignals { weights });
+        })
+    };
+    let on_select = {
+        let dispatcher = state.dispatcher();
+        let send = send.clone();
+        Callback::from(move |node: Option<u32>| {
+            dispatcher.dispatch(Action::Select(node));
+            if let Some(node) = node {
+                send(MapCommand::Explain { node });
+            }
+        })
+    };
+    let on_highlight = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |cluster: Option<u32>| dispatcher.dispatch(Action::Highlight(cluster)))
+    };
+
     let ondragenter = {
         let dispatcher = state.dispatcher();
         Callback::from(move |e: DragEvent| {
@@ -151,6 +211,17 @@ pub fn App() -> Html {
                         <p class="summary-line" role="status">{ map.summary.clone() }</p>
                         <p class="ties-note">{ map.ties_note.clone() }</p>
                         <ImportReport lines={map.report.clone()} />
+                    </aside>
+                    <aside class="sidebar">
+                        if let Some(node) = state.selected {
+                            <PersonPanel map={map.clone()} {node} explanation={state.explanation.clone()} on_select={on_select.clone()} />
+                        }
+                        <ClusterLegend clusters={map.clusters.clone()} highlighted={state.highlighted_cluster} {on_highlight} />
+                        <ClusterControls resolution={state.resolution} modularity={map.modularity} {on_resolution} />
+                        if let Some(weights) = map.signals {
+                            <SignalPanel {weights} on_change={on_signals} />
+                        }
+                        <LayoutControls converged={state.layout_converged} paused={state.layout_paused} {on_pause} {on_resume} {on_restart} />
                     </aside>
                 } else {
                     <p class="placeholder">{ "Loading…" }</p>

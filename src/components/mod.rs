@@ -1,13 +1,23 @@
 //! One Yew component per file.
 
 mod app;
+mod cluster_controls;
+mod cluster_legend;
 mod error_banner;
 mod import_report;
+mod layout_controls;
 mod map_canvas;
+mod person_panel;
+mod signal_panel;
 mod toolbar;
 
 pub use app::App;
+pub use cluster_controls::ClusterControls;
+pub use cluster_legend::ClusterLegend;
 pub use error_banner::ErrorBanner;
 pub use import_report::ImportReport;
+pub use layout_controls::LayoutControls;
 pub use map_canvas::MapCanvas;
+pub use person_panel::PersonPanel;
+pub use signal_panel::SignalPanel;
 pub use toolbar::Toolbar;

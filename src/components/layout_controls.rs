@@ -1,0 +1,40 @@
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LayoutControlsProps {
+    /// The layout has settled and stopped.
+    pub converged: bool,
+    pub paused: bool,
+    pub on_pause: Callback<()>,
+    pub on_resume: Callback<()>,
+    pub on_restart: Callback<()>,
+}
+
+/// Pause, resume and restart the layout, and what it is doing.
+#[function_component]
+pub fn LayoutControls(props: &LayoutControlsProps) -> Html {
+    let status = if props.paused {
+        "Layout paused"
+    } else if props.converged {
+        "Layout settled"
+    } else {
+        "Layout running…"
+    };
+    let pause = props.on_pause.reform(|_: MouseEvent| ());
+    let resume = props.on_resume.reform(|_: MouseEvent| ());
+    let restart = props.on_restart.reform(|_: MouseEvent| ());
+    html! {
+        <section class="panel layout-controls" aria-label="Layout">
+            <h2>{ "Layout" }</h2>
+            <p class="muted" aria-live="polite">{ status }</p>
+            <div class="button-row">
+                if props.paused || props.converged {
+                    <button class="button" onclick={resume}>{ "Resume layout" }</button>
+                } else {
+                    <button class="button" onclick={pause}>{ "Pause layout" }</button>
+                }
+                <button class="button" onclick={restart}>{ "Restart layout" }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,60 @@
+use crate::protocol::{Explanation, MapData};
+use std::rc::Rc;
+use tiemap_core::view::palette::to_hex;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PersonPanelProps {
+    pub map: Rc<MapData>,
+    pub node: u32,
+    /// Why the person is tied to each neighbour, once the worker answered.
+    pub explanation: Option<Rc<Explanation>>,
+    pub on_select: Callback<Option<u32>>,
+}
+
+/// The selected person: who they are and why they are tied to each neighbour.
+#[function_component]
+pub fn PersonPanel(props: &PersonPanelProps) -> Html {
+    let Some(node) = props.map.nodes.get(props.node as usize) else {
+        return html! {};
+    };
+    let cluster = props.map.clusters.iter().find(|c| c.id == node.cluster);
+    let close = props.on_select.reform(|_: MouseEvent| None);
+    let inferred = props.map.signals.is_some();
+    html! {
+        <section class="panel person" aria-label={format!("About {}", node.label)}>
+            <div class="person-head">
+                <h2>{ node.label.clone() }</h2>
+                <button class="icon-button" aria-label="Close details" onclick={close}>{ "×" }</button>
+            </div>
+            if let Some(title) = &node.title { <p>{ title.clone() }</p> }
+            if let Some(company) = &node.company { <p class="muted">{ company.clone() }</p> }
+            if let Some(url) = &node.url { <p class="url">{ url.clone() }</p> }
+            if let Some(c) = cluster {
+                <p><span class="swatch" style={format!("background:{}", to_hex(c.color))}></span>{ c.name.clone() }</p>
+            }
+            <h3>{ if inferred { "Inferred ties, and why" } else { "Ties" } }</h3>
+            {
+                match &props.explanation {
+                    None => html! { <p class="muted">{ "…" }</p> },
+                    Some(why) if why.ties.is_empty() => html! { <p class="muted">{ "No ties: nothing links this person to the others." }</p> },
+                    Some(why) => html! {
+                        <ul class="ties">
+                            { for why.ties.iter().map(|t| {
+                                let other = t.other;
+                                let on_select = props.on_select.clone();
+                                let onclick = Callback::from(move |_: MouseEvent| on_select.emit(Some(other)));
+                                html! {
+                                    <li>
+                                        <button class="link" {onclick}>{ t.other_label.clone() }</button>
+                                        <span class="why">{ format!(": {}", t.why) }</span>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    },
+                }
+            }
+        </section>
+    }
+}
