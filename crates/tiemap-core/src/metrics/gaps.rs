@@ -302,10 +302,14 @@ pub fn find_gaps(
             continue;
         }
         let fs = functions.clone().unwrap_or_default();
+        // The function is named only when it is the goal's target ("recruiters" says it).
+        let in_functions = match need.who {
+            Who::Target => functions_phrase(&fs),
+            _ => String::new(),
+        };
         let who = format!(
-            "{}{}{}",
+            "{}{in_functions}{}",
             need.what,
-            functions_phrase(&fs),
             seniority_phrase(need.min_seniority)
         );
         let text = if have == 0 {
@@ -315,7 +319,7 @@ pub fn find_gaps(
             )
         } else {
             format!(
-                "You have only {have} {who} on your map; {} aim for at least {want}.",
+                "You have few {who} on your map ({have}); {} aim for at least {want}.",
                 goal.phrase()
             )
         };
