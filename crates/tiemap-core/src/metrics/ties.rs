@@ -53,8 +53,8 @@ pub struct TieStrength {
     pub endorsements: usize,
     /// Recommendations given or received between them and the owner.
     pub recommendations: usize,
-    /// `ln(1 + sent + received) + (1 if both wrote) + 0.5 * min(endorsements, 3)
-    /// + 2 * recommendations`: messages count with diminishing returns, a reply counts
+    /// `ln(1 + sent + received) + (1 if both wrote) + 0.5 * min(endorsements, 3) +
+    /// 2 * recommendations`: messages count with diminishing returns, a reply counts
     /// extra, a recommendation weighs like a long exchange.
     pub score: f64,
 }
