@@ -130,7 +130,13 @@ impl AppState {
                 s.selected = node;
                 s.explanation = None;
             }
-            Action::SetPaused(paused) => s.layout_paused = paused,
+            Action::SetPaused(paused) => {
+                s.layout_paused = paused;
+                if !paused {
+                    // Resumed or restarted: running until the worker says it settled.
+                    s.layout_converged = false;
+                }
+            }
             Action::Highlight(cluster) => s.highlighted_cluster = cluster,
             Action::SetResolution(resolution) => {
                 s.resolution = resolution;

@@ -11,8 +11,8 @@ after(async () => { await browser?.close(); site?.close(); });
 
 test('the page opens on the sample map and draws it', async () => {
   const { page, errors, context } = await openSite(browser, site);
-  await waitForMap(page, /Sample network: 400 people/);
-  await page.getByRole('img', { name: /Map of 400/ }).waitFor();
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByRole('img', { name: /Map of 500/ }).waitFor();
   assert.ok(await inkedPixels(page) > 2000, 'the canvas is blank');
   await page.screenshot({ path: `${SHOTS}/sample.png` });
   assert.deepEqual(errors, []);
@@ -48,14 +48,15 @@ test('the same file through the Open file picker', async () => {
   await page.getByLabel('Open file').setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(connectionsCsv(31)) });
   await waitForMap(page, /Read 31 people from Connections\.csv/);
   await page.getByRole('button', { name: 'Show sample' }).click();
-  await waitForMap(page, /Sample network: 400 people/);
+  await waitForMap(page, /Sample network: 500 people/);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('a file tiemap does not understand gets a one-sentence error and the map stays', async () => {
   const { page, errors, context } = await openSite(browser, site);
-  await waitForMap(page, /Sample network: 400 people/);
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByText('Layout settled').waitFor({ timeout: 30000 });
   const before = await inkedPixels(page);
   await dropFiles(page, [{ name: 'holiday-notes.txt', type: 'text/plain', data: 'Pack sunscreen, book the ferry.\n' }]);
   const alert = page.getByRole('alert');
@@ -64,7 +65,7 @@ test('a file tiemap does not understand gets a one-sentence error and the map st
   assert.match(text, /^tiemap can't read holiday-notes\.txt: expected a LinkedIn Connections\.csv/);
   assert.equal(text.split(/[.!?](\s|$)/).filter((s) => s && s.trim()).length, 1, `more than one sentence: ${text}`);
   // The sample map is still on screen, unchanged.
-  await page.getByRole('status').filter({ hasText: 'Sample network: 400 people' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Sample network: 500 people' }).waitFor();
   assert.equal(await inkedPixels(page), before);
   await page.screenshot({ path: `${SHOTS}/wrong-file.png` });
   await page.getByRole('button', { name: 'Dismiss error' }).click();

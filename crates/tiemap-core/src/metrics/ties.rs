@@ -7,20 +7,8 @@
 //! that name sends anything, otherwise the sender who appears in most conversations; a
 //! message marked `OUTGOING` (2018 form) is always the owner's.
 
-use crate::model::{Date, Network, PersonalExport, Timestamp};
+use crate::model::{normalize_profile_url, Date, Network, PersonalExport, Timestamp};
 
-/// The same normalisation as the model's profile-URL key (lower case; no scheme, `www.`,
-/// query or trailing slash). The model's `normalize_profile_url` is not re-exported.
-fn normalize_profile_url(url: &str) -> String {
-    let u = url.trim().to_lowercase();
-    let u = u.split(['?', '#']).next().unwrap_or("");
-    let u = u
-        .strip_prefix("https://")
-        .or_else(|| u.strip_prefix("http://"))
-        .unwrap_or(u);
-    let u = u.strip_prefix("www.").unwrap_or(u);
-    u.trim_end_matches('/').to_string()
-}
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -271,7 +271,9 @@ fn rows_look_like_ties(sample: &[&str], ok: impl Fn(&&str) -> Option<usize>) -> 
 }
 
 /// A headerless row: two non-empty ids (or one, an isolated node, when `fields` come from a
-/// whitespace split) without `@`, and a numeric third field if any.
+/// whitespace split) without `@`, and a numeric third field if any. A field that reads as
+/// prose (more than four words, or several words ending a sentence) is not an id, so a line
+/// of text is not taken for a tie.
 fn row_ok(fields: Vec<&str>) -> Option<usize> {
     if !(1..=3).contains(&fields.len()) {
         return None;
@@ -279,6 +281,10 @@ fn row_ok(fields: Vec<&str>) -> Option<usize> {
     for (i, f) in fields.iter().enumerate() {
         let f = f.trim();
         if f.is_empty() || f.contains('@') {
+            return None;
+        }
+        let words = f.split_whitespace().count();
+        if words > 4 || (words > 1 && f.ends_with(['.', '!', '?'])) {
             return None;
         }
         if i == 2 && builder::parse_number(f).is_none() {
@@ -315,4 +321,23 @@ fn is_partition(lower_name: &str, text: &str) -> bool {
         data += 1;
     }
     data > 0
+}
+
+#[cfg(test)]
+mod prose_tests {
+    use super::*;
+
+    #[test]
+    fn a_line_of_prose_is_not_an_edge_list() {
+        for text in [
+            "Pack sunscreen, book the ferry.\n",
+            "Dear Ana, thanks for the lovely evening at the lake\n",
+        ] {
+            assert_eq!(sniff("notes.txt", text.as_bytes(), false), None, "{text}");
+        }
+        assert_eq!(
+            sniff("pairs.csv", b"Jean Valjean,Javert\nJavert,Fantine\n", false),
+            Some(GraphKind::CsvEdges)
+        );
+    }
 }

@@ -1,0 +1,73 @@
+// Reading what people drop: a LinkedIn archive, a graph file, two CSVs at once, a hostile file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve, launch, openSite, waitForMap, inkedPixels, dropFiles, SHOTS } from './harness.mjs';
+
+const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+let site;
+let browser;
+before(async () => { site = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); site?.close(); });
+
+test('a LinkedIn archive ZIP: people, inferred ties, named clusters and an import report', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  await dropFiles(page, [{ name: 'Basic_LinkedInDataExport_11-22-2026.zip', type: 'application/zip', data: fixture('linkedin-export.zip') }]);
+  await waitForMap(page, /Read 60 people from Basic_LinkedInDataExport/);
+  const report = page.getByRole('region', { name: 'Import report' });
+  await report.getByText('60 people from Connections.csv').waitFor();
+  await report.getByText(/messages from messages\.csv/).waitFor();
+  await page.getByText(/ties are inferred from shared employer/).waitFor();
+  const legend = page.getByRole('region', { name: 'Clusters' });
+  assert.ok(await legend.getByRole('button').count() >= 2, 'fewer than two clusters');
+  await legend.getByRole('button', { name: /Globex/ }).first().waitFor();
+  assert.ok(await inkedPixels(page) > 1000);
+  await page.screenshot({ path: `${SHOTS}/linkedin-zip.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a GEXF file brings its real ties', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  await dropFiles(page, [{ name: 'bridge.gexf', data: fixture('bridge.gexf') }]);
+  await waitForMap(page, /Read 6 nodes and 7 ties from bridge\.gexf/);
+  await page.getByText('Ties come from the GEXF file.').waitFor();
+  // Real ties: no signal panel.
+  assert.equal(await page.getByRole('region', { name: 'Tie signals' }).count(), 0);
+  await page.getByRole('img', { name: 'Map of 6 nodes' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Clusters' }).getByRole('button').count(), 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two CSVs dropped at once are read together', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  const csv = fixture('Connections_1.csv');
+  const other = Buffer.from(csv.toString().replaceAll('linkedin.com/in/', 'linkedin.com/in/other-'));
+  await dropFiles(page, [{ name: 'Connections_1.csv', data: csv }, { name: 'Connections_2.csv', data: other }]);
+  await waitForMap(page, /Read 120 people from Connections_1\.csv, Connections_2\.csv/);
+  const report = page.getByRole('region', { name: 'Import report' });
+  await report.getByText('60 people from Connections_1.csv').waitFor();
+  await report.getByText('60 people from Connections_2.csv').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an XML entity bomb is refused in one sentence and the map stays', async () => {
+  const { page, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByText('Layout settled').waitFor({ timeout: 30000 });
+  const before = await inkedPixels(page);
+  await dropFiles(page, [{ name: 'billion-laughs.gexf', data: fixture('billion-laughs.gexf') }]);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const text = (await alert.innerText()).replace('×', '').trim();
+  assert.match(text, /billion-laughs\.gexf/);
+  assert.match(text, /entit/);
+  await page.getByRole('status').filter({ hasText: 'Sample network: 500 people' }).waitFor();
+  assert.equal(await inkedPixels(page), before, 'the map changed');
+  await context.close();
+});

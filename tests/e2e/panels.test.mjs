@@ -1,0 +1,73 @@
+// The panels beside the map: clusters, resolution, tie signals, layout controls.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openSite, waitForMap, SHOTS } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => { site = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); site?.close(); });
+
+const clusterNames = async (page) =>
+  page.getByRole('region', { name: 'Clusters' }).locator('.legend-name').allInnerTexts();
+
+test('the sample has named clusters and the layout settles', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network: 500 people/);
+  const names = await clusterNames(page);
+  assert.ok(names.length >= 4, `only ${names.length} clusters`);
+  assert.ok(names.some((n) => n.includes('·')), `no suggested names: ${names}`);
+  await page.getByText('Layout settled').waitFor({ timeout: 30000 });
+  await page.screenshot({ path: `${SHOTS}/sample-settled.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a higher resolution gives more clusters; a small change keeps clusters and colours', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network: 500 people/);
+  const legend = async () => page.getByRole('region', { name: 'Clusters' }).locator('.legend-item').evaluateAll((items) =>
+    items.map((i) => `${i.querySelector('.legend-name').textContent}|${i.querySelector('.swatch').getAttribute('style')}`));
+  const before = await legend();
+  const slider = page.getByRole('slider', { name: /Cluster resolution/ });
+  const setResolution = async (value) => { await slider.fill(value); await slider.dispatchEvent('change'); };
+  await setResolution('1.1');
+  await page.getByText(/Cluster resolution 1\.1/).waitFor();
+  await page.waitForTimeout(1000);
+  const nearly = await legend();
+  // The largest clusters keep their names and colours (stable identity).
+  const kept = before.slice(0, 3).filter((entry) => nearly.includes(entry));
+  assert.ok(kept.length >= 2, `only ${kept.length} of the 3 largest clusters kept name and colour: ${before.slice(0, 3)} vs ${nearly}`);
+  await setResolution('2.5');
+  await page.waitForFunction((n) => document.querySelectorAll('.legend-item').length > n, before.length);
+  assert.ok((await legend()).length > before.length);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('turning a tie signal off re-infers the ties and says so', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network: 500 people/);
+  const note = page.locator('.ties-note');
+  assert.match(await note.innerText(), /shared employer/);
+  await page.getByRole('region', { name: 'Tie signals' }).getByRole('checkbox', { name: 'Shared employer' }).uncheck();
+  await page.waitForFunction(() => !document.querySelector('.ties-note').textContent.includes('shared employer'));
+  assert.doesNotMatch(await note.innerText(), /shared employer/);
+  // The same map: still 500 people, not refitted from scratch.
+  await page.getByRole('status').filter({ hasText: 'Sample network: 500 people' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pause, resume and restart the layout', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  const layout = page.getByRole('region', { name: 'Layout' });
+  await layout.getByRole('button', { name: 'Restart layout' }).click();
+  await layout.getByRole('button', { name: 'Pause layout' }).click();
+  await layout.getByText('Layout paused').waitFor();
+  await layout.getByRole('button', { name: 'Resume layout' }).click();
+  await layout.getByText(/Layout (running|settled)/).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
