@@ -1,4 +1,7 @@
-//! View geometry with no DOM: camera, label grid, palette.
+//! View geometry with no DOM: camera, label grid and label choice, cluster anchors, the
+//! hit-test grid.
 
 pub mod camera;
+pub mod clusters;
+pub mod hit;
 pub mod labels;
