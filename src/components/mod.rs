@@ -2,8 +2,10 @@
 
 mod app;
 mod error_banner;
+pub mod hover_card;
 mod import_report;
 mod map_canvas;
+pub mod search_box;
 mod toolbar;
 
 pub use app::App;
