@@ -339,9 +339,10 @@ impl Engine {
         if let Some(r) = self.renderer.as_mut() {
             r.draw(&view);
         }
+        let mut labels = 0;
         if let Some(ctx) = &self.overlay_ctx {
             let _ = ctx.set_transform(dpr as f64, 0.0, 0.0, dpr as f64, 0.0, 0.0);
-            draw_labels(ctx, &self.map, &self.scene, &view, &mut self.labels, true);
+            labels = draw_labels(ctx, &self.map, &self.scene, &view, &mut self.labels, true);
         }
         if let Some(o) = &self.overlay {
             let _ = o.set_attribute("data-zoom", &format!("{:.4}", camera.zoom / fitted_zoom));
@@ -358,6 +359,7 @@ impl Engine {
                 .map(|s| s.to_string())
                 .unwrap_or_default();
             let _ = o.set_attribute("data-selected", &selected);
+            let _ = o.set_attribute("data-labels", &labels.to_string());
         }
     }
 
@@ -846,7 +848,9 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 <SearchBox map={props.map.clone()} {on_choose} />
                 <button type="button" class="button" onclick={on_fit}>{ "Fit map" }</button>
             </div>
-            { for card }
+            // A fixed slot, so the children before it keep their elements when the card comes
+            // and goes (Yew matches unkeyed children from the end).
+            <div class="map-hover-slot" style="display:contents;">{ for card }</div>
         </div>
     }
 }

@@ -135,5 +135,5 @@ pub fn draw(
         theme,
     };
     draw_scene(ctx, &scene, &view);
-    draw_labels(ctx, map, &scene, &view, &mut LabelCache::default(), false);
+    let _ = draw_labels(ctx, map, &scene, &view, &mut LabelCache::default(), false);
 }

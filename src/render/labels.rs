@@ -51,7 +51,7 @@ pub fn node_font_px(radius_css_px: f32, radius_min_css_px: f32) -> f32 {
     11.0 + 8.0 * t
 }
 
-/// Places and draws labels for `scene` through `view`. `clear` wipes the (transparent)
+/// Places and draws labels for `scene` through `view`; returns how many were drawn. `clear` wipes the (transparent)
 /// overlay first; the context's transform must map CSS pixels to device pixels.
 pub fn draw_labels(
     ctx: &CanvasRenderingContext2d,
@@ -60,14 +60,14 @@ pub fn draw_labels(
     view: &FrameView<'_>,
     cache: &mut LabelCache,
     clear: bool,
-) {
+) -> usize {
     let camera = &view.camera;
     let [w, h] = camera.viewport_css_px;
     if clear {
         ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
     }
     if scene.is_empty() {
-        return;
+        return 0;
     }
     let theme = view.theme;
     let mut grid = LabelGrid::new([w, h], 40.0);
@@ -222,6 +222,7 @@ pub fn draw_labels(
         let _ = ctx.stroke_text(&node.label, p.rect.x as f64, y);
         let _ = ctx.fill_text(&node.label, p.rect.x as f64, y);
     }
+    placed.len() + cluster_texts.len()
 }
 
 fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
