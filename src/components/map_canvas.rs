@@ -1,8 +1,23 @@
+//! The map: WebGL2 (or Canvas 2D) below, names on a 2D overlay above; pan, zoom, pinch,
+//! keyboard, hover card, click to select, drag a node to pin it, search, fit.
+//!
+//! What is drawn lives in an `Engine` kept across renders (`use_mut_ref`); Yew renders only
+//! the DOM around it (canvases, the hover card, the search box). Every change schedules one
+//! redraw on the next animation frame, so a burst of pointer events costs one frame.
+
+use crate::components::hover_card::HoverCard;
+use crate::components::search_box::SearchBox;
 use crate::protocol::MapData;
-use crate::render::canvas2d::{self, LIGHT};
+use crate::render::labels::{draw_labels, LabelCache};
+use crate::render::scene::{radius_scale, Emphasis, Scene, RADIUS_MAX_CSS_PX};
+use crate::render::{FrameView, MapRenderer, Theme, ThemeKind};
 use gloo::events::EventListener;
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::{Rc, Weak};
 use tiemap_core::view::camera::{Bounds, Camera};
+use tiemap_core::view::hit::HitGrid;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
@@ -14,178 +29,778 @@ pub struct MapCanvasProps {
     pub positions: Rc<Vec<f32>>,
     /// Changes when a new map replaces the old one (the view refits).
     pub version: u32,
+    /// Light or dark map.
+    #[prop_or_default]
+    pub theme: ThemeKind,
+    /// One value per node that sizes it instead of its degree (None: degree).
+    #[prop_or_default]
+    pub size_by: Option<Rc<Vec<f32>>>,
+    /// Dims every cluster but this one.
+    #[prop_or_default]
+    pub highlighted_cluster: Option<u32>,
+    /// A click on a person (Some) or on empty space (None), or a search choice.
+    #[prop_or_default]
+    pub on_select: Callback<Option<usize>>,
+    /// A person dragged to a new place (graph space), to pin them there.
+    #[prop_or_default]
+    pub on_pin: Callback<(usize, [f32; 2])>,
 }
+
+/// A pointer gesture under way.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Gesture {
+    Idle,
+    /// One pointer down: a click, a pan (on empty space) or a node drag, once it moves.
+    Press {
+        start_css_px: [f32; 2],
+        last_css_px: [f32; 2],
+        node: Option<usize>,
+        moved: bool,
+    },
+    /// Two pointers: pinch to zoom (and pan with their midpoint).
+    Pinch {
+        last_distance_css_px: f32,
+        last_mid_css_px: [f32; 2],
+    },
+}
+
+/// A camera flight (search result).
+#[derive(Clone, Copy, Debug)]
+struct Flight {
+    from: Camera,
+    to: Camera,
+    start_ms: Option<f64>,
+    duration_ms: f64,
+}
+
+/// Pointer moves shorter than this are still a click.
+const CLICK_SLOP_CSS_PX: f32 = 4.0;
+/// The pointer may miss a node by this much and still hit it.
+const PICK_SLOP_CSS_PX: f32 = 2.0;
+const FIT_MARGIN_CSS_PX: f32 = 48.0;
 
 /// What the canvas keeps between frames.
-#[derive(Default)]
-struct View {
+struct Engine {
+    base: Option<HtmlCanvasElement>,
+    overlay: Option<HtmlCanvasElement>,
+    renderer: Option<MapRenderer>,
+    overlay_ctx: Option<CanvasRenderingContext2d>,
+    map: Rc<MapData>,
+    version: Option<u32>,
+    positions: Rc<Vec<f32>>,
+    /// Nodes the person dragged: their place wins over streamed positions until the next map.
+    pins: BTreeMap<usize, [f32; 2]>,
+    size_by: Option<Rc<Vec<f32>>>,
+    emphasis: Emphasis,
+    theme: ThemeKind,
+    scene: Scene,
+    scene_stale: bool,
+    positions_stale: bool,
+    hit: Option<HitGrid>,
     camera: Option<Camera>,
-    fitted_zoom: f32,
-    drag_from_css_px: Option<[f32; 2]>,
+    fitted: Option<Camera>,
+    /// The person panned or zoomed: keep their camera while positions stream.
+    user_camera: bool,
+    flight: Option<Flight>,
+    labels: LabelCache,
+    gesture: Gesture,
+    pointers: BTreeMap<i32, [f32; 2]>,
+    hovered: Option<usize>,
+    frame_pending: bool,
+    raf: Option<Closure<dyn FnMut(f64)>>,
 }
 
-fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
-}
-
-/// Sizes the canvas to its box at device resolution, fits the camera if asked, and draws.
-fn redraw(
-    canvas: &HtmlCanvasElement,
-    map: &MapData,
-    pos_in_graph: &[f32],
-    view: &mut View,
-    refit: bool,
-) {
-    let css_w = canvas.client_width().max(1) as f32;
-    let css_h = canvas.client_height().max(1) as f32;
-    let dpr = web_sys::window()
-        .map(|w| w.device_pixel_ratio())
-        .unwrap_or(1.0)
-        .max(1.0);
-    let (dev_w, dev_h) = (
-        (css_w as f64 * dpr).round() as u32,
-        (css_h as f64 * dpr).round() as u32,
-    );
-    if canvas.width() != dev_w || canvas.height() != dev_h {
-        canvas.set_width(dev_w);
-        canvas.set_height(dev_h);
+impl Engine {
+    fn new(map: Rc<MapData>, positions: Rc<Vec<f32>>) -> Engine {
+        Engine {
+            base: None,
+            overlay: None,
+            renderer: None,
+            overlay_ctx: None,
+            map,
+            version: None,
+            positions,
+            pins: BTreeMap::new(),
+            size_by: None,
+            emphasis: Emphasis::default(),
+            theme: ThemeKind::Light,
+            scene: Scene::default(),
+            scene_stale: true,
+            positions_stale: true,
+            hit: None,
+            camera: None,
+            fitted: None,
+            user_camera: false,
+            flight: None,
+            labels: LabelCache::default(),
+            gesture: Gesture::Idle,
+            pointers: BTreeMap::new(),
+            hovered: None,
+            frame_pending: false,
+            raf: None,
+        }
     }
-    let viewport = [css_w, css_h];
-    let fitted = Bounds::of_positions(pos_in_graph)
-        .map(|b| Camera::fit(b, viewport, 48.0))
-        .unwrap_or(Camera {
-            center_in_graph: [0.0, 0.0],
-            zoom: 1.0,
-            viewport_css_px: viewport,
-        });
-    view.fitted_zoom = fitted.zoom;
-    let camera = match view.camera {
-        Some(c) if !refit => Camera {
-            viewport_css_px: viewport,
-            ..c
-        },
-        _ => fitted,
-    };
-    view.camera = Some(camera);
-    let Some(ctx) = context(canvas) else { return };
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    canvas2d::draw(&ctx, map, pos_in_graph, &camera, view.fitted_zoom, &LIGHT);
-}
 
-/// The map: pan by dragging, zoom with the wheel or the + and - keys, 0 to fit.
-#[function_component]
-pub fn MapCanvas(props: &MapCanvasProps) -> Html {
-    let canvas_ref = use_node_ref();
-    let view = use_mut_ref(View::default);
+    /// Takes the latest props; returns whether anything changed.
+    fn sync(&mut self, p: &MapCanvasProps) -> bool {
+        let mut changed = false;
+        if self.version != Some(p.version) || !Rc::ptr_eq(&self.map, &p.map) {
+            self.version = Some(p.version);
+            self.map = p.map.clone();
+            self.pins.clear();
+            self.emphasis.selected = None;
+            self.hovered = None;
+            self.user_camera = false;
+            self.flight = None;
+            self.camera = None;
+            self.scene_stale = true;
+            changed = true;
+        }
+        if !Rc::ptr_eq(&self.positions, &p.positions) {
+            self.positions = p.positions.clone();
+            self.positions_stale = true;
+            changed = true;
+        }
+        if self.theme != p.theme {
+            self.theme = p.theme;
+            self.scene_stale = true;
+            changed = true;
+        }
+        if self.size_by != p.size_by {
+            self.size_by = p.size_by.clone();
+            self.scene_stale = true;
+            changed = true;
+        }
+        if self.emphasis.highlighted_cluster != p.highlighted_cluster {
+            self.emphasis.highlighted_cluster = p.highlighted_cluster;
+            self.scene_stale = true;
+            changed = true;
+        }
+        changed
+    }
 
-    // Refit and redraw when a new map arrives; redraw on window resize.
-    {
-        let canvas_ref = canvas_ref.clone();
-        let view = view.clone();
-        let map = props.map.clone();
-        let positions = props.positions.clone();
-        use_effect_with(
-            (props.version, Rc::as_ptr(&props.positions) as usize),
-            move |_| {
-                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    redraw(&canvas, &map, &positions, &mut view.borrow_mut(), true);
-                }
-                let listener = web_sys::window().map(|w| {
-                    EventListener::new(&w, "resize", move |_| {
-                        if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                            redraw(&canvas, &map, &positions, &mut view.borrow_mut(), false);
+    /// Positions with the person's pins applied.
+    fn effective_positions(&self) -> Vec<f32> {
+        let mut pos = self.positions.as_ref().clone();
+        for (&i, p) in &self.pins {
+            if let Some(slot) = pos.get_mut(2 * i..2 * i + 2) {
+                slot.copy_from_slice(p);
+            }
+        }
+        pos
+    }
+
+    fn ensure_renderer(&mut self) {
+        if self.renderer.is_none() {
+            if let Some(base) = &self.base {
+                match MapRenderer::attach(base) {
+                    Ok(r) => {
+                        let _ = base.set_attribute("data-renderer", r.kind().as_str());
+                        if let Some(o) = &self.overlay {
+                            let _ = o.set_attribute("data-renderer", r.kind().as_str());
                         }
-                    })
-                });
-                move || drop(listener)
-            },
-        );
-    }
-
-    let with_view = {
-        let canvas_ref = canvas_ref.clone();
-        let view = view.clone();
-        let map = props.map.clone();
-        let positions = props.positions.clone();
-        move |f: &dyn Fn(&mut View) -> bool| {
-            let mut v: std::cell::RefMut<'_, View> = view.borrow_mut();
-            if f(&mut v) {
-                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    redraw(&canvas, &map, &positions, &mut v, false);
+                        self.renderer = Some(r);
+                        self.scene_stale = true;
+                    }
+                    Err(e) => gloo::console::error!(format!("The map cannot be drawn: {e}")),
                 }
             }
         }
-    };
-    let with_view: Rc<dyn Fn(&dyn Fn(&mut View) -> bool)> = Rc::new(with_view);
+        if self.overlay_ctx.is_none() {
+            self.overlay_ctx = self
+                .overlay
+                .as_ref()
+                .and_then(|o| o.get_context("2d").ok().flatten())
+                .and_then(|c| c.dyn_into().ok());
+        }
+    }
 
-    let onwheel = {
-        let with_view = with_view.clone();
-        Callback::from(move |e: WheelEvent| {
-            e.prevent_default();
-            let anchor = [e.offset_x() as f32, e.offset_y() as f32];
-            let factor = (-e.delta_y() as f32 * 0.0015).exp();
-            with_view(&|v: &mut View| {
-                let Some(c) = v.camera else { return false };
-                v.camera = Some(c.zoom_at(anchor, factor, v.fitted_zoom));
-                true
+    /// Brings the scene, the GPU buffers and the fitted camera up to date.
+    fn prepare(&mut self) {
+        let theme = Theme::of(self.theme);
+        if self.scene_stale {
+            let pos = self.effective_positions();
+            self.scene = Scene::build(
+                &self.map,
+                &pos,
+                self.size_by.as_deref().map(|v| v.as_slice()),
+                self.emphasis,
+                theme,
+            );
+            self.scene_stale = false;
+            self.positions_stale = true;
+        } else if self.positions_stale {
+            let pos = self.effective_positions();
+            if !self.scene.set_positions(&pos) {
+                self.scene = Scene::build(
+                    &self.map,
+                    &pos,
+                    self.size_by.as_deref().map(|v| v.as_slice()),
+                    self.emphasis,
+                    theme,
+                );
+            }
+        }
+        if self.positions_stale {
+            self.positions_stale = false;
+            self.hit = None;
+            if let Some(r) = self.renderer.as_mut() {
+                r.set_scene(&self.scene);
+            }
+            self.fitted = None;
+        }
+    }
+
+    fn viewport_css_px(&self) -> [f32; 2] {
+        self.overlay
+            .as_ref()
+            .map(|c| {
+                [
+                    c.client_width().max(1) as f32,
+                    c.client_height().max(1) as f32,
+                ]
+            })
+            .unwrap_or([1.0, 1.0])
+    }
+
+    /// The camera that shows every node, for the current viewport.
+    fn fitted(&mut self) -> Camera {
+        let viewport = self.viewport_css_px();
+        match self.fitted {
+            Some(f) if f.viewport_css_px == viewport => f,
+            _ => {
+                let f = Bounds::of_positions(&self.scene.pos_in_graph)
+                    .map(|b| Camera::fit(b, viewport, FIT_MARGIN_CSS_PX))
+                    .unwrap_or(Camera {
+                        center_in_graph: [0.0, 0.0],
+                        zoom: 1.0,
+                        viewport_css_px: viewport,
+                    });
+                self.fitted = Some(f);
+                f
+            }
+        }
+    }
+
+    /// The camera to draw with: fitted until the person moves it.
+    fn camera(&mut self) -> Camera {
+        let fitted = self.fitted();
+        let camera = match self.camera {
+            Some(c) if self.user_camera => Camera {
+                viewport_css_px: fitted.viewport_css_px,
+                ..c
+            },
+            _ => fitted,
+        };
+        self.camera = Some(camera);
+        camera
+    }
+
+    fn render(&mut self, now_ms: f64) {
+        self.ensure_renderer();
+        self.prepare();
+        let [w, h] = self.viewport_css_px();
+        let dpr = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .unwrap_or(1.0)
+            .max(0.5) as f32;
+        let (dev_w, dev_h) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        for c in [&self.base, &self.overlay].into_iter().flatten() {
+            if c.width() != dev_w || c.height() != dev_h {
+                c.set_width(dev_w);
+                c.set_height(dev_h);
+            }
+        }
+        if let Some(f) = self.flight.as_mut() {
+            let start = *f.start_ms.get_or_insert(now_ms);
+            let t = ((now_ms - start) / f.duration_ms).clamp(0.0, 1.0) as f32;
+            let ease = t * t * (3.0 - 2.0 * t);
+            let lerp = |a: f32, b: f32| a + (b - a) * ease;
+            self.camera = Some(Camera {
+                center_in_graph: [
+                    lerp(f.from.center_in_graph[0], f.to.center_in_graph[0]),
+                    lerp(f.from.center_in_graph[1], f.to.center_in_graph[1]),
+                ],
+                zoom: f.from.zoom * (f.to.zoom / f.from.zoom).powf(ease),
+                viewport_css_px: f.to.viewport_css_px,
             });
-        })
+            if t >= 1.0 {
+                self.flight = None;
+            }
+        }
+        let fitted_zoom = self.fitted().zoom;
+        let camera = self.camera();
+        let view = FrameView {
+            camera,
+            radius_scale: radius_scale(camera.zoom, fitted_zoom),
+            device_pixel_ratio: dpr,
+            theme: Theme::of(self.theme),
+        };
+        if let Some(r) = self.renderer.as_mut() {
+            r.draw(&view);
+        }
+        let mut labels = 0;
+        if let Some(ctx) = &self.overlay_ctx {
+            let _ = ctx.set_transform(dpr as f64, 0.0, 0.0, dpr as f64, 0.0, 0.0);
+            labels = draw_labels(ctx, &self.map, &self.scene, &view, &mut self.labels, true);
+        }
+        if let Some(o) = &self.overlay {
+            let _ = o.set_attribute("data-zoom", &format!("{:.4}", camera.zoom / fitted_zoom));
+            let _ = o.set_attribute(
+                "data-center",
+                &format!(
+                    "{:.3},{:.3}",
+                    camera.center_in_graph[0], camera.center_in_graph[1]
+                ),
+            );
+            let selected = self
+                .emphasis
+                .selected
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            let _ = o.set_attribute("data-selected", &selected);
+            let _ = o.set_attribute("data-labels", &labels.to_string());
+        }
+    }
+
+    /// The node under a point of the canvas (CSS pixels), if any.
+    fn pick(&mut self, at_css_px: [f32; 2]) -> Option<usize> {
+        let camera = self.camera?;
+        let fitted_zoom = self.fitted.map(|f| f.zoom).unwrap_or(camera.zoom);
+        let scale = radius_scale(camera.zoom, fitted_zoom);
+        let hit = self
+            .hit
+            .get_or_insert_with(|| HitGrid::build(&self.scene.pos_in_graph));
+        let radius = &self.scene.radius_css_px;
+        let zoom = camera.zoom.max(1e-9);
+        hit.pick(
+            &self.scene.pos_in_graph,
+            camera.screen_to_graph(at_css_px),
+            (RADIUS_MAX_CSS_PX * scale + PICK_SLOP_CSS_PX) / zoom,
+            |i| (radius.get(i).copied().unwrap_or(0.0) * scale + PICK_SLOP_CSS_PX) / zoom,
+        )
+    }
+
+    fn select(&mut self, node: Option<usize>) {
+        if self.emphasis.selected != node {
+            self.emphasis.selected = node;
+            self.scene_stale = true;
+        }
+    }
+
+    /// Moves the camera (the person took control of it).
+    fn set_camera(&mut self, camera: Camera) {
+        self.flight = None;
+        self.camera = Some(camera);
+        self.user_camera = true;
+    }
+
+    fn zoom_at(&mut self, anchor_css_px: [f32; 2], factor: f32) {
+        let fitted_zoom = self.fitted().zoom;
+        let c = self.camera();
+        self.set_camera(c.zoom_at(anchor_css_px, factor, fitted_zoom));
+    }
+
+    fn fit(&mut self) {
+        self.flight = None;
+        self.user_camera = false;
+        self.camera = None;
+    }
+
+    /// Flies the camera to a node (centred, zoomed in enough to read its neighbourhood).
+    fn fly_to(&mut self, node: usize) {
+        let (Some(&x), Some(&y)) = (
+            self.scene.pos_in_graph.get(2 * node),
+            self.scene.pos_in_graph.get(2 * node + 1),
+        ) else {
+            return;
+        };
+        let fitted_zoom = self.fitted().zoom;
+        let from = self.camera();
+        let to = Camera {
+            center_in_graph: [x, y],
+            zoom: from.zoom.max(fitted_zoom * 4.0),
+            viewport_css_px: from.viewport_css_px,
+        };
+        self.user_camera = true;
+        self.camera = Some(from);
+        self.flight = Some(Flight {
+            from,
+            to,
+            start_ms: None,
+            duration_ms: 450.0,
+        });
+    }
+}
+
+/// Redraws on the next animation frame (once, however often it is asked).
+fn schedule(engine: &Rc<RefCell<Engine>>) {
+    let Ok(mut e) = engine.try_borrow_mut() else {
+        return;
     };
-    let onpointerdown = {
-        let with_view = with_view.clone();
-        Callback::from(move |e: PointerEvent| {
-            let at = [e.offset_x() as f32, e.offset_y() as f32];
-            with_view(&|v: &mut View| {
-                v.drag_from_css_px = Some(at);
-                false
+    if e.frame_pending {
+        return;
+    }
+    if e.raf.is_none() {
+        let weak: Weak<RefCell<Engine>> = Rc::downgrade(engine);
+        e.raf = Some(Closure::wrap(Box::new(move |now_ms: f64| {
+            let Some(engine) = weak.upgrade() else { return };
+            let again = {
+                let Ok(mut e) = engine.try_borrow_mut() else {
+                    return;
+                };
+                e.frame_pending = false;
+                e.render(now_ms);
+                e.flight.is_some()
+            };
+            if again {
+                schedule(&engine);
+            }
+        }) as Box<dyn FnMut(f64)>));
+    }
+    let (Some(window), Some(raf)) = (web_sys::window(), e.raf.as_ref()) else {
+        return;
+    };
+    if window
+        .request_animation_frame(raf.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        e.frame_pending = true;
+    }
+}
+
+fn distance(a: [f32; 2], b: [f32; 2]) -> f32 {
+    ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
+}
+
+fn two_pointers(pointers: &BTreeMap<i32, [f32; 2]>) -> Option<(f32, [f32; 2])> {
+    let mut it = pointers.values();
+    let (a, b) = (it.next()?, it.next()?);
+    Some((distance(*a, *b), [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]))
+}
+
+/// The person under the pointer, for the hover card.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Hover {
+    node: usize,
+    at_css_px: [f32; 2],
+}
+
+#[function_component]
+pub fn MapCanvas(props: &MapCanvasProps) -> Html {
+    let base_ref = use_node_ref();
+    let overlay_ref = use_node_ref();
+    let engine = {
+        let (map, positions) = (props.map.clone(), props.positions.clone());
+        use_mut_ref(move || Engine::new(map, positions))
+    };
+    let hover = use_state(|| None::<Hover>);
+
+    // Attach the canvases once; redraw on window resize.
+    {
+        let engine = engine.clone();
+        let (base_ref, overlay_ref) = (base_ref.clone(), overlay_ref.clone());
+        use_effect_with((), move |_| {
+            {
+                let mut e = engine.borrow_mut();
+                e.base = base_ref.cast::<HtmlCanvasElement>();
+                e.overlay = overlay_ref.cast::<HtmlCanvasElement>();
+            }
+            schedule(&engine);
+            let listener = web_sys::window().map(|w| {
+                let engine = engine.clone();
+                EventListener::new(&w, "resize", move |_| schedule(&engine))
             });
+            move || drop(listener)
+        });
+    }
+    // Take new props (map, positions, theme, sizes, highlighted cluster).
+    {
+        let engine = engine.clone();
+        let hover = hover.clone();
+        let deps = (
+            props.version,
+            Rc::as_ptr(&props.map) as usize,
+            Rc::as_ptr(&props.positions) as usize,
+            props.theme,
+            props.size_by.clone(),
+            props.highlighted_cluster,
+        );
+        let props_now = MapCanvasProps {
+            map: props.map.clone(),
+            positions: props.positions.clone(),
+            version: props.version,
+            theme: props.theme,
+            size_by: props.size_by.clone(),
+            highlighted_cluster: props.highlighted_cluster,
+            on_select: props.on_select.clone(),
+            on_pin: props.on_pin.clone(),
+        };
+        use_effect_with(deps, move |_| {
+            let new_map = engine.borrow().version != Some(props_now.version);
+            if engine.borrow_mut().sync(&props_now) {
+                if new_map {
+                    hover.set(None);
+                }
+                schedule(&engine);
+            }
+            || ()
+        });
+    }
+
+    let at = |e: &MouseEvent| [e.offset_x() as f32, e.offset_y() as f32];
+
+    let onpointerdown = {
+        let engine = engine.clone();
+        let overlay_ref = overlay_ref.clone();
+        Callback::from(move |e: PointerEvent| {
+            let p = at(&e);
+            if let Some(c) = overlay_ref.cast::<web_sys::HtmlElement>() {
+                let _ = c.focus();
+                let _ = c.set_pointer_capture(e.pointer_id());
+            }
+            let mut en = engine.borrow_mut();
+            en.pointers.insert(e.pointer_id(), p);
+            en.gesture = match two_pointers(&en.pointers) {
+                Some((d, mid)) if en.pointers.len() == 2 => Gesture::Pinch {
+                    last_distance_css_px: d.max(1.0),
+                    last_mid_css_px: mid,
+                },
+                _ => {
+                    let node = en.pick(p);
+                    Gesture::Press {
+                        start_css_px: p,
+                        last_css_px: p,
+                        node,
+                        moved: false,
+                    }
+                }
+            };
         })
     };
     let onpointermove = {
-        let with_view = with_view.clone();
+        let engine = engine.clone();
+        let hover = hover.clone();
         Callback::from(move |e: PointerEvent| {
-            let at = [e.offset_x() as f32, e.offset_y() as f32];
-            with_view(&|v: &mut View| {
-                let (Some(from), Some(c)) = (v.drag_from_css_px, v.camera) else {
-                    return false;
-                };
-                v.camera = Some(c.pan_by([at[0] - from[0], at[1] - from[1]]));
-                v.drag_from_css_px = Some(at);
-                true
-            });
+            let p = at(&e);
+            let mut redraw = false;
+            let mut hovered = None;
+            {
+                let mut en = engine.borrow_mut();
+                if en.pointers.contains_key(&e.pointer_id()) {
+                    en.pointers.insert(e.pointer_id(), p);
+                }
+                match en.gesture {
+                    Gesture::Pinch {
+                        last_distance_css_px,
+                        last_mid_css_px,
+                    } => {
+                        if let Some((d, mid)) = two_pointers(&en.pointers) {
+                            let d = d.max(1.0);
+                            en.zoom_at(mid, d / last_distance_css_px);
+                            let c = en.camera();
+                            en.set_camera(c.pan_by([
+                                mid[0] - last_mid_css_px[0],
+                                mid[1] - last_mid_css_px[1],
+                            ]));
+                            en.gesture = Gesture::Pinch {
+                                last_distance_css_px: d,
+                                last_mid_css_px: mid,
+                            };
+                            redraw = true;
+                        }
+                    }
+                    Gesture::Press {
+                        start_css_px,
+                        last_css_px,
+                        node,
+                        moved,
+                    } => {
+                        let moved = moved || distance(p, start_css_px) > CLICK_SLOP_CSS_PX;
+                        if moved {
+                            match node {
+                                Some(i) => {
+                                    if let Some(c) = en.camera {
+                                        en.pins.insert(i, c.screen_to_graph(p));
+                                        en.positions_stale = true;
+                                    }
+                                }
+                                None => {
+                                    let c = en.camera();
+                                    en.set_camera(
+                                        c.pan_by([p[0] - last_css_px[0], p[1] - last_css_px[1]]),
+                                    );
+                                }
+                            }
+                            redraw = true;
+                        }
+                        en.gesture = Gesture::Press {
+                            start_css_px,
+                            last_css_px: p,
+                            node,
+                            moved,
+                        };
+                    }
+                    Gesture::Idle => {
+                        let node = en.pick(p);
+                        if node != en.hovered {
+                            en.hovered = node;
+                        }
+                        hovered = Some(node.map(|node| Hover { node, at_css_px: p }));
+                    }
+                }
+            }
+            if let Some(h) = hovered {
+                if *hover != h {
+                    hover.set(h);
+                }
+            }
+            if redraw {
+                schedule(&engine);
+            }
         })
     };
     let onpointerup = {
-        let with_view = with_view.clone();
+        let engine = engine.clone();
+        let on_select = props.on_select.clone();
+        let on_pin = props.on_pin.clone();
+        let hover = hover.clone();
+        Callback::from(move |e: PointerEvent| {
+            let p = at(&e);
+            let mut select = None;
+            let mut pin = None;
+            {
+                let mut en = engine.borrow_mut();
+                en.pointers.remove(&e.pointer_id());
+                if let Gesture::Press { node, moved, .. } = en.gesture {
+                    if !moved {
+                        en.select(node);
+                        select = Some(node);
+                    } else if let Some(i) = node {
+                        if let Some(c) = en.camera {
+                            let to = c.screen_to_graph(p);
+                            en.pins.insert(i, to);
+                            en.positions_stale = true;
+                            pin = Some((i, to));
+                        }
+                    }
+                }
+                en.gesture = if en.pointers.is_empty() {
+                    Gesture::Idle
+                } else {
+                    // One finger left after a pinch: nothing until it lifts.
+                    Gesture::Press {
+                        start_css_px: p,
+                        last_css_px: p,
+                        node: None,
+                        moved: true,
+                    }
+                };
+            }
+            if pin.is_some() {
+                hover.set(None);
+            }
+            schedule(&engine);
+            if let Some(s) = select {
+                on_select.emit(s);
+            }
+            if let Some(p) = pin {
+                on_pin.emit(p);
+            }
+        })
+    };
+    let onpointercancel = {
+        let engine = engine.clone();
+        Callback::from(move |e: PointerEvent| {
+            let mut en = engine.borrow_mut();
+            en.pointers.remove(&e.pointer_id());
+            if en.pointers.is_empty() {
+                en.gesture = Gesture::Idle;
+            }
+        })
+    };
+    let onpointerleave = {
+        let hover = hover.clone();
+        let engine = engine.clone();
         Callback::from(move |_: PointerEvent| {
-            with_view(&|v: &mut View| {
-                v.drag_from_css_px = None;
-                false
-            });
+            engine.borrow_mut().hovered = None;
+            hover.set(None);
+        })
+    };
+    let onwheel = {
+        let engine = engine.clone();
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            let anchor = [e.offset_x() as f32, e.offset_y() as f32];
+            // Lines and pages count as 40 px.
+            let delta = e.delta_y() as f32 * if e.delta_mode() == 0 { 1.0 } else { 40.0 };
+            engine
+                .borrow_mut()
+                .zoom_at(anchor, (-delta * 0.0015).clamp(-1.0, 1.0).exp());
+            schedule(&engine);
         })
     };
     let onkeydown = {
-        let with_view = with_view.clone();
+        let engine = engine.clone();
+        let on_select = props.on_select.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let factor = match e.key().as_str() {
-                "+" | "=" => Some(1.25),
-                "-" | "_" => Some(0.8),
-                "0" => None,
-                _ => return,
-            };
+            let mut deselect = false;
+            {
+                let mut en = engine.borrow_mut();
+                let [w, h] = en.viewport_css_px();
+                let centre = [w / 2.0, h / 2.0];
+                match e.key().as_str() {
+                    "+" | "=" => en.zoom_at(centre, 1.25),
+                    "-" | "_" => en.zoom_at(centre, 0.8),
+                    "0" => en.fit(),
+                    "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" => {
+                        let step = 60.0;
+                        let d = match e.key().as_str() {
+                            "ArrowLeft" => [step, 0.0],
+                            "ArrowRight" => [-step, 0.0],
+                            "ArrowUp" => [0.0, step],
+                            _ => [0.0, -step],
+                        };
+                        let c = en.camera();
+                        en.set_camera(c.pan_by(d));
+                    }
+                    "Escape" => {
+                        deselect = en.emphasis.selected.is_some();
+                        en.select(None);
+                    }
+                    _ => return,
+                }
+            }
             e.prevent_default();
-            with_view(&|v: &mut View| {
-                let Some(c) = v.camera else { return false };
-                v.camera = match factor {
-                    Some(f) => Some(c.zoom_at(
-                        [c.viewport_css_px[0] / 2.0, c.viewport_css_px[1] / 2.0],
-                        f,
-                        v.fitted_zoom,
-                    )),
-                    None => None,
-                };
-                true
-            });
+            schedule(&engine);
+            if deselect {
+                on_select.emit(None);
+            }
+        })
+    };
+    let on_fit = {
+        let engine = engine.clone();
+        Callback::from(move |_: MouseEvent| {
+            engine.borrow_mut().fit();
+            schedule(&engine);
+        })
+    };
+    let on_choose = {
+        let engine = engine.clone();
+        let on_select = props.on_select.clone();
+        let overlay_ref = overlay_ref.clone();
+        Callback::from(move |node: usize| {
+            {
+                let mut en = engine.borrow_mut();
+                en.select(Some(node));
+                en.prepare();
+                en.fly_to(node);
+            }
+            if let Some(c) = overlay_ref.cast::<web_sys::HtmlElement>() {
+                let _ = c.focus();
+            }
+            schedule(&engine);
+            on_select.emit(Some(node));
         })
     };
 
@@ -194,18 +809,48 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         "Map of {people} {}",
         if people == 1 { "node" } else { "nodes" }
     );
+    let card = (*hover).and_then(|h| {
+        let node = props.map.nodes.get(h.node)?;
+        Some(html! {
+            <HoverCard
+                name={node.label.clone()}
+                title={node.title.clone()}
+                company={node.company.clone()}
+                at_css_px={h.at_css_px}
+            />
+        })
+    });
+    let dark = props.theme == ThemeKind::Dark;
     html! {
-        <canvas
-            ref={canvas_ref}
-            class="map-canvas"
-            role="img"
-            aria-label={label}
-            tabindex="0"
-            {onwheel}
-            {onpointerdown}
-            {onpointermove}
-            {onpointerup}
-            {onkeydown}
-        />
+        <div class="map-view" style="position:absolute;inset:0;overflow:hidden;">
+            // The overlay comes first in the document (it is the canvas tests and assistive
+            // technology meet) and sits on top.
+            <canvas
+                ref={overlay_ref}
+                class="map-canvas map-labels"
+                style="z-index:1;cursor:grab;"
+                role="img"
+                aria-label={label}
+                tabindex="0"
+                {onpointerdown}
+                {onpointermove}
+                {onpointerup}
+                {onpointercancel}
+                {onpointerleave}
+                {onwheel}
+                {onkeydown}
+            />
+            <canvas ref={base_ref} class="map-canvas map-base" style="z-index:0;" aria-hidden="true" />
+            <div class="map-controls" style={format!(
+                "position:absolute;top:0.75rem;right:0.75rem;z-index:2;display:flex;gap:0.5rem;align-items:flex-start;{}",
+                if dark { "color-scheme:dark;" } else { "" }
+            )}>
+                <SearchBox map={props.map.clone()} {on_choose} />
+                <button type="button" class="button" onclick={on_fit}>{ "Fit map" }</button>
+            </div>
+            // A fixed slot, so the children before it keep their elements when the card comes
+            // and goes (Yew matches unkeyed children from the end).
+            <div class="map-hover-slot" style="display:contents;">{ for card }</div>
+        </div>
     }
 }

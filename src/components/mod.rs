@@ -4,11 +4,13 @@ mod app;
 mod cluster_controls;
 mod cluster_legend;
 mod error_banner;
+pub mod hover_card;
 mod import_report;
 mod layout_controls;
 mod map_canvas;
 mod person_panel;
 mod signal_panel;
+pub mod search_box;
 mod toolbar;
 
 pub use app::App;

@@ -86,6 +86,138 @@ impl LabelGrid {
     pub fn placed(&self) -> usize {
         self.placed
     }
+
+    /// Places the first of `candidates` that fits; returns its position in `candidates`.
+    pub fn try_place_any(&mut self, candidates: &[ScreenRect]) -> Option<usize> {
+        candidates.iter().position(|r| self.try_place(*r))
+    }
+}
+
+/// Where a node's label sits relative to its disc.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelSide {
+    Right,
+    Left,
+    Above,
+    Below,
+}
+
+/// A node label that was placed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlacedLabel {
+    /// The node.
+    pub node: usize,
+    /// Where the text goes (CSS pixels; text is drawn left-aligned from `rect.x`, vertically
+    /// centred on `rect.y + rect.h / 2`).
+    pub rect: ScreenRect,
+    pub side: LabelSide,
+}
+
+/// How node labels are chosen (semantic zoom).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelRules {
+    /// The first `always` nodes of the order (the biggest hubs) are labeled whatever their
+    /// screen size, trying four sides of the disc.
+    pub always: usize,
+    /// Other nodes are labeled only when their disc's screen radius reaches this (so more
+    /// names appear as you zoom in), on the right side only.
+    pub min_radius_css_px: f32,
+    /// At most this many labels in all.
+    pub max_labels: usize,
+    /// Gap between disc and text.
+    pub gap_css_px: f32,
+}
+
+impl Default for LabelRules {
+    fn default() -> Self {
+        LabelRules {
+            always: 12,
+            min_radius_css_px: 6.0,
+            max_labels: 400,
+            gap_css_px: 3.0,
+        }
+    }
+}
+
+/// Chooses node labels in priority order (`order`: most important first) so that none
+/// overlaps another or anything already in `grid`.
+///
+/// `screen_of(i)` gives node `i`'s centre and radius on screen (CSS pixels), or None when it
+/// is off screen; `measure(i)` the `[width, height]` of its text. `measure` is called only
+/// for nodes that pass the rules, so a caller can measure text lazily.
+pub fn place_node_labels(
+    grid: &mut LabelGrid,
+    order: &[usize],
+    rules: &LabelRules,
+    screen_of: impl Fn(usize) -> Option<([f32; 2], f32)>,
+    mut measure: impl FnMut(usize) -> [f32; 2],
+) -> Vec<PlacedLabel> {
+    let mut placed = Vec::new();
+    for (rank, &i) in order.iter().enumerate() {
+        if placed.len() >= rules.max_labels {
+            break;
+        }
+        let hub = rank < rules.always;
+        let Some(([x, y], r)) = screen_of(i) else {
+            continue;
+        };
+        if !hub && r < rules.min_radius_css_px {
+            continue;
+        }
+        let [w, h] = measure(i);
+        if !(w.is_finite() && h.is_finite()) || w <= 0.0 || h <= 0.0 {
+            continue;
+        }
+        let g = rules.gap_css_px;
+        let right = (
+            LabelSide::Right,
+            ScreenRect {
+                x: x + r + g,
+                y: y - h / 2.0,
+                w,
+                h,
+            },
+        );
+        let sides: &[(LabelSide, ScreenRect)] = &[
+            right,
+            (
+                LabelSide::Left,
+                ScreenRect {
+                    x: x - r - g - w,
+                    y: y - h / 2.0,
+                    w,
+                    h,
+                },
+            ),
+            (
+                LabelSide::Above,
+                ScreenRect {
+                    x: x - w / 2.0,
+                    y: y - r - g - h,
+                    w,
+                    h,
+                },
+            ),
+            (
+                LabelSide::Below,
+                ScreenRect {
+                    x: x - w / 2.0,
+                    y: y + r + g,
+                    w,
+                    h,
+                },
+            ),
+        ];
+        let tries = if hub { &sides[..] } else { &sides[..1] };
+        if let Some((side, rect)) = tries.iter().find(|(_, rect)| grid.try_place(*rect)) {
+            placed.push(PlacedLabel {
+                node: i,
+                rect: *rect,
+                side: *side,
+            });
+        }
+    }
+    placed
 }
 
 #[cfg(test)]
@@ -140,6 +272,65 @@ mod tests {
             for i in 0..placed.len() {
                 for j in i + 1..placed.len() {
                     prop_assert!(!placed[i].overlaps(&placed[j]));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hubs_always_get_a_label_on_a_free_side_and_small_nodes_wait_for_zoom() {
+        let mut g = LabelGrid::new([400.0, 300.0], 30.0);
+        // Something already sits to the right of the hub.
+        assert!(g.try_place(ScreenRect {
+            x: 112.0,
+            y: 90.0,
+            w: 80.0,
+            h: 20.0
+        }));
+        let pos = [[100.0f32, 100.0], [300.0, 200.0], [300.0, 50.0]];
+        let radius = [8.0f32, 3.0, 9.0];
+        let rules = LabelRules {
+            always: 1,
+            min_radius_css_px: 6.0,
+            ..LabelRules::default()
+        };
+        let mut measured = Vec::new();
+        let placed = place_node_labels(
+            &mut g,
+            &[0, 1, 2],
+            &rules,
+            |i| Some((pos[i], radius[i])),
+            |i| {
+                measured.push(i);
+                [50.0, 14.0]
+            },
+        );
+        let nodes: Vec<usize> = placed.iter().map(|p| p.node).collect();
+        assert_eq!(nodes, vec![0, 2], "node 1 is too small at this zoom");
+        assert_eq!(placed[0].side, LabelSide::Left);
+        assert_eq!(measured, vec![0, 2], "small nodes are not measured");
+        // Zoomed in, node 1 grows past the threshold and is labeled.
+        let mut g = LabelGrid::new([400.0, 300.0], 30.0);
+        let placed = place_node_labels(
+            &mut g,
+            &[1],
+            &rules,
+            |_| Some(([300.0, 200.0], 7.0)),
+            |_| [50.0, 14.0],
+        );
+        assert_eq!(placed.len(), 1);
+    }
+
+    proptest! {
+        #[test]
+        fn node_labels_never_overlap(nodes in proptest::collection::vec((0f32..400.0, 0f32..300.0, 1f32..12.0, 10f32..90.0), 1..150)) {
+            let mut g = LabelGrid::new([400.0, 300.0], 40.0);
+            let order: Vec<usize> = (0..nodes.len()).collect();
+            let placed = place_node_labels(&mut g, &order, &LabelRules { always: 10, ..LabelRules::default() },
+                |i| Some(([nodes[i].0, nodes[i].1], nodes[i].2)), |i| [nodes[i].3, 13.0]);
+            for a in 0..placed.len() {
+                for b in a + 1..placed.len() {
+                    prop_assert!(!placed[a].rect.overlaps(&placed[b].rect));
                 }
             }
         }

@@ -1,0 +1,156 @@
+//! The renderer as a wasm-bindgen export, for the render bench page
+//! (`tools/bench/render/`), which draws the same generated graph with sigma.js and with this.
+//!
+//! It is an export of the app's own module rather than a query parameter of the app, so the
+//! page a person opens has no bench mode at all; the bench page imports the built app module
+//! and constructs `TiemapRenderBench` on canvases of its own.
+
+use super::labels::{draw_labels, LabelCache};
+use super::scene::{radius_scale, Emphasis, Scene};
+use super::{FrameView, MapRenderer, Theme};
+use crate::protocol::{ClusterView, MapData, NodeView};
+use tiemap_core::view::camera::{Bounds, Camera};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// A map drawn on two canvases (WebGL2 or 2D below, labels above) for timing.
+#[wasm_bindgen]
+pub struct TiemapRenderBench {
+    renderer: MapRenderer,
+    overlay: CanvasRenderingContext2d,
+    map: MapData,
+    scene: Scene,
+    fitted: Camera,
+    cache: LabelCache,
+    dpr: f32,
+}
+
+#[wasm_bindgen]
+impl TiemapRenderBench {
+    /// `pos_in_graph`: `[x0, y0, ...]`; `ties`: `[s0, t0, ...]`; `cluster`: one id per node;
+    /// `colors`: `[r, g, b]` per cluster id. The canvases must have their CSS size; they are
+    /// given `device_pixel_ratio` times as many device pixels.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        canvas: HtmlCanvasElement,
+        overlay: HtmlCanvasElement,
+        pos_in_graph: Vec<f32>,
+        ties: Vec<u32>,
+        cluster: Vec<u32>,
+        colors: Vec<u8>,
+        device_pixel_ratio: f32,
+    ) -> Result<TiemapRenderBench, JsValue> {
+        let n = pos_in_graph.len() / 2;
+        let mut degree = vec![0u32; n];
+        for &t in &ties {
+            if let Some(d) = degree.get_mut(t as usize) {
+                *d += 1;
+            }
+        }
+        let nodes = (0..n)
+            .map(|i| NodeView {
+                label: format!("Person {i}"),
+                company: None,
+                title: None,
+                url: None,
+                degree: degree[i],
+                cluster: cluster.get(i).copied().unwrap_or(u32::MAX),
+            })
+            .collect();
+        let clusters = colors
+            .chunks_exact(3)
+            .enumerate()
+            .map(|(id, c)| ClusterView {
+                id: id as u32,
+                name: format!("Cluster {id}"),
+                suggested_name: String::new(),
+                color: [c[0], c[1], c[2]],
+                size: cluster.iter().filter(|&&k| k == id as u32).count() as u32,
+            })
+            .collect();
+        let map = MapData {
+            map_id: 1,
+            title: "bench".into(),
+            summary: String::new(),
+            ties_note: String::new(),
+            nodes,
+            ties,
+            pos_in_graph,
+            clusters,
+            report: Vec::new(),
+            is_sample: false,
+        };
+        let dpr = device_pixel_ratio.max(0.5);
+        let css = [
+            canvas.client_width().max(1) as f32,
+            canvas.client_height().max(1) as f32,
+        ];
+        for c in [&canvas, &overlay] {
+            c.set_width((css[0] * dpr).round() as u32);
+            c.set_height((css[1] * dpr).round() as u32);
+        }
+        let mut renderer =
+            MapRenderer::attach(&canvas).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let overlay: CanvasRenderingContext2d = overlay
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into().ok())
+            .ok_or_else(|| JsValue::from_str("no 2d context for the label overlay"))?;
+        let _ = overlay.set_transform(dpr as f64, 0.0, 0.0, dpr as f64, 0.0, 0.0);
+        let scene = Scene::build(
+            &map,
+            &map.pos_in_graph,
+            None,
+            Emphasis::default(),
+            &Theme::LIGHT,
+        );
+        renderer.set_scene(&scene);
+        let fitted = Bounds::of_positions(&map.pos_in_graph)
+            .map(|b| Camera::fit(b, css, 24.0))
+            .ok_or_else(|| JsValue::from_str("no finite position"))?;
+        Ok(TiemapRenderBench {
+            renderer,
+            overlay,
+            map,
+            scene,
+            fitted,
+            cache: LabelCache::default(),
+            dpr,
+        })
+    }
+
+    /// "webgl2" or "canvas2d".
+    pub fn renderer(&self) -> String {
+        self.renderer.kind().as_str().to_string()
+    }
+
+    /// Draws one frame with the camera moved by `(dx, dy)` CSS pixels from the fitted view and
+    /// zoomed by `zoom_factor` around the centre, labels included, and waits for the GPU.
+    pub fn frame(&mut self, dx: f32, dy: f32, zoom_factor: f32) {
+        let [w, h] = self.fitted.viewport_css_px;
+        let camera = self
+            .fitted
+            .zoom_at([w / 2.0, h / 2.0], zoom_factor, self.fitted.zoom)
+            .pan_by([dx, dy]);
+        let view = FrameView {
+            camera,
+            radius_scale: radius_scale(camera.zoom, self.fitted.zoom),
+            device_pixel_ratio: self.dpr,
+            theme: &Theme::LIGHT,
+        };
+        self.renderer.draw(&view);
+        draw_labels(
+            &self.overlay,
+            &self.map,
+            &self.scene,
+            &view,
+            &mut self.cache,
+            true,
+        );
+        if let MapRenderer::WebGl2(gl) = &self.renderer {
+            gl.finish();
+        }
+    }
+}

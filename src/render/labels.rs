@@ -1,0 +1,231 @@
+//! Names on the map, drawn on a 2D canvas over the WebGL canvas: the biggest hubs always,
+//! more people as you zoom in (a threshold on screen radius), cluster names large at each
+//! cluster's weighted centroid; nothing overlaps (`tiemap_core::view::labels`).
+
+use super::scene::{Scene, RADIUS_MAX_CSS_PX};
+use super::{css_rgb, css_rgba, FrameView};
+use crate::protocol::MapData;
+use tiemap_core::view::clusters::cluster_anchors;
+use tiemap_core::view::labels::{place_node_labels, LabelGrid, LabelRules, ScreenRect};
+use web_sys::CanvasRenderingContext2d;
+
+const FONT_FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+/// Text widths measured once per map (at 10 px; width scales with font size).
+#[derive(Default)]
+pub struct LabelCache {
+    map_id: Option<u32>,
+    width_at_10px: Vec<f32>,
+}
+
+impl LabelCache {
+    fn width(&mut self, ctx: &CanvasRenderingContext2d, map: &MapData, i: usize) -> f32 {
+        if self.map_id != Some(map.map_id) || self.width_at_10px.len() != map.nodes.len() {
+            self.map_id = Some(map.map_id);
+            self.width_at_10px = vec![f32::NAN; map.nodes.len()];
+        }
+        let Some(w) = self.width_at_10px.get(i).copied() else {
+            return 0.0;
+        };
+        if w.is_finite() {
+            return w;
+        }
+        ctx.set_font(&format!("600 10px {FONT_FAMILY}"));
+        let label = map.nodes.get(i).map(|n| n.label.as_str()).unwrap_or("");
+        let w = ctx
+            .measure_text(label)
+            .map(|m| m.width() as f32)
+            .unwrap_or(label.chars().count() as f32 * 5.5);
+        if let Some(slot) = self.width_at_10px.get_mut(i) {
+            *slot = w;
+        }
+        w
+    }
+}
+
+/// Font size of a node's label: bigger hubs, bigger names (11 to 19 px).
+pub fn node_font_px(radius_css_px: f32, radius_min_css_px: f32) -> f32 {
+    let t = ((radius_css_px - radius_min_css_px)
+        / (RADIUS_MAX_CSS_PX - radius_min_css_px).max(1e-3))
+    .clamp(0.0, 1.0);
+    11.0 + 8.0 * t
+}
+
+/// Places and draws labels for `scene` through `view`; returns how many were drawn. `clear` wipes the (transparent)
+/// overlay first; the context's transform must map CSS pixels to device pixels.
+pub fn draw_labels(
+    ctx: &CanvasRenderingContext2d,
+    map: &MapData,
+    scene: &Scene,
+    view: &FrameView<'_>,
+    cache: &mut LabelCache,
+    clear: bool,
+) -> usize {
+    let camera = &view.camera;
+    let [w, h] = camera.viewport_css_px;
+    if clear {
+        ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
+    }
+    if scene.is_empty() {
+        return 0;
+    }
+    let theme = view.theme;
+    let mut grid = LabelGrid::new([w, h], 40.0);
+    let screen_of = |i: usize| -> Option<([f32; 2], f32)> {
+        let (&x, &y) = (
+            scene.pos_in_graph.get(2 * i)?,
+            scene.pos_in_graph.get(2 * i + 1)?,
+        );
+        let p = camera.graph_to_screen([x, y]);
+        let r = scene.radius_css_px.get(i)? * view.radius_scale;
+        let on_screen = p[0].is_finite()
+            && p[1].is_finite()
+            && p[0] > -r
+            && p[1] > -r
+            && p[0] < w + r
+            && p[1] < h + r;
+        on_screen.then_some((p, r))
+    };
+    let font_of = |i: usize| {
+        node_font_px(
+            scene.radius_css_px.get(i).copied().unwrap_or(0.0),
+            scene.radius_min_css_px,
+        )
+    };
+    let rules = LabelRules {
+        always: 10,
+        min_radius_css_px: 6.0,
+        max_labels: ((w * h) / 5_000.0) as usize + 8,
+        gap_css_px: 3.0,
+    };
+    let split = rules.always.min(scene.label_order.len());
+    let mut measure = |i: usize| {
+        let f = font_of(i);
+        [cache.width(ctx, map, i) * f / 10.0, f * 1.25]
+    };
+
+    // 1) the biggest hubs, on any free side of their disc
+    let mut placed = place_node_labels(
+        &mut grid,
+        &scene.label_order[..split],
+        &rules,
+        screen_of,
+        &mut measure,
+    );
+
+    // 2) cluster names, large, at each cluster's weighted centroid
+    let mut cluster_texts: Vec<(ScreenRect, String, [u8; 3], f32, f32)> = Vec::new();
+    if !map.clusters.is_empty() {
+        let anchors = cluster_anchors(
+            &scene.pos_in_graph,
+            |i| map.nodes.get(i).map(|v| v.cluster),
+            |i| scene.radius_css_px.get(i).copied().unwrap_or(1.0),
+        );
+        let biggest = anchors.first().map(|a| a.members).unwrap_or(1).max(1) as f32;
+        let floor = (scene.len() / 200).max(3) as u32;
+        let highlighted = scene.in_focus.iter().any(|f| !f);
+        for a in anchors.iter().filter(|a| a.members >= floor).take(24) {
+            let Some(cluster) = map.clusters.iter().find(|c| c.id == a.cluster) else {
+                continue;
+            };
+            let name = if cluster.name.trim().is_empty() {
+                cluster.suggested_name.clone()
+            } else {
+                cluster.name.clone()
+            };
+            if name.trim().is_empty() {
+                continue;
+            }
+            let font = 14.0 + 12.0 * (a.members as f32 / biggest).sqrt();
+            ctx.set_font(&format!("700 {font}px {FONT_FAMILY}"));
+            let tw = ctx
+                .measure_text(&name)
+                .map(|m| m.width() as f32)
+                .unwrap_or(font * 0.6 * name.chars().count() as f32);
+            let [cx, cy] = camera.graph_to_screen(a.center_in_graph);
+            let th = font * 1.2;
+            let at = |dy: f32| ScreenRect {
+                x: cx - tw / 2.0,
+                y: cy - th / 2.0 + dy,
+                w: tw,
+                h: th,
+            };
+            let tries = [
+                at(0.0),
+                at(-th * 1.1),
+                at(th * 1.1),
+                at(-th * 2.2),
+                at(th * 2.2),
+            ];
+            if let Some(k) = grid.try_place_any(&tries) {
+                // Members of a dimmed cluster are out of focus: fade its name too.
+                let member = map.nodes.iter().position(|v| v.cluster == a.cluster);
+                let in_focus = member
+                    .and_then(|m| scene.in_focus.get(m).copied())
+                    .unwrap_or(true);
+                let alpha = if highlighted && !in_focus { 0.25 } else { 0.92 };
+                cluster_texts.push((tries[k], name, cluster.color, font, alpha));
+            }
+        }
+    }
+
+    // 3) everyone else big enough on screen, right of their disc
+    let rest = LabelRules {
+        always: 0,
+        max_labels: rules.max_labels.saturating_sub(placed.len()),
+        ..rules
+    };
+    placed.extend(place_node_labels(
+        &mut grid,
+        &scene.label_order[split..],
+        &rest,
+        screen_of,
+        &mut measure,
+    ));
+
+    ctx.set_text_baseline("middle");
+    ctx.set_text_align("left");
+    ctx.set_line_join("round");
+    let dark = theme.background.iter().map(|&c| c as u32).sum::<u32>() < 300;
+    for (rect, name, color, font, alpha) in &cluster_texts {
+        let tint = if dark {
+            mix(*color, [255, 255, 255], 0.35)
+        } else {
+            mix(*color, [0, 0, 0], 0.35)
+        };
+        ctx.set_font(&format!("700 {font}px {FONT_FAMILY}"));
+        ctx.set_line_width(4.0);
+        ctx.set_stroke_style_str(&css_rgba(theme.label_halo, 0.8 * alpha));
+        ctx.set_fill_style_str(&css_rgba(tint, *alpha));
+        let y = (rect.y + rect.h / 2.0) as f64;
+        let _ = ctx.stroke_text(name, rect.x as f64, y);
+        let _ = ctx.fill_text(name, rect.x as f64, y);
+    }
+    ctx.set_line_width(3.0);
+    for p in &placed {
+        let Some(node) = map.nodes.get(p.node) else {
+            continue;
+        };
+        let alpha = if scene.in_focus.get(p.node).copied().unwrap_or(true) {
+            1.0
+        } else {
+            0.35
+        };
+        ctx.set_font(&format!("600 {}px {FONT_FAMILY}", font_of(p.node)));
+        ctx.set_stroke_style_str(&css_rgba(theme.label_halo, 0.85 * alpha));
+        ctx.set_fill_style_str(&if alpha < 1.0 {
+            css_rgba(theme.label, alpha)
+        } else {
+            css_rgb(theme.label)
+        });
+        let y = (p.rect.y + p.rect.h / 2.0) as f64;
+        let _ = ctx.stroke_text(&node.label, p.rect.x as f64, y);
+        let _ = ctx.fill_text(&node.label, p.rect.x as f64, y);
+    }
+    placed.len() + cluster_texts.len()
+}
+
+fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
+    let m = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
+    [m(a[0], b[0]), m(a[1], b[1]), m(a[2], b[2])]
+}

@@ -1,0 +1,319 @@
+//! What a frame shows, prepared once per change of map, positions or emphasis (never per
+//! frame): node sizes and colours, tie colours, draw order and label order. Both backends and
+//! the label overlay draw from it. Pure Rust (no DOM), so it is tested natively too.
+
+use super::Theme;
+use crate::protocol::MapData;
+use std::collections::HashMap;
+
+/// Which nodes stand out: a selected person and their ties, or one cluster.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Emphasis {
+    pub selected: Option<usize>,
+    pub highlighted_cluster: Option<u32>,
+}
+
+/// Node radius at the fitted zoom, CSS pixels.
+pub const RADIUS_MAX_CSS_PX: f32 = 14.0;
+
+/// Everything drawn, in flat arrays ready for the GPU.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    /// `[x0, y0, ...]`, graph space.
+    pub pos_in_graph: Vec<f32>,
+    /// Node radius in CSS pixels at the fitted zoom (the camera scales it).
+    pub radius_css_px: Vec<f32>,
+    pub radius_min_css_px: f32,
+    /// Node colour (straight alpha), after emphasis.
+    pub node_rgba: Vec<[u8; 4]>,
+    /// Node colour before emphasis (the cluster colour).
+    pub node_rgb: Vec<[u8; 3]>,
+    /// Draw order: smallest first, so hubs end on top.
+    pub draw_order: Vec<u32>,
+    /// Label priority: emphasised nodes first, then by size (biggest first), then by index.
+    pub label_order: Vec<usize>,
+    /// Whether node `i` is emphasised (everything is when nothing is selected or highlighted).
+    pub in_focus: Vec<bool>,
+    /// Valid ties (both ends exist, no self-loops).
+    pub ties: Vec<[u32; 2]>,
+    /// Colours of each tie's two ends (straight alpha).
+    pub tie_rgba: Vec<[[u8; 4]; 2]>,
+}
+
+/// A node's base radius: area grows with its value (the InMaps convention for degree).
+pub fn radius_for(value: f32, max_value: f32, radius_min: f32) -> f32 {
+    if !(value.is_finite() && max_value.is_finite()) || max_value <= 0.0 || value <= 0.0 {
+        return radius_min;
+    }
+    radius_min + (RADIUS_MAX_CSS_PX - radius_min) * (value / max_value).min(1.0).sqrt()
+}
+
+/// Translucency of ties so that thousands of them read as a cloud rather than a blot.
+pub fn tie_alpha(ties: usize) -> f32 {
+    (0.45 * (2_000.0 / ties.max(1) as f32).sqrt()).clamp(0.05, 0.45)
+}
+
+fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
+    let m = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
+    [m(a[0], b[0]), m(a[1], b[1]), m(a[2], b[2])]
+}
+
+impl Scene {
+    /// Builds the scene of `map` with nodes at `pos_in_graph`, sized by `size_by` (one value
+    /// per node; degree when None or of the wrong length).
+    pub fn build(
+        map: &MapData,
+        pos_in_graph: &[f32],
+        size_by: Option<&[f32]>,
+        emphasis: Emphasis,
+        theme: &Theme,
+    ) -> Scene {
+        let n = map.nodes.len().min(pos_in_graph.len() / 2);
+        let values: Vec<f32> = match size_by {
+            Some(v) if v.len() >= n => v[..n].to_vec(),
+            _ => map.nodes[..n].iter().map(|v| v.degree as f32).collect(),
+        };
+        let max_value = values
+            .iter()
+            .cloned()
+            .filter(|v| v.is_finite())
+            .fold(0.0, f32::max);
+        let radius_min = if n > 5_000 { 1.5 } else { 3.0 };
+        let radius_css_px: Vec<f32> = values
+            .iter()
+            .map(|&v| radius_for(v, max_value, radius_min))
+            .collect();
+
+        let colors: HashMap<u32, [u8; 3]> = map.clusters.iter().map(|c| (c.id, c.color)).collect();
+        let node_rgb: Vec<[u8; 3]> = map.nodes[..n]
+            .iter()
+            .map(|v| colors.get(&v.cluster).copied().unwrap_or(theme.unclustered))
+            .collect();
+
+        let ties: Vec<[u32; 2]> = map
+            .ties
+            .chunks_exact(2)
+            .filter(|p| p[0] != p[1] && (p[0] as usize) < n && (p[1] as usize) < n)
+            .map(|p| [p[0], p[1]])
+            .collect();
+
+        // Focus: the selected person and their ties, or the highlighted cluster's members.
+        let selected = emphasis.selected.filter(|&s| s < n);
+        let in_focus: Vec<bool> = match (selected, emphasis.highlighted_cluster) {
+            (Some(s), _) => {
+                let mut f = vec![false; n];
+                f[s] = true;
+                for t in &ties {
+                    if t[0] as usize == s {
+                        f[t[1] as usize] = true;
+                    } else if t[1] as usize == s {
+                        f[t[0] as usize] = true;
+                    }
+                }
+                f
+            }
+            (None, Some(c)) => map.nodes[..n].iter().map(|v| v.cluster == c).collect(),
+            (None, None) => vec![true; n],
+        };
+        let dimming = selected.is_some() || emphasis.highlighted_cluster.is_some();
+        let node_rgba: Vec<[u8; 4]> = (0..n)
+            .map(|i| {
+                let [r, g, b] = if in_focus[i] {
+                    node_rgb[i]
+                } else {
+                    mix(node_rgb[i], theme.background, 0.82)
+                };
+                [r, g, b, 255]
+            })
+            .collect();
+
+        let alpha = tie_alpha(ties.len());
+        let tie_rgba: Vec<[[u8; 4]; 2]> = ties
+            .iter()
+            .map(|t| {
+                let (s, d) = (t[0] as usize, t[1] as usize);
+                let a = if !dimming {
+                    alpha
+                } else if selected.is_some_and(|x| x == s || x == d)
+                    || (selected.is_none() && in_focus[s] && in_focus[d])
+                {
+                    (alpha * 3.0).max(0.5)
+                } else {
+                    alpha * 0.12
+                };
+                let a = (a.clamp(0.0, 1.0) * 255.0).round() as u8;
+                let [r0, g0, b0] = node_rgb[s];
+                let [r1, g1, b1] = node_rgb[d];
+                [[r0, g0, b0, a], [r1, g1, b1, a]]
+            })
+            .collect();
+
+        let by_size = |a: &usize, b: &usize| {
+            radius_css_px[*a]
+                .total_cmp(&radius_css_px[*b])
+                .then(b.cmp(a))
+        };
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(by_size);
+        // Dimmed nodes are drawn first, emphasised ones on top.
+        if dimming {
+            order.sort_by_key(|&i| in_focus[i]);
+        }
+        let draw_order: Vec<u32> = order.iter().map(|&i| i as u32).collect();
+        let mut label_order: Vec<usize> = (0..n).collect();
+        label_order.sort_by(|a, b| by_size(b, a));
+        if dimming {
+            label_order.sort_by_key(|&i| !in_focus[i]);
+        }
+        if let Some(s) = selected {
+            label_order.retain(|&i| i != s);
+            label_order.insert(0, s);
+        }
+
+        Scene {
+            pos_in_graph: pos_in_graph[..2 * n].to_vec(),
+            radius_css_px,
+            radius_min_css_px: radius_min,
+            node_rgba,
+            node_rgb,
+            draw_order,
+            label_order,
+            in_focus,
+            ties,
+            tie_rgba,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.radius_css_px.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.radius_css_px.is_empty()
+    }
+
+    /// Replaces positions only (a streamed layout frame), keeping sizes and colours.
+    pub fn set_positions(&mut self, pos_in_graph: &[f32]) -> bool {
+        if pos_in_graph.len() < self.pos_in_graph.len() {
+            return false;
+        }
+        let n = self.pos_in_graph.len();
+        self.pos_in_graph.copy_from_slice(&pos_in_graph[..n]);
+        true
+    }
+}
+
+/// How much node discs grow as you zoom in: slower than distances, so zooming in separates
+/// crowded nodes, and `zoom / fitted_zoom = 4` doubles the radius.
+pub fn radius_scale(zoom: f32, fitted_zoom: f32) -> f32 {
+    (zoom / fitted_zoom.max(1e-9)).sqrt().clamp(0.5, 8.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::{ClusterView, NodeView};
+
+    fn map() -> MapData {
+        let node = |label: &str, degree, cluster| NodeView {
+            label: label.into(),
+            company: None,
+            title: None,
+            url: None,
+            degree,
+            cluster,
+        };
+        MapData {
+            map_id: 1,
+            title: String::new(),
+            summary: String::new(),
+            ties_note: String::new(),
+            nodes: vec![
+                node("a", 2, 1),
+                node("b", 1, 1),
+                node("c", 1, 2),
+                node("d", 0, 9),
+            ],
+            ties: vec![0, 1, 0, 2, 3, 3, 0, 99],
+            pos_in_graph: vec![0.0; 8],
+            clusters: vec![
+                ClusterView {
+                    id: 1,
+                    name: "One".into(),
+                    suggested_name: String::new(),
+                    color: [200, 0, 0],
+                    size: 2,
+                },
+                ClusterView {
+                    id: 2,
+                    name: "Two".into(),
+                    suggested_name: String::new(),
+                    color: [0, 0, 200],
+                    size: 1,
+                },
+            ],
+            report: Vec::new(),
+            is_sample: false,
+        }
+    }
+
+    #[test]
+    fn colours_come_from_clusters_and_invalid_ties_are_dropped() {
+        let m = map();
+        let s = Scene::build(
+            &m,
+            &m.pos_in_graph,
+            None,
+            Emphasis::default(),
+            &Theme::LIGHT,
+        );
+        assert_eq!(
+            s.node_rgb,
+            vec![
+                [200, 0, 0],
+                [200, 0, 0],
+                [0, 0, 200],
+                Theme::LIGHT.unclustered
+            ]
+        );
+        assert_eq!(s.ties, vec![[0, 1], [0, 2]]);
+        assert_eq!(s.tie_rgba[1][0][..3], [200, 0, 0]);
+        assert_eq!(s.tie_rgba[1][1][..3], [0, 0, 200]);
+        // The hub is biggest, drawn last and labeled first.
+        assert!(s.radius_css_px[0] > s.radius_css_px[1]);
+        assert_eq!(*s.draw_order.last().unwrap(), 0);
+        assert_eq!(s.label_order[0], 0);
+    }
+
+    #[test]
+    fn selecting_a_person_dims_everyone_outside_their_ties() {
+        let m = map();
+        let e = Emphasis {
+            selected: Some(1),
+            highlighted_cluster: None,
+        };
+        let s = Scene::build(&m, &m.pos_in_graph, None, e, &Theme::LIGHT);
+        assert_eq!(s.in_focus, vec![true, true, false, false]);
+        assert_eq!(s.node_rgba[1], [200, 0, 0, 255]);
+        assert_ne!(s.node_rgba[2][..3], [0, 0, 200], "node 2 is dimmed");
+        assert_eq!(s.label_order[0], 1, "the selected person is labeled first");
+        assert!(
+            s.tie_rgba[0][0][3] > s.tie_rgba[1][0][3],
+            "its tie stands out"
+        );
+    }
+
+    #[test]
+    fn a_highlighted_cluster_keeps_only_its_members_in_focus_and_size_by_overrides_degree() {
+        let m = map();
+        let e = Emphasis {
+            selected: None,
+            highlighted_cluster: Some(2),
+        };
+        let sizes = [0.0, 0.0, 0.0, 10.0];
+        let s = Scene::build(&m, &m.pos_in_graph, Some(&sizes), e, &Theme::LIGHT);
+        assert_eq!(s.in_focus, vec![false, false, true, false]);
+        assert_eq!(s.radius_css_px[3], RADIUS_MAX_CSS_PX);
+        assert_eq!(s.radius_css_px[0], s.radius_min_css_px);
+    }
+}
