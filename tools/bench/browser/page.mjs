@@ -1,0 +1,249 @@
+// The in-browser benchmarks: our wasm core (src/bin/bench.rs) beside its JavaScript peers
+// (graphology), on the same seeded graphs, timed the same way (performance.now around the
+// call). Bundled by esbuild into target/bench/browser/page.js; run.mjs drives it through
+// window.tiemapBench.<area>(config), one area at a time.
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import louvain from 'graphology-communities-louvain';
+
+// The wasm-bindgen module sits beside the bundle (target/bench/browser/pkg/); a computed URL
+// keeps esbuild from trying to bundle it.
+let wasm = null;
+async function loadWasm() {
+  const url = new URL('./pkg/bench.js', import.meta.url).href;
+  wasm = await import(url);
+  await wasm.default({ module_or_path: new URL('./pkg/bench_bg.wasm', import.meta.url).href });
+  return true;
+}
+
+const now = () => performance.now();
+const log = (...a) => console.log('[bench]', ...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+// Lets the page breathe (and the console reach the runner) between long runs.
+const yieldToBrowser = () => new Promise((r) => setTimeout(r, 0));
+
+// Seeded RNG for graphology's Louvain (mulberry32).
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// The same graph in graphology, starting from our seeded positions when given.
+function toGraphology(g, positions) {
+  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  const n = g.node_count();
+  for (let i = 0; i < n; i++) {
+    graph.addNode(i, positions ? { x: positions[2 * i], y: positions[2 * i + 1] } : {});
+  }
+  const s = g.sources(), t = g.targets(), w = g.weights();
+  for (let e = 0; e < s.length; e++) {
+    if (s[e] === t[e]) continue;
+    graph.mergeEdge(s[e], t[e], { weight: w[e] });
+  }
+  return graph;
+}
+
+function planted(spec) {
+  return wasm.BenchGraph.planted(spec.nodes, spec.groups, spec.degree, spec.mixing, spec.seed);
+}
+
+async function layout(cfg) {
+  const iteration = [];
+  for (const spec of cfg.iteration) {
+    const g = planted(spec);
+    log(`layout: ${spec.nodes} nodes, ${g.edge_count()} ties`);
+    // ours: the criterion bench's set-up, warmed up past the first wild iterations
+    const ours = wasm.LayoutBench.single_level(g, 1, cfg.warm_up);
+    const oursTimes = [];
+    for (let r = 0; r < spec.batches; r++) {
+      const t0 = now();
+      ours.step(spec.ours_batch);
+      oursTimes.push((now() - t0) / spec.ours_batch);
+    }
+    ours.free();
+    await yieldToBrowser();
+    // graphology: same graph, same starting positions, inferSettings + Barnes-Hut
+    const graph = toGraphology(g, g.initial_positions(1));
+    const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: true, barnesHutTheta: 0.5 };
+    forceAtlas2.assign(graph, { iterations: spec.their_warm_up, settings }); // JIT warm-up
+    const theirTimes = [];
+    for (let r = 0; r < spec.batches; r++) {
+      const t0 = now();
+      forceAtlas2.assign(graph, { iterations: spec.their_batch, settings });
+      theirTimes.push((now() - t0) / spec.their_batch);
+      await yieldToBrowser();
+    }
+    const theirMs = median(theirTimes);
+    const oursMs = median(oursTimes);
+    iteration.push({
+      nodes: spec.nodes,
+      edges: g.edge_count(),
+      groups: spec.groups,
+      mean_degree: spec.degree,
+      mixing: spec.mixing,
+      ours_ms_per_iteration: oursMs,
+      ours_batches_ms_per_iteration: oursTimes,
+      graphology_ms_per_iteration: theirMs,
+      graphology_batches_ms_per_iteration: theirTimes,
+      batches: spec.batches,
+      ours_iterations_per_batch: spec.ours_batch,
+      graphology_iterations_per_batch: spec.their_batch,
+      speedup: theirMs / oursMs,
+    });
+    g.free();
+    await yieldToBrowser();
+  }
+
+  // Settling: the app's loop (multilevel, communities start) on a planted graph.
+  const s = cfg.settle;
+  const g = planted(s);
+  const truth = g.truth();
+  const t0 = now();
+  const membership = g.leiden_membership(1);
+  const leidenMs = now() - t0;
+  const state = wasm.LayoutBench.from_communities(g, membership, 1);
+  let layoutMs = 0;
+  const trace = [];
+  let reached = null;
+  let converged = false;
+  while (layoutMs < s.budget_ms) {
+    const t = now();
+    converged = state.step(s.chunk);
+    layoutMs += now() - t;
+    const sil = state.silhouette(truth);
+    trace.push({ ms: layoutMs, iterations: state.iterations(), level: state.level(), silhouette: sil });
+    if (reached === null && state.level() === 0 && sil >= s.goal_silhouette) {
+      reached = { ms: layoutMs, iterations: state.iterations(), silhouette: sil };
+    }
+    if (converged) break;
+  }
+  const at = (ms) => {
+    let last = null;
+    for (const p of trace) if (p.ms <= ms) last = p;
+    return last;
+  };
+  const settle = {
+    nodes: s.nodes,
+    edges: g.edge_count(),
+    groups: s.groups,
+    mean_degree: s.degree,
+    mixing: s.mixing,
+    leiden_ms: leidenMs,
+    goal_silhouette: s.goal_silhouette,
+    goal_ms: s.goal_ms,
+    reached_goal: reached,
+    at_goal_time: at(s.goal_ms),
+    final: trace[trace.length - 1] ?? null,
+    converged,
+    trace,
+  };
+  state.free();
+  g.free();
+  return { warm_up_iterations: cfg.warm_up, iteration, settle };
+}
+
+async function communities(cfg) {
+  const rows = [];
+  for (const spec of cfg.graphs) {
+    const g = spec.fixture ? wasm.BenchGraph.fixture(spec.fixture) : planted(spec);
+    log(`communities: ${spec.name}, ${g.node_count()} nodes, ${g.edge_count()} ties`);
+    const ours = [];
+    for (let seed = 0; seed < spec.seeds; seed++) {
+      const t0 = now();
+      const [q, count] = g.leiden(seed);
+      ours.push({ seed, ms: now() - t0, modularity: q, communities: count });
+      await yieldToBrowser();
+    }
+    const graph = toGraphology(g, null);
+    const theirs = [];
+    for (let seed = 0; seed < spec.seeds; seed++) {
+      const t0 = now();
+      const d = louvain.detailed(graph, { rng: mulberry32(seed + 1), getEdgeWeight: 'weight', resolution: 1 });
+      const ms = now() - t0;
+      const membership = new Uint32Array(g.node_count());
+      for (let i = 0; i < membership.length; i++) membership[i] = d.communities[i] ?? 0;
+      // scored by our modularity, so both columns use one formula
+      theirs.push({ seed, ms, modularity: g.modularity_of(membership), own_modularity: d.modularity, communities: d.count });
+      await yieldToBrowser();
+    }
+    const summary = (runs) => ({
+      best_modularity: Math.max(...runs.map((r) => r.modularity)),
+      median_ms: median(runs.map((r) => r.ms)),
+      runs,
+    });
+    rows.push({
+      graph: spec.name,
+      nodes: g.node_count(),
+      edges: g.edge_count(),
+      seeds: spec.seeds,
+      ours: summary(ours),
+      graphology_louvain: summary(theirs),
+    });
+    g.free();
+  }
+  return { graphs: rows };
+}
+
+async function imports(cfg) {
+  const out = {};
+  // a big CSV edge list, dropped as a file
+  {
+    const c = cfg.csv;
+    const bytes = wasm.csv_edge_list(c.ties, c.nodes, 1);
+    log(`import: CSV edge list, ${c.ties} ties, ${(bytes.length / 1e6).toFixed(1)} MB`);
+    const times = [];
+    let ties = 0;
+    for (let r = 0; r < c.repeats; r++) {
+      const t0 = now();
+      ties = wasm.import_file('ties.csv', bytes);
+      times.push(now() - t0);
+      await yieldToBrowser();
+    }
+    out.csv_edge_list = { ties_requested: c.ties, ties_read: ties, nodes: c.nodes, size_bytes: bytes.length, ms: median(times), runs_ms: times, goal_ms: c.goal_ms };
+  }
+  // a Connections.csv, then tie inference over the generated export
+  {
+    const p = cfg.personal;
+    const sample = wasm.PersonalBench.new(p.people, 11);
+    const bytes = sample.connections_csv();
+    log(`import: Connections.csv, ${p.people} rows, ${(bytes.length / 1e6).toFixed(1)} MB`);
+    const times = [];
+    let people = 0;
+    for (let r = 0; r < p.repeats; r++) {
+      const t0 = now();
+      people = wasm.import_file('Connections.csv', bytes);
+      times.push(now() - t0);
+      await yieldToBrowser();
+    }
+    out.connections_csv = { rows: p.people, people_read: people, size_bytes: bytes.length, ms: median(times), runs_ms: times };
+    const inferTimes = [];
+    let ties = 0;
+    for (let r = 0; r < p.repeats; r++) {
+      const t0 = now();
+      [ties] = sample.infer();
+      inferTimes.push(now() - t0);
+      await yieldToBrowser();
+    }
+    out.infer = { people: p.people, ties, ms: median(inferTimes), runs_ms: inferTimes, goal_ms: p.infer_goal_ms };
+    sample.free();
+  }
+  return out;
+}
+
+window.tiemapBench = {
+  ready: loadWasm(),
+  layout,
+  communities,
+  imports,
+  userAgent: () => navigator.userAgent,
+};
