@@ -9,8 +9,8 @@ mod import_report;
 mod layout_controls;
 mod map_canvas;
 mod person_panel;
-mod signal_panel;
 pub mod search_box;
+mod signal_panel;
 mod toolbar;
 
 pub use app::App;

@@ -70,6 +70,9 @@ impl TiemapRenderBench {
             })
             .collect();
         let map = MapData {
+            modularity: 0.0,
+            density: 0.0,
+            signals: None,
             map_id: 1,
             title: "bench".into(),
             summary: String::new(),

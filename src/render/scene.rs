@@ -224,6 +224,9 @@ mod tests {
             cluster,
         };
         MapData {
+            modularity: 0.0,
+            density: 0.0,
+            signals: None,
             map_id: 1,
             title: String::new(),
             summary: String::new(),
