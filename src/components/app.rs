@@ -140,6 +140,12 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_pin = {
+        let send = send.clone();
+        Callback::from(move |(node, pos_in_graph): (usize, [f32; 2])| {
+            send(MapCommand::Pin { node: node as u32, pos_in_graph });
+        })
+    };
     let on_highlight = {
         let dispatcher = state.dispatcher();
         Callback::from(move |cluster: Option<u32>| dispatcher.dispatch(Action::Highlight(cluster)))
@@ -206,6 +212,9 @@ pub fn App() -> Html {
                         map={map.clone()}
                         positions={state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone()))}
                         version={state.map_version}
+                        highlighted_cluster={state.highlighted_cluster}
+                        on_select={on_select.reform(|node: Option<usize>| node.map(|v| v as u32))}
+                        on_pin={on_pin}
                     />
                     <aside class="summary">
                         <p class="summary-line" role="status">{ map.summary.clone() }</p>
