@@ -3,9 +3,12 @@
 //!
 //! ```text
 //! cargo run -p tiemap-core --release --example layout_quality [-- SIZES...] [--communities]
-//!     [--degree D] [--fixed K] [--single-level] [--trace] [setting=value ...]
+//!     [--degree D] [--fixed K] [--single-level] [--trace] [--until S] [--seed N]
+//!     [setting=value ...]
 //! ```
 //! `--fixed K` runs exactly K iterations (convergence off), for a CPU cost per iteration;
+//! `--until S` also reports the CPU time and iterations until the silhouette of the true
+//! groups first reaches `S` (checked every 10 iterations; the checks' own CPU is excluded);
 //! `setting=value` overrides one field of the inferred `Fa2Settings` (JSON value).
 //!
 //! Prints one JSON object per graph: iterations, native wall time of the layout (graph
@@ -57,13 +60,14 @@ fn main() {
         } else {
             LayoutStart::Random
         };
+        let seed = flag(&args, "--seed").map_or(1, |s| s as u64);
         let fixed = flag(&args, "--fixed").map(|k| k as usize);
         if fixed.is_some() {
             settings.convergence_threshold = 0.0;
         }
         let t0 = Instant::now();
         let cpu0 = cpu_seconds();
-        let mut state = match LayoutState::new(&g.csr, settings, start, 1) {
+        let mut state = match LayoutState::new(&g.csr, settings, start, seed) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("layout_quality: {e}");
@@ -72,6 +76,11 @@ fn main() {
         };
         let mut fine_iterations = 0;
         let mut last = None;
+        // CPU spent measuring the drawing while it runs (excluded from the layout's figures),
+        // and the layout's CPU and iterations when the silhouette first reached `--until`.
+        let until = flag(&args, "--until").map(|s| s as f32);
+        let mut measuring = 0.0f64;
+        let mut reached: Option<(f64, usize, f32)> = None;
         let cap = fixed.unwrap_or(MAX_ITERATIONS);
         while state.iterations() < cap {
             let stats = state.step(10);
@@ -79,25 +88,37 @@ fn main() {
                 fine_iterations += stats.iterations_done;
             }
             last = Some(stats);
-            if trace {
+            if trace || (until.is_some() && reached.is_none()) {
+                let m0 = cpu_seconds();
                 let pos = state.positions();
-                eprintln!(
-                    "it {} level {} speed {:.3} disp {:.3} rel {:.4} sil {:.3} t {:.2}",
-                    state.iterations(),
-                    stats.level,
-                    stats.global_speed,
-                    stats.mean_displacement,
-                    stats.relative_displacement,
-                    silhouette(pos, &g.truth, 3).unwrap_or(f32::NAN),
-                    t0.elapsed().as_secs_f64()
-                );
+                let sil = silhouette(pos, &g.truth, 3).unwrap_or(f32::NAN);
+                if trace {
+                    eprintln!(
+                        "it {} level {} speed {:.3} disp {:.3} rel {:.4} sil {:.3} t {:.2}",
+                        state.iterations(),
+                        stats.level,
+                        stats.global_speed,
+                        stats.mean_displacement,
+                        stats.relative_displacement,
+                        sil,
+                        t0.elapsed().as_secs_f64()
+                    );
+                }
+                let m1 = cpu_seconds();
+                if let (Some(u), None) = (until, reached) {
+                    if sil >= u {
+                        let layout_cpu = m0.zip(cpu0).map_or(0.0, |(b, a)| b - a) - measuring;
+                        reached = Some((layout_cpu, state.iterations(), sil));
+                    }
+                }
+                measuring += m1.zip(m0).map_or(0.0, |(b, a)| b - a);
             }
             if stats.converged {
                 break;
             }
         }
         let seconds = t0.elapsed().as_secs_f64();
-        let cpu = cpu_seconds().zip(cpu0).map(|(b, a)| b - a);
+        let cpu = cpu_seconds().zip(cpu0).map(|(b, a)| b - a - measuring);
         let pos = state.positions();
         let sil = silhouette(pos, &g.truth, 3).unwrap_or(f32::NAN);
         let knn = knn_group_share(pos, &g.truth, 10).unwrap_or(f32::NAN);
@@ -117,6 +138,9 @@ fn main() {
                 "cpu_ms_per_iteration": cpu.map(|c| c * 1000.0 / state.iterations().max(1) as f64),
                 "silhouette": sil,
                 "knn10_same_group": knn,
+                "until": until,
+                "cpu_s_until": reached.map(|r| (r.0 * 1000.0).round() / 1000.0),
+                "iterations_until": reached.map(|r| r.1),
             })
         );
     }
