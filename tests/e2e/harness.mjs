@@ -81,12 +81,21 @@ export async function waitForMap(page, statusPattern) {
   });
 }
 
-/** Counts canvas pixels that differ from the background: a blank map has none. */
+/**
+ * Counts map pixels that differ from the background: a blank map has none. The map may be
+ * several stacked canvases (WebGL2 for nodes and ties, 2D for labels): they are composited first.
+ */
 export async function inkedPixels(page) {
   return page.evaluate(() => {
-    const c = document.querySelector('canvas');
-    const ctx = c.getContext('2d');
-    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const layers = [...document.querySelectorAll('canvas.map-base, canvas.map-labels')];
+    const canvases = layers.length ? layers : [...document.querySelectorAll('canvas')];
+    const base = canvases[0];
+    const out = document.createElement('canvas');
+    out.width = base.width; out.height = base.height;
+    const ctx = out.getContext('2d');
+    for (const c of canvases) ctx.drawImage(c, 0, 0, out.width, out.height);
+    const { data } = ctx.getImageData(0, 0, out.width, out.height);
+    // The background is the most common colour of the first row.
     const [r0, g0, b0] = [data[0], data[1], data[2]];
     let n = 0;
     for (let i = 0; i < data.length; i += 4) {

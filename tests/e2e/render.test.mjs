@@ -48,7 +48,7 @@ async function glInked(page) {
 
 async function openMap() {
   const opened = await openSite(browser, site);
-  await waitForMap(opened.page, /Sample network: 400 people/);
+  await waitForMap(opened.page, /Sample network: 500 people/);
   await opened.page.waitForFunction((sel) => document.querySelector(sel)?.dataset.zoom, MAP);
   await settle(opened.page);
   return opened;
