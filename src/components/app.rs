@@ -143,7 +143,10 @@ pub fn App() -> Html {
     let on_pin = {
         let send = send.clone();
         Callback::from(move |(node, pos_in_graph): (usize, [f32; 2])| {
-            send(MapCommand::Pin { node: node as u32, pos_in_graph });
+            send(MapCommand::Pin {
+                node: node as u32,
+                pos_in_graph,
+            });
         })
     };
     let on_highlight = {

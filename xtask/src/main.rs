@@ -59,7 +59,7 @@ fn test(args: &[String]) -> Result<(), String> {
         tally.suite(
             "native",
             run::command(&env, "cargo")
-                .args(["test", "--workspace", "--locked"])
+                .args(["test", "--workspace", "--locked", "--no-fail-fast"])
                 .current_dir(&root),
         );
     }
@@ -70,6 +70,7 @@ fn test(args: &[String]) -> Result<(), String> {
                 .args([
                     "test",
                     "--locked",
+                    "--no-fail-fast",
                     "--target",
                     "wasm32-unknown-unknown",
                     "-p",

@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(v["labels"], json!([0, 0, 0, 1, 1, 1]));
         assert_eq!(
             v["clusters"],
-            json!([{"id": 0, "size": 3}, {"id": 1, "size": 3}])
+            json!([{"id": 0, "size": 3, "name": "Cluster 1"}, {"id": 1, "size": 3, "name": "Cluster 2"}])
         );
         // Q = 2 * (6/14 - (7/14)^2) = 5/14
         let q = v["modularity"].as_f64().unwrap_or(f64::NAN);
