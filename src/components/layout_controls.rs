@@ -28,11 +28,9 @@ pub fn LayoutControls(props: &LayoutControlsProps) -> Html {
             <h2>{ "Layout" }</h2>
             <p class="muted" aria-live="polite">{ status }</p>
             <div class="button-row">
-                if props.paused || props.converged {
-                    <button class="button" onclick={resume}>{ "Resume layout" }</button>
-                } else {
-                    <button class="button" onclick={pause}>{ "Pause layout" }</button>
-                }
+                // Both buttons always exist, so neither turns into the other under the pointer.
+                <button class="button" onclick={pause} disabled={props.paused}>{ "Pause layout" }</button>
+                <button class="button" onclick={resume} disabled={!(props.paused || props.converged)}>{ "Resume layout" }</button>
                 <button class="button" onclick={restart}>{ "Restart layout" }</button>
             </div>
         </section>

@@ -50,7 +50,7 @@ test('turning a tie signal off re-infers the ties and says so', async () => {
   await waitForMap(page, /Sample network: 500 people/);
   const note = page.locator('.ties-note');
   assert.match(await note.innerText(), /shared employer/);
-  await page.getByRole('region', { name: 'Tie signals' }).getByRole('checkbox', { name: 'Shared employer' }).uncheck();
+  await page.getByRole('region', { name: 'Tie signals' }).getByRole('checkbox', { name: 'Shared employer' }).click();
   await page.waitForFunction(() => !document.querySelector('.ties-note').textContent.includes('shared employer'));
   assert.doesNotMatch(await note.innerText(), /shared employer/);
   // The same map: still 500 people, not refitted from scratch.
@@ -66,8 +66,10 @@ test('pause, resume and restart the layout', async () => {
   await layout.getByRole('button', { name: 'Restart layout' }).click();
   await layout.getByRole('button', { name: 'Pause layout' }).click();
   await layout.getByText('Layout paused').waitFor();
+  assert.equal(await layout.getByRole('button', { name: 'Pause layout' }).isDisabled(), true);
   await layout.getByRole('button', { name: 'Resume layout' }).click();
   await layout.getByText(/Layout (running|settled)/).waitFor();
+  await layout.getByText('Layout settled').waitFor({ timeout: 30000 });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -146,6 +146,7 @@ pub(crate) fn text_of(bytes: &[u8]) -> Cow<'_, str> {
 
 /// Words in a first row that mark a personal export (contacts, LinkedIn), not an edge list.
 const PERSONAL_WORDS: &[&str] = &[
+    "begin:vcard",
     "name",
     "email",
     "e-mail",
@@ -180,7 +181,8 @@ pub fn sniff(name: &str, bytes: &[u8], several: bool) -> Option<GraphKind> {
     }
     if first == '{' || first == '[' {
         // Only graph-shaped JSON: other JSON (a Facebook friends export) is left to the
-        // personal readers. Pathologically nested JSON is claimed, to be refused with a reason.
+        // personal readers. Pathologically nested JSON is claimed (to be refused with a reason)
+        // unless it is a personal export's (Facebook's `friends` keys), whose reader refuses it.
         let graph_keys = ["\"nodes\"", "\"elements\"", "\"links\""]
             .iter()
             .any(|k| trimmed.contains(k))
@@ -190,7 +192,10 @@ pub fn sniff(name: &str, bytes: &[u8], several: bool) -> Option<GraphKind> {
             .take(1024)
             .filter(|&b| b == b'[' || b == b'{')
             .count();
-        return (graph_keys || brackets >= 100).then_some(GraphKind::Json);
+        let personal = trimmed
+            .get(..trimmed.len().min(256))
+            .is_some_and(|head| head.contains("\"friends"));
+        return (graph_keys || (brackets >= 100 && !personal)).then_some(GraphKind::Json);
     }
     let lower_name = name.to_ascii_lowercase();
     // The first line that is not a comment.
@@ -227,7 +232,19 @@ pub fn sniff(name: &str, bytes: &[u8], several: bool) -> Option<GraphKind> {
             .iter()
             .map(|f| f.trim().to_ascii_lowercase())
             .collect();
-        if csv_edges::edge_columns(&cols).is_some() {
+        // LinkedIn's Invitations.csv and the 2018 messages.csv have From/To columns too: the
+        // columns beside them say they are messages, not ties.
+        let personal_columns = [
+            "sent at",
+            "direction",
+            "message",
+            "subject",
+            "content",
+            "folder",
+            "inviterprofileurl",
+        ];
+        let personal = cols.iter().any(|c| personal_columns.contains(&c.as_str()));
+        if !personal && csv_edges::edge_columns(&cols).is_some() {
             return Some(GraphKind::CsvEdges);
         }
         if cols.iter().any(|c| c == "id") && cols.len() >= 2 {
