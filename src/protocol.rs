@@ -21,6 +21,8 @@ pub enum MapCommand {
     Pin { node: u32, pos_in_graph: [f32; 2] },
     /// Cluster again at this modularity resolution (higher: more, smaller clusters).
     SetResolution { resolution: f64 },
+    /// Show clusters smaller than `below` people as one "Other" cluster (0: show every cluster).
+    FoldSmall { below: u32 },
     /// Infer ties again with these signal weights (0 turns a signal off).
     SetSignals { weights: SignalWeights },
     /// Say why node `node` is tied to each of its neighbours.
@@ -97,7 +99,12 @@ pub struct ClusterView {
     pub color: [u8; 3],
     /// Number of members.
     pub size: u32,
+    /// For the "Other" cluster: how many small clusters it holds (0 for a real cluster).
+    pub folded: u32,
 }
+
+/// Persistent id of the "Other" cluster that holds the folded small clusters.
+pub const OTHER_CLUSTER_ID: u32 = u32::MAX - 1;
 
 /// One node as the page draws and describes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

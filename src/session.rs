@@ -5,6 +5,7 @@
 
 use crate::protocol::{
     ClusterUpdate, ClusterView, Explanation, MapData, NodeView, Positions, TieReason,
+    OTHER_CLUSTER_ID,
 };
 use std::collections::BTreeMap;
 use tiemap_core::community::{detect, stabilize, Algorithm, LeidenSettings};
@@ -30,6 +31,8 @@ pub struct SessionSettings {
     pub resolution: f64,
     /// Seed of every random choice (clustering and layout).
     pub seed: u64,
+    /// Clusters smaller than this are shown as one "Other" cluster (0: none are folded).
+    pub fold_below: u32,
 }
 
 impl Default for SessionSettings {
@@ -38,6 +41,7 @@ impl Default for SessionSettings {
             infer: InferSettings::default(),
             resolution: 1.0,
             seed: 1,
+            fold_below: 0,
         }
     }
 }
@@ -170,6 +174,7 @@ impl Session {
                 suggested_name: suggested,
                 color: palette::cluster_color(id),
                 size,
+                folded: 0,
             })
             .collect();
         clusters.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
@@ -242,12 +247,13 @@ impl Session {
                 )
             }
         };
+        let (node_clusters, clusters) = self.shown_clusters();
         let nodes = self
             .network
             .nodes
             .iter()
             .zip(&degree)
-            .zip(&self.node_clusters)
+            .zip(&node_clusters)
             .map(|((info, &degree), &cluster)| NodeView {
                 label: info.label.clone(),
                 company: info.company.clone(),
@@ -265,7 +271,7 @@ impl Session {
             nodes,
             ties,
             pos_in_graph: self.layout.positions().to_vec(),
-            clusters: self.clusters.clone(),
+            clusters,
             modularity: self.modularity,
             density: self.network.density(),
             signals: match &self.source {
@@ -351,12 +357,62 @@ impl Session {
     }
 
     fn cluster_update(&self) -> ClusterUpdate {
+        let (node_clusters, clusters) = self.shown_clusters();
         ClusterUpdate {
             map_id: self.map_id,
-            node_clusters: self.node_clusters.clone(),
-            clusters: self.clusters.clone(),
+            node_clusters,
+            clusters,
             modularity: self.modularity,
         }
+    }
+
+    /// Shows clusters smaller than `below` people as one "Other" cluster (0: all shown).
+    /// The clustering itself is unchanged, so unfolding brings every cluster back as it was.
+    pub fn fold_small(&mut self, below: u32) -> ClusterUpdate {
+        self.settings.fold_below = below;
+        self.cluster_update()
+    }
+
+    /// The clusters as the page shows them: each node's cluster id and the cluster list,
+    /// largest first, with clusters under `fold_below` members folded into "Other" (last).
+    fn shown_clusters(&self) -> (Vec<u32>, Vec<ClusterView>) {
+        let below = self.settings.fold_below;
+        let folded: Vec<&ClusterView> = self.clusters.iter().filter(|c| c.size < below).collect();
+        if folded.len() < 2 {
+            // Folding one cluster into "Other" would only rename it.
+            return (self.node_clusters.clone(), self.clusters.clone());
+        }
+        let folded_ids: std::collections::BTreeSet<u32> = folded.iter().map(|c| c.id).collect();
+        let node_clusters = self
+            .node_clusters
+            .iter()
+            .map(|id| {
+                if folded_ids.contains(id) {
+                    OTHER_CLUSTER_ID
+                } else {
+                    *id
+                }
+            })
+            .collect();
+        let mut clusters: Vec<ClusterView> = self
+            .clusters
+            .iter()
+            .filter(|c| c.size >= below)
+            .cloned()
+            .collect();
+        let name = format!(
+            "Other ({} clusters under {below} people)",
+            group_thousands(folded.len())
+        );
+        clusters.push(ClusterView {
+            id: OTHER_CLUSTER_ID,
+            name: name.clone(),
+            suggested_name: name,
+            color: palette::OTHER_COLOR,
+            size: folded.iter().map(|c| c.size).sum(),
+            folded: folded.len() as u32,
+        });
+        (node_clusters, clusters)
     }
 
     /// Infers ties again with new signal weights, keeps the drawing (warm start) and the
@@ -488,6 +544,48 @@ mod tests {
         let finer = s.set_resolution(3.0).unwrap();
         assert!(finer.clusters.len() > before.clusters.len());
         assert!(s.set_resolution(-1.0).is_err());
+    }
+
+    #[test]
+    fn small_clusters_fold_into_other_and_come_back() {
+        let mut s = sample_session(300);
+        let fine = s.set_resolution(3.0).unwrap();
+        let sizes: Vec<u32> = fine.clusters.iter().map(|c| c.size).collect();
+        let below = sizes[sizes.len() / 2];
+        let small: Vec<&ClusterView> = fine.clusters.iter().filter(|c| c.size < below).collect();
+        assert!(small.len() >= 2, "sizes {sizes:?}");
+        let folded = s.fold_small(below);
+        let other = folded.clusters.last().expect("clusters");
+        assert_eq!(other.id, OTHER_CLUSTER_ID);
+        assert_eq!(other.folded as usize, small.len());
+        assert_eq!(other.size, small.iter().map(|c| c.size).sum::<u32>());
+        assert_eq!(other.color, palette::OTHER_COLOR);
+        assert!(folded.clusters[..folded.clusters.len() - 1]
+            .iter()
+            .all(|c| c.size >= below));
+        let total: u32 = folded.clusters.iter().map(|c| c.size).sum();
+        assert_eq!(total, 300);
+        for (v, (&was, &now)) in fine
+            .node_clusters
+            .iter()
+            .zip(&folded.node_clusters)
+            .enumerate()
+        {
+            let was_small = small.iter().any(|c| c.id == was);
+            assert_eq!(now == OTHER_CLUSTER_ID, was_small, "node {v}");
+            if !was_small {
+                assert_eq!(now, was, "a kept cluster keeps its id");
+            }
+        }
+        assert_eq!(
+            s.map_data().clusters,
+            folded.clusters,
+            "a new map view folds too"
+        );
+        // Re-clustering keeps the fold; unfolding restores every cluster as it was.
+        let again = s.set_resolution(3.0).unwrap();
+        assert_eq!(again.clusters.last().map(|c| c.id), Some(OTHER_CLUSTER_ID));
+        assert_eq!(s.fold_small(0), fine);
     }
 
     #[test]

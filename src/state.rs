@@ -30,6 +30,8 @@ pub struct AppState {
     pub highlighted_cluster: Option<u32>,
     /// The clustering resolution the person chose.
     pub resolution: f64,
+    /// Clusters smaller than this are shown as "Other" (0: none).
+    pub fold_below: u32,
 }
 
 impl Default for AppState {
@@ -47,6 +49,7 @@ impl Default for AppState {
             layout_paused: false,
             highlighted_cluster: None,
             resolution: 1.0,
+            fold_below: 0,
         }
     }
 }
@@ -75,6 +78,8 @@ pub enum Action {
     Highlight(Option<u32>),
     /// The person chose a clustering resolution.
     SetResolution(f64),
+    /// The person chose the size under which clusters fold into "Other" (0: none).
+    SetFold(u32),
 }
 
 impl AppState {
@@ -105,6 +110,7 @@ impl AppState {
                     s.selected = None;
                     s.highlighted_cluster = None;
                     s.resolution = 1.0;
+                    s.fold_below = 0;
                 }
                 s.explanation = None;
             }
@@ -116,6 +122,12 @@ impl AppState {
                     }
                     next.clusters = update.clusters;
                     next.modularity = update.modularity;
+                    if let Some(h) = s.highlighted_cluster {
+                        if !next.clusters.iter().any(|c| c.id == h) {
+                            // The highlighted cluster was folded away or split.
+                            s.highlighted_cluster = None;
+                        }
+                    }
                     s.map = Some(Rc::new(next));
                 }
                 s.busy = None;
@@ -138,6 +150,7 @@ impl AppState {
                 }
             }
             Action::Highlight(cluster) => s.highlighted_cluster = cluster,
+            Action::SetFold(below) => s.fold_below = below,
             Action::SetResolution(resolution) => {
                 s.resolution = resolution;
                 s.busy = Some("Finding clusters".to_string());
@@ -243,6 +256,44 @@ mod tests {
         let fresh = s.next(frame(1, 2, true));
         assert_eq!(fresh.positions.as_deref(), Some(&vec![1.0; 4]));
         assert!(fresh.layout_converged);
+    }
+
+    #[test]
+    fn a_highlight_on_a_cluster_that_is_folded_away_is_cleared() {
+        use crate::protocol::{ClusterUpdate, ClusterView, OTHER_CLUSTER_ID};
+        let view = |id, size| ClusterView {
+            id,
+            name: format!("c{id}"),
+            suggested_name: String::new(),
+            color: [0, 0, 0],
+            size,
+            folded: 0,
+        };
+        let mut m = map("m");
+        m.clusters = vec![view(4, 10), view(7, 2)];
+        let s = AppState::default()
+            .next(Action::Worker(MapEvent::Loaded(Box::new(m))))
+            .next(Action::SetFold(3))
+            .next(Action::Highlight(Some(7)));
+        assert_eq!(s.fold_below, 3);
+        let update = |clusters| {
+            Action::Worker(MapEvent::Clusters(ClusterUpdate {
+                map_id: 1,
+                node_clusters: Vec::new(),
+                clusters,
+                modularity: 0.5,
+            }))
+        };
+        let kept = s.next(update(vec![view(4, 10), view(7, 2)]));
+        assert_eq!(kept.highlighted_cluster, Some(7));
+        let folded = s.next(update(vec![view(4, 10), view(OTHER_CLUSTER_ID, 2)]));
+        assert_eq!(folded.highlighted_cluster, None);
+        assert_eq!(folded.map.as_ref().map(|m| m.clusters.len()), Some(2));
+        // A new map starts unfolded.
+        let mut other = map("other");
+        other.map_id = 2;
+        let fresh = folded.next(Action::Worker(MapEvent::Loaded(Box::new(other))));
+        assert_eq!(fresh.fold_below, 0);
     }
 
     #[test]

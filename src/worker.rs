@@ -141,8 +141,14 @@ pub fn build(map_id: u32, command: MapCommand, progress: &dyn Fn(&str)) -> Resul
             progress(&format!("Reading {}", names.join(", ")));
             let ImportOutcome { data, report } =
                 import_files(&files, &Limits::default()).map_err(|e| e.sentence())?;
-            let report: Vec<String> = report.lines.iter().map(|l| l.sentence()).collect();
-            let title = names.join(", ");
+            let report = report.sentences();
+            // A folder's files are named by their path in it: the folder names the map.
+            let folder = names
+                .first()
+                .and_then(|n| n.split_once('/'))
+                .map(|(folder, _)| folder.to_string())
+                .filter(|folder| names.iter().all(|n| n.starts_with(&format!("{folder}/"))));
+            let title = folder.unwrap_or_else(|| names.join(", "));
             let (source, summary) = match data {
                 Imported::Personal(export) => {
                     if export.people.is_empty() {
@@ -193,6 +199,7 @@ pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEve
         MapCommand::SetResolution { resolution } => {
             Some(MapEvent::Clusters(session.set_resolution(resolution)?))
         }
+        MapCommand::FoldSmall { below } => Some(MapEvent::Clusters(session.fold_small(below))),
         MapCommand::SetSignals { weights } => {
             Some(MapEvent::Loaded(Box::new(session.set_signals(weights)?)))
         }
@@ -242,6 +249,31 @@ mod tests {
             vec!["2 people from Connections.csv".to_string()]
         );
         assert_eq!(map.ties, vec![0, 1], "both at X, connected a day apart");
+    }
+
+    #[test]
+    fn a_folder_is_named_by_the_folder_and_its_skipped_files_are_reported() {
+        let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,X,Y,01 Jan 2020\nC,D,,,X,Z,02 Jan 2020\n";
+        let file = |name: &str, text: &str| InputFile {
+            name: format!("Export/{name}"),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let files = vec![
+            file("Connections.csv", csv),
+            file("notes.txt", "some words"),
+        ];
+        let map = build(1, MapCommand::Import { files }, &quiet)
+            .unwrap()
+            .map_data();
+        assert_eq!(map.title, "Export");
+        assert_eq!(map.summary, "Read 2 people from Export");
+        assert_eq!(
+            map.report,
+            vec![
+                "2 people from Export/Connections.csv".to_string(),
+                "Skipped Export/notes.txt: not a file tiemap reads".to_string()
+            ]
+        );
     }
 
     #[test]

@@ -13,8 +13,20 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn web_file(name: &str, bytes: &[u8]) -> gloo::file::File {
-    gloo::file::File::new(name, bytes)
+fn web_file(name: &str, bytes: &[u8]) -> tiemap::browser::PickedFile {
+    gloo::file::File::new(name, bytes).into()
+}
+
+#[wasm_bindgen_test]
+fn seeded_clusters_and_layout_are_identical_to_the_native_build() {
+    // The native suite checks the same file (crates/tiemap-core/tests/community.rs).
+    let native = include_str!("../crates/tiemap-core/tests/fixtures/seeded_fingerprint.txt");
+    let wasm = tiemap_core::sample::seeded_fingerprint();
+    for (n, w) in native.lines().zip(wasm.lines()) {
+        assert_eq!(w, n);
+    }
+    assert_eq!(wasm.lines().count(), native.lines().count());
+    assert!(wasm.contains("leiden membership"));
 }
 
 #[wasm_bindgen_test]

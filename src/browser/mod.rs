@@ -2,4 +2,7 @@
 
 mod files;
 
-pub use files::{files_from_drop, read_files, ReadError};
+pub use files::{
+    files_from_drop, files_from_entries, files_from_folder_input, read_files, Dropped, PickedFile,
+    ReadError, MAX_FOLDER_FILES,
+};

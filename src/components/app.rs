@@ -1,4 +1,4 @@
-use crate::browser::{files_from_drop, read_files};
+use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
     ClusterControls, ClusterLegend, ErrorBanner, ImportReport, LayoutControls, MapCanvas,
     PersonPanel, SignalPanel, Toolbar,
@@ -7,7 +7,6 @@ use crate::protocol::MapCommand;
 use crate::state::{Action, AppState};
 use crate::worker::MapWorker;
 use crate::WORKER_LOADER_PATH;
-use gloo::file::File;
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::rc::Rc;
 use tiemap_core::import::Limits;
@@ -57,11 +56,21 @@ pub fn App() -> Html {
     let on_files = {
         let dispatcher = state.dispatcher();
         let send = send.clone();
-        Callback::from(move |files: Vec<File>| {
-            let names: Vec<String> = files.iter().map(|f| f.name()).collect();
-            dispatcher.dispatch(Action::StartWork {
-                what: format!("Reading {}", names.join(", ")),
-            });
+        Callback::from(move |files: Vec<PickedFile>| {
+            if files.is_empty() {
+                dispatcher.dispatch(Action::Fail {
+                    sentence: "That folder holds no file tiemap could read; drop Connections.csv or the whole LinkedIn ZIP.".into(),
+                });
+                return;
+            }
+            let what = match files.first().and_then(|f| f.name.split_once('/')) {
+                Some((folder, _)) => format!("Reading the folder {folder}"),
+                None => {
+                    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+                    format!("Reading {}", names.join(", "))
+                }
+            };
+            dispatcher.dispatch(Action::StartWork { what });
             let dispatcher = dispatcher.clone();
             let send = send.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -118,6 +127,14 @@ pub fn App() -> Html {
         Callback::from(move |resolution: f64| {
             dispatcher.dispatch(Action::SetResolution(resolution));
             send(MapCommand::SetResolution { resolution });
+        })
+    };
+    let on_fold = {
+        let dispatcher = state.dispatcher();
+        let send = send.clone();
+        Callback::from(move |below: u32| {
+            dispatcher.dispatch(Action::SetFold(below));
+            send(MapCommand::FoldSmall { below });
         })
     };
     let on_signals = {
@@ -186,14 +203,27 @@ pub fn App() -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dispatcher.dispatch(Action::DragLeave);
-            let files = files_from_drop(&e);
-            if files.is_empty() {
-                dispatcher.dispatch(Action::Fail {
+            match files_from_drop(&e) {
+                Dropped::Files(files) if files.is_empty() => dispatcher.dispatch(Action::Fail {
                     sentence: "Nothing to read was dropped; drop a file such as Connections.csv."
                         .into(),
-                });
-            } else {
-                on_files.emit(files);
+                }),
+                Dropped::Files(files) => on_files.emit(files),
+                Dropped::Folders(entries) => {
+                    dispatcher.dispatch(Action::StartWork {
+                        what: "Looking through the folder".into(),
+                    });
+                    let dispatcher = dispatcher.clone();
+                    let on_files = on_files.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match files_from_entries(entries, &Limits::default()).await {
+                            Ok(files) => on_files.emit(files),
+                            Err(e) => dispatcher.dispatch(Action::Fail {
+                                sentence: e.sentence(),
+                            }),
+                        }
+                    });
+                }
             }
         })
     };
@@ -229,7 +259,7 @@ pub fn App() -> Html {
                             <PersonPanel map={map.clone()} {node} explanation={state.explanation.clone()} on_select={on_select.clone()} />
                         }
                         <ClusterLegend clusters={map.clusters.clone()} highlighted={state.highlighted_cluster} {on_highlight} />
-                        <ClusterControls resolution={state.resolution} modularity={map.modularity} {on_resolution} />
+                        <ClusterControls resolution={state.resolution} modularity={map.modularity} {on_resolution} fold_below={state.fold_below} {on_fold} />
                         if let Some(weights) = map.signals {
                             <SignalPanel {weights} on_change={on_signals} />
                         }

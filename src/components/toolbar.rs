@@ -1,15 +1,17 @@
+use crate::browser::{files_from_folder_input, PickedFile};
 use gloo::file::File;
+use tiemap_core::import::Limits;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub on_files: Callback<Vec<File>>,
+    pub on_files: Callback<Vec<PickedFile>>,
     pub on_sample: Callback<()>,
     pub sample_shown: bool,
 }
 
-/// The top bar: the name, "Open file", and the way back to the sample.
+/// The top bar: the name, "Open file", "Open folder", and the way back to the sample.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_change = {
@@ -18,12 +20,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
                 return;
             };
-            let files: Vec<File> = input
+            let files: Vec<PickedFile> = input
                 .files()
                 .map(|list| {
                     (0..list.length())
                         .filter_map(|i| list.get(i))
-                        .map(File::from)
+                        .map(|f| File::from(f).into())
                         .collect()
                 })
                 .unwrap_or_default();
@@ -32,6 +34,20 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if !files.is_empty() {
                 on_files.emit(files);
             }
+        })
+    };
+    let on_folder = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let files = input
+                .files()
+                .map(|list| files_from_folder_input(&list, &Limits::default()))
+                .unwrap_or_default();
+            input.set_value("");
+            on_files.emit(files);
         })
     };
     let on_sample = props.on_sample.reform(|_: MouseEvent| ());
@@ -46,6 +62,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <label class="button primary file-button">
                     { "Open file" }
                     <input class="visually-hidden" type="file" multiple=true onchange={on_change} />
+                </label>
+                <label class="button secondary file-button" title="The unzipped LinkedIn or Facebook export">
+                    { "Open folder" }
+                    <input class="visually-hidden" type="file" webkitdirectory=true onchange={on_folder} />
                 </label>
             </div>
         </header>

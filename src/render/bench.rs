@@ -67,6 +67,7 @@ impl TiemapRenderBench {
                 suggested_name: String::new(),
                 color: [c[0], c[1], c[2]],
                 size: cluster.iter().filter(|&&k| k == id as u32).count() as u32,
+                folded: 0,
             })
             .collect();
         let map = MapData {

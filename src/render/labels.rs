@@ -128,6 +128,10 @@ pub fn draw_labels(
             let Some(cluster) = map.clusters.iter().find(|c| c.id == a.cluster) else {
                 continue;
             };
+            if cluster.folded > 0 {
+                // "Other" is scattered small clusters: no single place to name it.
+                continue;
+            }
             let name = if cluster.name.trim().is_empty() {
                 cluster.suggested_name.clone()
             } else {

@@ -246,6 +246,7 @@ mod tests {
                     suggested_name: String::new(),
                     color: [200, 0, 0],
                     size: 2,
+                    folded: 0,
                 },
                 ClusterView {
                     id: 2,
@@ -253,6 +254,7 @@ mod tests {
                     suggested_name: String::new(),
                     color: [0, 0, 200],
                     size: 1,
+                    folded: 0,
                 },
             ],
             report: Vec::new(),

@@ -1,7 +1,9 @@
 // Reading what people drop: a LinkedIn archive, a graph file, two CSVs at once, a hostile file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve, launch, openSite, waitForMap, inkedPixels, dropFiles, SHOTS } from './harness.mjs';
 
 const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
@@ -24,6 +26,27 @@ test('a LinkedIn archive ZIP: people, inferred ties, named clusters and an impor
   await legend.getByRole('button', { name: /Globex/ }).first().waitFor();
   assert.ok(await inkedPixels(page) > 1000);
   await page.screenshot({ path: `${SHOTS}/linkedin-zip.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an unzipped export folder is read, with what it skipped', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  const folder = join(mkdtempSync(join(tmpdir(), 'tiemap-folder-')), 'Basic_LinkedInDataExport_11-30-2026');
+  mkdirSync(join(folder, 'Jobs'), { recursive: true });
+  writeFileSync(join(folder, 'Connections.csv'), fixture('Connections_1.csv'));
+  writeFileSync(join(folder, 'Ad_Targeting.csv'), 'Member Age,Company Names\n25 to 34,Globex\n');
+  writeFileSync(join(folder, 'Jobs', 'Saved Jobs.csv'), 'Saved Date,Job Url,Job Title,Company Name\n');
+  writeFileSync(join(folder, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+  await page.getByLabel('Open folder').setInputFiles(folder);
+  await waitForMap(page, /Read 60 people from Basic_LinkedInDataExport_11-30-2026/);
+  const report = page.getByRole('region', { name: 'Import report' });
+  await report.getByText('60 people from Basic_LinkedInDataExport_11-30-2026/Connections.csv').waitFor();
+  await report.getByText('Skipped Basic_LinkedInDataExport_11-30-2026/Ad_Targeting.csv: not a file tiemap reads').waitFor();
+  // Photos are never read.
+  assert.equal(await report.getByText(/photo\.jpg/).count(), 0);
+  await page.getByText(/ties are inferred from/).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

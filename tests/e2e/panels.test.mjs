@@ -45,6 +45,39 @@ test('a higher resolution gives more clusters; a small change keeps clusters and
   await context.close();
 });
 
+test('small clusters fold into a grey Other and unfold again', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network: 500 people/);
+  const legend = page.getByRole('region', { name: 'Clusters' });
+  const entries = async () => legend.locator('.legend-item').evaluateAll((items) => items.map((i) => ({
+    name: i.querySelector('.legend-name').textContent,
+    size: Number(i.querySelector('.legend-size').textContent),
+  })));
+  // Many small clusters first (high resolution), then fold those under 20 people.
+  const slider = page.getByRole('slider', { name: /Cluster resolution/ });
+  await slider.fill('3.0');
+  await slider.dispatchEvent('change');
+  await page.getByText(/Cluster resolution 3\.0/).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.legend-item').length > 12);
+  const fine = await entries();
+  const small = fine.filter((e) => e.size < 20);
+  assert.ok(small.length >= 2, `sizes ${fine.map((e) => e.size)}`);
+  await page.getByLabel('Fold small clusters').selectOption('20');
+  await legend.getByText(/^Other \(/).waitFor();
+  const folded = await entries();
+  const other = folded[folded.length - 1];
+  assert.equal(other.name, `Other (${small.length} clusters under 20 people)`);
+  assert.equal(other.size, small.reduce((a, e) => a + e.size, 0));
+  assert.deepEqual(folded.slice(0, -1), fine.filter((e) => e.size >= 20));
+  assert.equal(folded.reduce((a, e) => a + e.size, 0), 500);
+  await page.screenshot({ path: `${SHOTS}/fold-small.png` });
+  await page.getByLabel('Fold small clusters').selectOption('0');
+  await page.waitForFunction((n) => document.querySelectorAll('.legend-item').length === n, fine.length);
+  assert.deepEqual(await entries(), fine);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('turning a tie signal off re-infers the ties and says so', async () => {
   const { page, errors, context } = await openSite(browser, site);
   await waitForMap(page, /Sample network: 500 people/);

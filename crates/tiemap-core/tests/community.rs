@@ -31,6 +31,25 @@ fn read_edges(name: &str) -> Csr {
     Csr::from_edges(nodes, edges)
 }
 
+/// The checked-in fingerprint of the seeded algorithms; `tests/wasm.rs` checks the wasm build
+/// against the same file, so native and wasm give identical output for the same seed.
+#[test]
+fn seeded_output_matches_the_file_the_wasm_build_is_checked_against() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seeded_fingerprint.txt"
+    );
+    let now = tiemap_core::sample::seeded_fingerprint();
+    if std::env::var_os("TIEMAP_WRITE_FINGERPRINT").is_some() {
+        std::fs::write(path, &now).expect("writes the fingerprint");
+    }
+    let expected = std::fs::read_to_string(path).expect("fingerprint file exists");
+    assert_eq!(
+        now, expected,
+        "seeded output changed; if on purpose, rerun with TIEMAP_WRITE_FINGERPRINT=1"
+    );
+}
+
 fn reference() -> serde_json::Value {
     let text =
         std::fs::read_to_string(format!("{FIXTURES}/reference.json")).expect("reference.json");

@@ -300,6 +300,83 @@ fn archive_without_connections_names_what_it_holds() {
 }
 
 #[test]
+fn utf16_files_without_a_byte_order_mark_are_read() {
+    let connections =
+        "Notes:\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+        Zoë,Müller,https://www.linkedin.com/in/zoe,,Globex,Engineer,17 Jul 2022\n\
+        明,李,,,Initech,Designer,18 Jul 2022\n";
+    for (order, unit) in [
+        ("le", u16::to_le_bytes as fn(u16) -> [u8; 2]),
+        ("be", u16::to_be_bytes),
+    ] {
+        let bytes: Vec<u8> = connections.encode_utf16().flat_map(unit).collect();
+        let out = import_one("Connections.csv", bytes, &Limits::default())
+            .unwrap_or_else(|e| panic!("UTF-16 {order}: {e}"));
+        let people = &personal(&out).people;
+        assert_eq!(people.len(), 2, "UTF-16 {order}");
+        assert_eq!(people[0].first_name, "Zoë");
+        assert_eq!(people[1].company.as_deref(), Some("Initech"));
+    }
+    let edges: Vec<u8> = "Source,Target,Weight\na,b,2\nb,c,1\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let out = import_one("edges.csv", edges, &Limits::default()).expect("UTF-16 edge list");
+    match &out.data {
+        Imported::Graph(g) => assert_eq!((g.nodes.len(), g.edges.len()), (3, 2)),
+        other => panic!("expected a graph, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_folder_is_read_like_an_archive() {
+    let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");
+    let entry = |name: &str, bytes: &[u8]| InputFile {
+        name: format!("Basic_LinkedInDataExport_11-30-2026/{name}"),
+        bytes: bytes.to_vec(),
+    };
+    let files = vec![
+        entry("Connections.csv", &connections),
+        entry(
+            "Rich_Media.csv",
+            b"Date/Time,Media Description,Media Link\n",
+        ),
+        entry("notes.txt", b"just some words"),
+        entry("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        entry("empty.csv", b""),
+    ];
+    let out = import_files(&files, &Limits::default()).expect("the folder is read");
+    assert!(!personal(&out).people.is_empty());
+    let skipped: Vec<&str> = out
+        .report
+        .skipped_files
+        .iter()
+        .map(|s| s.file.as_str())
+        .collect();
+    for name in ["notes.txt", "photo.png", "empty.csv"] {
+        assert!(
+            skipped.iter().any(|s| s.ends_with(name)),
+            "{name} not listed as skipped: {skipped:?}"
+        );
+    }
+    // A folder with nothing tiemap reads says so in one sentence, naming the folder.
+    let err = import_files(&files[2..], &Limits::default()).expect_err("nothing to read");
+    assert_eq!(
+        err.sentence(),
+        "Basic_LinkedInDataExport_11-30-2026 holds 3 files but none tiemap reads; drop Connections.csv or the whole LinkedIn ZIP, a Facebook friends file or a contacts file."
+    );
+    // The same unknown file dropped on its own is still an error.
+    assert!(import_files(
+        &[InputFile {
+            name: "notes.txt".into(),
+            bytes: b"just some words".to_vec()
+        }],
+        &Limits::default()
+    )
+    .is_err());
+}
+
+#[test]
 fn truncated_archive_is_a_clear_error() {
     let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");
     let archive = zip_of(&[("Connections.csv", &connections)]);

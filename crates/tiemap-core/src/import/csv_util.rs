@@ -12,8 +12,9 @@ pub const MAX_FIELDS: usize = 1_000;
 /// How many records before the header row are tolerated (LinkedIn's `Notes:` preamble).
 const MAX_PREAMBLE_RECORDS: usize = 20;
 
-/// Decodes a text file: UTF-16 LE or BE when it starts with their byte-order mark, else UTF-8
-/// with an optional byte-order mark. Invalid sequences are replaced, not fatal.
+/// Decodes a text file: UTF-16 LE or BE when it starts with their byte-order mark or looks
+/// like UTF-16 without one (see [`utf16_without_bom`]), else UTF-8 with an optional
+/// byte-order mark. Invalid sequences are replaced, not fatal.
 /// Valid UTF-8 (the usual case) is borrowed, not copied.
 pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE][..]) {
@@ -22,8 +23,46 @@ pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF][..]) {
         return Cow::Owned(decode_utf16(rest, u16::from_be_bytes));
     }
+    match utf16_without_bom(bytes) {
+        Some(Utf16::Le) => return Cow::Owned(decode_utf16(bytes, u16::from_le_bytes)),
+        Some(Utf16::Be) => return Cow::Owned(decode_utf16(bytes, u16::from_be_bytes)),
+        None => {}
+    }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
     String::from_utf8_lossy(bytes)
+}
+
+/// Byte order of UTF-16 text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Utf16 {
+    Le,
+    Be,
+}
+
+/// Recognises UTF-16 text written without a byte-order mark (Excel's "Unicode text" and some
+/// Windows tools): in the first 4 KiB, nearly every other byte is NUL, on one side only, as
+/// in mostly-ASCII text such as a CSV header and rows.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<Utf16> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let (mut even_nul, mut odd_nul) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even_nul += usize::from(pair[0] == 0);
+        odd_nul += usize::from(pair[1] == 0);
+    }
+    // ASCII-heavy UTF-16: at least 70 % of units have one NUL byte, on one side only.
+    let most = pairs * 7 / 10;
+    let few = pairs / 20;
+    if odd_nul >= most && even_nul <= few {
+        Some(Utf16::Le)
+    } else if even_nul >= most && odd_nul <= few {
+        Some(Utf16::Be)
+    } else {
+        None
+    }
 }
 
 fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
@@ -208,6 +247,19 @@ mod tests {
         assert_eq!(decode_text(&le), text);
         assert_eq!(decode_text(&be), text);
         assert_eq!(decode_text("\u{feff}abc".as_bytes()), "abc");
+        // Without the byte-order mark too.
+        assert_eq!(decode_text(&le[2..]), text);
+        assert_eq!(decode_text(&be[2..]), text);
+        assert_eq!(utf16_without_bom(&le[2..]), Some(Utf16::Le));
+        assert_eq!(utf16_without_bom(&be[2..]), Some(Utf16::Be));
+    }
+
+    #[test]
+    fn utf8_and_binary_are_not_taken_for_utf16() {
+        assert_eq!(utf16_without_bom(b"First Name,Last Name\n"), None);
+        assert_eq!(utf16_without_bom("明明明明明明明明".as_bytes()), None);
+        assert_eq!(utf16_without_bom(&[0u8; 64]), None);
+        assert_eq!(utf16_without_bom(b"a\0"), None, "too short to tell");
     }
 
     #[test]

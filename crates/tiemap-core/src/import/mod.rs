@@ -191,6 +191,10 @@ pub struct ImportOutcome {
 /// recognised by its content and merged into one [`PersonalExport`]. Unknown entries of an
 /// archive are skipped and listed in the report; a dropped file that is not recognised is an
 /// error, and so is a drop that holds no connections.
+///
+/// A file whose name holds a folder path (`Basic_LinkedInDataExport/Connections.csv`, as the
+/// page names the files of a dropped or picked folder) is read like an archive entry: empty,
+/// binary and unknown files of a folder are skipped and listed, not fatal.
 pub fn import_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcome, ImportError> {
     if files.is_empty() {
         return Err(ImportError::NoFiles);
@@ -206,7 +210,7 @@ pub fn import_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcom
             });
         }
         total_bytes = total_bytes.saturating_add(size_bytes);
-        if file.bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        if !in_folder(file) && file.bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(ImportError::Empty {
                 file: file.name.clone(),
             });
@@ -218,7 +222,11 @@ pub fn import_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcom
             limit_bytes: limits.max_total_bytes,
         });
     }
-    if let Some(result) = graph::read_graph_files(files, limits) {
+    let folder_drop = files.len() > 1 && files.iter().any(in_folder);
+    if let Some(result) = (!folder_drop)
+        .then(|| graph::read_graph_files(files, limits))
+        .flatten()
+    {
         let (graph, lines) = result?;
         return Ok(ImportOutcome {
             data: Imported::Graph(graph),
@@ -229,6 +237,11 @@ pub fn import_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcom
         });
     }
     read_personal_files(files, limits)
+}
+
+/// Whether `file` came from a dropped or picked folder (its name holds the folder path).
+fn in_folder(file: &InputFile) -> bool {
+    file.name.contains('/')
 }
 
 /// What reading one personal file gave.
@@ -269,12 +282,30 @@ impl DropState {
         }
         self.report.lines.push(read.line);
     }
+
+    /// Reads an archive or folder entry; one tiemap does not read is skipped and listed.
+    fn read_entry_or_skip(&mut self, name: &str, bytes: &[u8]) {
+        match read_entry(name, bytes, &mut self.export) {
+            Ok(read) => self.record(read),
+            Err(e) => {
+                let (reason, fatal_for_connections) = entry_error(&e);
+                if fatal_for_connections && self.first_connections_error.is_none() {
+                    self.first_connections_error = Some(e);
+                }
+                self.report.skipped_files.push(SkippedFile {
+                    file: name.to_string(),
+                    reason,
+                });
+            }
+        }
+    }
 }
 
 fn read_personal_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcome, ImportError> {
     let mut drop = DropState::default();
     let mut expanded_bytes = 0u64;
     let mut empty_archive: Option<(String, usize)> = None;
+    let mut folder_entries = 0usize;
     for file in files {
         match sniff(&file.bytes) {
             Sniffed::Zip => {
@@ -284,19 +315,7 @@ fn read_personal_files(files: &[InputFile], limits: &Limits) -> Result<ImportOut
                 let lines_before = drop.report.lines.len();
                 drop.report.skipped_files.extend(archive.skipped);
                 for entry in archive.entries {
-                    match read_entry(&entry.name, &entry.bytes, &mut drop.export) {
-                        Ok(read) => drop.record(read),
-                        Err(e) => {
-                            let (reason, fatal_for_connections) = entry_error(&e);
-                            if fatal_for_connections && drop.first_connections_error.is_none() {
-                                drop.first_connections_error = Some(e);
-                            }
-                            drop.report.skipped_files.push(SkippedFile {
-                                file: entry.name,
-                                reason,
-                            });
-                        }
-                    }
+                    drop.read_entry_or_skip(&entry.name, &entry.bytes);
                 }
                 if drop.report.lines.len() == lines_before {
                     if archive.looks_like_workbook && files.len() == 1 {
@@ -310,6 +329,10 @@ fn read_personal_files(files: &[InputFile], limits: &Limits) -> Result<ImportOut
                     }
                     empty_archive.get_or_insert((file.name.clone(), archive.entry_count));
                 }
+            }
+            _ if in_folder(file) => {
+                drop.read_entry_or_skip(&file.name, &file.bytes);
+                folder_entries += 1;
             }
             Sniffed::Binary(what) => {
                 return Err(ImportError::Binary {
@@ -336,6 +359,16 @@ fn read_personal_files(files: &[InputFile], limits: &Limits) -> Result<ImportOut
         }
         if let Some((file, entries)) = empty_archive {
             return Err(ImportError::NothingInArchive { file, entries });
+        }
+        if drop.report.lines.is_empty() && folder_entries > 0 {
+            let folder = files
+                .iter()
+                .find_map(|f| f.name.split_once('/').map(|(folder, _)| folder.to_string()))
+                .unwrap_or_default();
+            return Err(ImportError::NothingInArchive {
+                file: folder,
+                entries: folder_entries,
+            });
         }
         // Connections files that were all skipped rows: report the first file's first reason.
         let file = files.first().map(|f| f.name.clone()).unwrap_or_default();

@@ -50,7 +50,9 @@ pub(crate) fn sniff(bytes: &[u8]) -> Sniffed {
             return Sniffed::Binary(what);
         }
     }
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || super::csv_util::utf16_without_bom(bytes).is_some();
     if !utf16 && has_nul(bytes) {
         return Sniffed::Binary("binary data");
     }
@@ -78,5 +80,10 @@ mod tests {
         // A CSV whose first column happens to start with "BM" is text.
         assert_eq!(sniff(b"BMW,Munich"), Sniffed::Text);
         assert_eq!(sniff(&[0xFF, 0xFE, b'a', 0]), Sniffed::Text);
+        let utf16le: Vec<u8> = "Source,Target\n1,2\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(sniff(&utf16le), Sniffed::Text);
     }
 }

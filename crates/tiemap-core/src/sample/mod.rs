@@ -11,8 +11,10 @@
 //! - fields are dirty: "Globex", "Globex Inc.", "GLOBEX Corp"; blank companies and titles;
 //!   emoji in names; the same name on different people; profile URLs written several ways.
 
+mod fingerprint;
 mod planted;
 
+pub use fingerprint::seeded_fingerprint;
 pub use planted::{planted_partition, PlantedGraph};
 
 use crate::model::{Date, Message, OwnPosition, Person, PersonalExport, Profile, Timestamp};

@@ -137,11 +137,11 @@ pub fn read_graph_files(
     Some(Ok((graph, lines)))
 }
 
-/// The file as text: a UTF-8 byte-order mark stripped, invalid UTF-8 replaced (borrowed when
-/// the bytes are valid, so big files are not copied).
+/// The file as text: UTF-16 (with or without a byte-order mark) decoded, a UTF-8 byte-order
+/// mark stripped, invalid UTF-8 replaced (borrowed when the bytes are valid UTF-8, so big
+/// files are not copied).
 pub(crate) fn text_of(bytes: &[u8]) -> Cow<'_, str> {
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
-    String::from_utf8_lossy(bytes)
+    super::csv_util::decode_text(bytes)
 }
 
 /// Words in a first row that mark a personal export (contacts, LinkedIn), not an edge list.
