@@ -5,12 +5,15 @@
 //! - [`state`]: the page's state and the actions that change it;
 //! - [`components`]: one Yew component per file;
 //! - [`render`]: drawing the map;
-//! - [`browser`]: the web-sys edge (reading dropped files).
+//! - [`project`]: the `.tiemap` project file; [`saver`]: autosave, restore, projects;
+//! - [`browser`]: the web-sys edge (reading dropped files, saved maps).
 
 pub mod browser;
 pub mod components;
+pub mod project;
 pub mod protocol;
 pub mod render;
+pub mod saver;
 pub mod session;
 pub mod state;
 pub mod worker;

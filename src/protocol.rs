@@ -1,6 +1,7 @@
 //! Messages between the page and the worker. `MapCommand` goes in, `MapEvent` comes out.
 
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
 use tiemap_core::import::InputFile;
 use tiemap_core::infer::SignalWeights;
 
@@ -21,6 +22,12 @@ pub enum MapCommand {
     Pin { node: u32, pos_in_graph: [f32; 2] },
     /// Cluster again at this modularity resolution (higher: more, smaller clusters).
     SetResolution { resolution: f64 },
+    /// Send back the map's state to save it (`MapEvent::Snapshot`).
+    Snapshot,
+    /// Put the open map back as it was saved (settings, clusters, edits, positions).
+    Restore { state: Box<SavedState> },
+    /// Show the clusters with the person's edits (names, colours, hidden, merges, moves).
+    SetEdits { edits: ClusterEdits },
     /// Show clusters smaller than `below` people as one "Other" cluster (0: show every cluster).
     FoldSmall { below: u32 },
     /// Infer ties again with these signal weights (0 turns a signal off).
@@ -42,8 +49,29 @@ pub enum MapEvent {
     Clusters(ClusterUpdate),
     /// Why a node is tied to each neighbour (answer to `Explain`).
     Explanation(Explanation),
+    /// The open map's state, to save (answer to `Snapshot`).
+    Snapshot(Box<SavedState>),
     /// The command failed; the map on screen stays. `sentence` is what the page shows.
     Failed { sentence: String },
+}
+
+/// Everything the person made of a map, beside its input files: what a save keeps and a
+/// restore puts back. Part of the `.tiemap` project file (docs/project-file.md).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedState {
+    /// `MapData::fingerprint` of the input the state belongs to.
+    pub fingerprint: String,
+    pub resolution: f64,
+    pub fold_below: u32,
+    /// Tie signal weights (`None` for a graph file's real ties).
+    pub signals: Option<SignalWeights>,
+    pub seed: u64,
+    pub edits: ClusterEdits,
+    /// Each node's persistent cluster id before edits (so ids, and with them names and
+    /// colours, come back on the same groups).
+    pub node_clusters: Vec<u32>,
+    /// `[x0, y0, ...]`, graph space.
+    pub pos_in_graph: Vec<f32>,
 }
 
 /// A frame of the running layout.
@@ -101,6 +129,100 @@ pub struct ClusterView {
     pub size: u32,
     /// For the "Other" cluster: how many small clusters it holds (0 for a real cluster).
     pub folded: u32,
+    /// The person hid it: its people and ties are not drawn.
+    pub hidden: bool,
+}
+
+/// What the person changed about the clusters, applied on top of whatever the clustering
+/// finds. Keyed by persistent cluster id (and a person's key), so edits stay on the same
+/// groups when the clustering, the resolution or the tie signals change.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ClusterEdits {
+    /// Names the person gave.
+    pub names: BTreeMap<u32, String>,
+    /// Colours the person chose.
+    pub colors: BTreeMap<u32, [u8; 3]>,
+    /// Clusters the person hid.
+    pub hidden: BTreeSet<u32>,
+    /// Cluster `from` (key) shown as part of cluster `into` (value).
+    pub merged: BTreeMap<u32, u32>,
+    /// A person (node key) moved into a cluster.
+    pub moved: BTreeMap<String, u32>,
+}
+
+/// One edit the person makes (undone and redone as a whole).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Edit {
+    /// An empty name goes back to the suggested one.
+    Rename {
+        cluster: u32,
+        name: String,
+    },
+    Recolor {
+        cluster: u32,
+        color: [u8; 3],
+    },
+    SetHidden {
+        cluster: u32,
+        hidden: bool,
+    },
+    Merge {
+        from: u32,
+        into: u32,
+    },
+    Move {
+        person_key: String,
+        into: u32,
+    },
+}
+
+impl ClusterEdits {
+    /// Where cluster `id` ends up after merges (a cycle stops where it closes).
+    pub fn merged_into(&self, id: u32) -> u32 {
+        let mut at = id;
+        for _ in 0..=self.merged.len() {
+            match self.merged.get(&at) {
+                Some(&next) if next != id => at = next,
+                _ => break,
+            }
+        }
+        at
+    }
+
+    /// These edits with `edit` made.
+    pub fn with(&self, edit: Edit) -> ClusterEdits {
+        let mut e = self.clone();
+        match edit {
+            Edit::Rename { cluster, name } => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    e.names.remove(&cluster);
+                } else {
+                    e.names.insert(cluster, name);
+                }
+            }
+            Edit::Recolor { cluster, color } => {
+                e.colors.insert(cluster, color);
+            }
+            Edit::SetHidden { cluster, hidden } => {
+                if hidden {
+                    e.hidden.insert(cluster);
+                } else {
+                    e.hidden.remove(&cluster);
+                }
+            }
+            Edit::Merge { from, into } => {
+                let into = self.merged_into(into);
+                if from != into {
+                    e.merged.insert(from, into);
+                }
+            }
+            Edit::Move { person_key, into } => {
+                e.moved.insert(person_key, self.merged_into(into));
+            }
+        }
+        e
+    }
 }
 
 /// Persistent id of the "Other" cluster that holds the folded small clusters.
@@ -109,6 +231,8 @@ pub const OTHER_CLUSTER_ID: u32 = u32::MAX - 1;
 /// One node as the page draws and describes it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NodeView {
+    /// Stable identity (profile URL, e-mail or file id): what edits such as moves refer to.
+    pub key: String,
     pub label: String,
     pub company: Option<String>,
     pub title: Option<String>,
@@ -147,4 +271,11 @@ pub struct MapData {
     pub report: Vec<String>,
     /// Whether this map is the bundled sample.
     pub is_sample: bool,
+    /// Identifies the input (a hash of the files, or the sample's size and seed): saves are
+    /// kept under it, so dropping the same export again finds its names.
+    pub fingerprint: String,
+    /// The clustering resolution, the fold size and the person's edits the map is shown with.
+    pub resolution: f64,
+    pub fold_below: u32,
+    pub edits: ClusterEdits,
 }

@@ -4,8 +4,8 @@
 //! schedules it.
 
 use crate::protocol::{
-    ClusterUpdate, ClusterView, Explanation, MapData, NodeView, Positions, TieReason,
-    OTHER_CLUSTER_ID,
+    ClusterEdits, ClusterUpdate, ClusterView, Explanation, MapData, NodeView, Positions,
+    SavedState, TieReason, OTHER_CLUSTER_ID,
 };
 use std::collections::BTreeMap;
 use tiemap_core::community::{detect, stabilize, Algorithm, LeidenSettings};
@@ -62,8 +62,14 @@ pub struct Session {
     next_free_cluster_id: u32,
     clusters: Vec<ClusterView>,
     modularity: f64,
+    /// The person's edits of the clusters (names, colours, hidden, merges, moves).
+    edits: ClusterEdits,
     layout: LayoutState,
     layout_running: bool,
+    /// The layout was restored from a save as it was when saved: it counts as settled.
+    settled_from_save: bool,
+    /// Identifies the input (`MapData::fingerprint`).
+    fingerprint: String,
 }
 
 fn network_of(source: &Source, settings: &InferSettings) -> Result<Network, String> {
@@ -122,8 +128,11 @@ impl Session {
             next_free_cluster_id: 0,
             clusters: Vec::new(),
             modularity: 0.0,
+            edits: ClusterEdits::default(),
             layout,
             layout_running: true,
+            settled_from_save: false,
+            fingerprint: String::new(),
         };
         let dense = session.recluster();
         session.start_layout(Some(dense), None);
@@ -132,6 +141,79 @@ impl Session {
 
     pub fn map_id(&self) -> u32 {
         self.map_id
+    }
+
+    /// Sets what identifies the input (a hash of the files, or the sample's size and seed).
+    pub fn set_fingerprint(&mut self, fingerprint: String) {
+        self.fingerprint = fingerprint;
+    }
+
+    /// Everything the person made of this map, to save.
+    pub fn snapshot(&self) -> SavedState {
+        SavedState {
+            fingerprint: self.fingerprint.clone(),
+            resolution: self.settings.resolution,
+            fold_below: self.settings.fold_below,
+            signals: match &self.source {
+                Source::Personal(_) => Some(self.settings.infer.weights),
+                Source::Graph(_) => None,
+            },
+            seed: self.settings.seed,
+            edits: self.edits.clone(),
+            node_clusters: self.node_clusters.clone(),
+            pos_in_graph: self.layout.positions().to_vec(),
+        }
+    }
+
+    /// Puts the map back as `saved` left it: tie signals, resolution, cluster ids (so names
+    /// and colours land on the same groups), edits and positions (the layout stays still).
+    /// A save of other input is refused; positions of the wrong length are ignored.
+    pub fn restore(&mut self, saved: SavedState) -> Result<MapData, String> {
+        if saved.fingerprint != self.fingerprint {
+            return Err("That save belongs to another map, so it was not applied.".to_string());
+        }
+        self.settings.seed = saved.seed;
+        self.settings.fold_below = saved.fold_below;
+        if saved.resolution.is_finite() && saved.resolution > 0.0 {
+            self.settings.resolution = saved.resolution;
+        }
+        if let (Some(weights), Source::Personal(_)) = (saved.signals, &self.source) {
+            if weights != self.settings.infer.weights {
+                let mut infer_settings = self.settings.infer.clone();
+                infer_settings.weights = weights;
+                self.network = network_of(&self.source, &infer_settings)?;
+                self.csr = self.network.csr();
+                self.settings.infer = infer_settings;
+            }
+        }
+        let n = self.network.nodes.len();
+        if saved.node_clusters.len() == n {
+            self.next_free_cluster_id = saved
+                .node_clusters
+                .iter()
+                .filter(|&&id| id != OTHER_CLUSTER_ID)
+                .max()
+                .map_or(0, |m| m + 1)
+                .max(self.next_free_cluster_id);
+            self.node_clusters = saved.node_clusters;
+        }
+        self.recluster();
+        self.edits = saved.edits;
+        let settings = Fa2Settings::infer(self.csr.node_count(), self.csr.edge_count());
+        match LayoutState::new(
+            &self.csr,
+            settings,
+            LayoutStart::Positions(saved.pos_in_graph),
+            self.settings.seed,
+        ) {
+            Ok(layout) => {
+                self.layout = layout;
+                self.layout_running = false;
+                self.settled_from_save = true;
+            }
+            Err(_) => self.start_layout(None, None),
+        }
+        Ok(self.map_data())
     }
 
     /// Runs Leiden, gives each community its persistent id (matched to the previous run by
@@ -175,6 +257,7 @@ impl Session {
                 color: palette::cluster_color(id),
                 size,
                 folded: 0,
+                hidden: false,
             })
             .collect();
         clusters.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
@@ -224,6 +307,7 @@ impl Session {
             self.layout = state;
         }
         self.layout_running = true;
+        self.settled_from_save = false;
     }
 
     /// The whole map, for the page.
@@ -255,6 +339,7 @@ impl Session {
             .zip(&degree)
             .zip(&node_clusters)
             .map(|((info, &degree), &cluster)| NodeView {
+                key: info.key.clone(),
                 label: info.label.clone(),
                 company: info.company.clone(),
                 title: info.title.clone(),
@@ -280,6 +365,10 @@ impl Session {
             },
             report: self.report.clone(),
             is_sample: self.is_sample,
+            fingerprint: self.fingerprint.clone(),
+            resolution: self.settings.resolution,
+            fold_below: self.settings.fold_below,
+            edits: self.edits.clone(),
         }
     }
 
@@ -304,7 +393,7 @@ impl Session {
         Positions {
             map_id: self.map_id,
             pos_in_graph: self.layout.positions().to_vec(),
-            converged: !self.layout_running && self.layout.converged(),
+            converged: !self.layout_running && (self.layout.converged() || self.settled_from_save),
             iterations: self.layout.iterations() as u32,
         }
     }
@@ -373,45 +462,99 @@ impl Session {
         self.cluster_update()
     }
 
+    /// Shows the clusters with the person's edits; the clustering itself is unchanged.
+    pub fn set_edits(&mut self, edits: ClusterEdits) -> ClusterUpdate {
+        self.edits = edits;
+        self.cluster_update()
+    }
+
     /// The clusters as the page shows them: each node's cluster id and the cluster list,
-    /// largest first, with clusters under `fold_below` members folded into "Other" (last).
+    /// largest first. The person's edits come first (moves, merges, names, colours, hidden),
+    /// then clusters under `fold_below` members that the person did not name fold into
+    /// "Other" (last).
     fn shown_clusters(&self) -> (Vec<u32>, Vec<ClusterView>) {
-        let below = self.settings.fold_below;
-        let folded: Vec<&ClusterView> = self.clusters.iter().filter(|c| c.size < below).collect();
-        if folded.len() < 2 {
-            // Folding one cluster into "Other" would only rename it.
-            return (self.node_clusters.clone(), self.clusters.clone());
-        }
-        let folded_ids: std::collections::BTreeSet<u32> = folded.iter().map(|c| c.id).collect();
-        let node_clusters = self
+        let edits = &self.edits;
+        let exists: BTreeMap<u32, &ClusterView> = self.clusters.iter().map(|c| (c.id, c)).collect();
+        let mut node_clusters: Vec<u32> = self
             .node_clusters
             .iter()
-            .map(|id| {
-                if folded_ids.contains(id) {
-                    OTHER_CLUSTER_ID
-                } else {
-                    *id
+            .map(|&id| edits.merged_into(id))
+            .collect();
+        for (v, node) in self.network.nodes.iter().enumerate() {
+            if let Some(&into) = edits.moved.get(&node.key) {
+                let into = edits.merged_into(into);
+                if exists.contains_key(&into) {
+                    node_clusters[v] = into;
+                }
+            }
+        }
+        let mut size: BTreeMap<u32, u32> = BTreeMap::new();
+        for &id in &node_clusters {
+            *size.entry(id).or_insert(0) += 1;
+        }
+        let mut clusters: Vec<ClusterView> = size
+            .iter()
+            .map(|(&id, &size)| {
+                let base = exists.get(&id);
+                let suggested = base.map(|c| c.suggested_name.clone()).unwrap_or_default();
+                ClusterView {
+                    id,
+                    name: edits
+                        .names
+                        .get(&id)
+                        .cloned()
+                        .unwrap_or_else(|| suggested.clone()),
+                    suggested_name: suggested,
+                    color: edits
+                        .colors
+                        .get(&id)
+                        .copied()
+                        .unwrap_or_else(|| palette::cluster_color(id)),
+                    size,
+                    folded: 0,
+                    hidden: edits.hidden.contains(&id),
                 }
             })
             .collect();
-        let mut clusters: Vec<ClusterView> = self
-            .clusters
-            .iter()
-            .filter(|c| c.size >= below)
-            .cloned()
-            .collect();
+        clusters.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
+
+        let below = self.settings.fold_below;
+        let folds = |c: &ClusterView| c.size < below && !edits.names.contains_key(&c.id);
+        let folded: Vec<&ClusterView> = clusters.iter().filter(|c| folds(c)).collect();
+        if folded.len() < 2 {
+            // Folding one cluster into "Other" would only rename it.
+            return (node_clusters, clusters);
+        }
+        let folded_ids: std::collections::BTreeSet<u32> = folded.iter().map(|c| c.id).collect();
+        let other_size = folded.iter().map(|c| c.size).sum();
         let name = format!(
             "Other ({} clusters under {below} people)",
             group_thousands(folded.len())
         );
-        clusters.push(ClusterView {
+        let other = ClusterView {
             id: OTHER_CLUSTER_ID,
-            name: name.clone(),
+            name: edits
+                .names
+                .get(&OTHER_CLUSTER_ID)
+                .cloned()
+                .unwrap_or_else(|| name.clone()),
             suggested_name: name,
-            color: palette::OTHER_COLOR,
-            size: folded.iter().map(|c| c.size).sum(),
+            color: edits
+                .colors
+                .get(&OTHER_CLUSTER_ID)
+                .copied()
+                .unwrap_or(palette::OTHER_COLOR),
+            size: other_size,
             folded: folded.len() as u32,
-        });
+            hidden: edits.hidden.contains(&OTHER_CLUSTER_ID),
+        };
+        for id in node_clusters.iter_mut() {
+            if folded_ids.contains(id) {
+                *id = OTHER_CLUSTER_ID;
+            }
+        }
+        clusters.retain(|c| !folded_ids.contains(&c.id));
+        clusters.push(other);
         (node_clusters, clusters)
     }
 
@@ -586,6 +729,154 @@ mod tests {
         let again = s.set_resolution(3.0).unwrap();
         assert_eq!(again.clusters.last().map(|c| c.id), Some(OTHER_CLUSTER_ID));
         assert_eq!(s.fold_small(0), fine);
+    }
+
+    #[test]
+    fn edits_name_colour_hide_merge_and_move_and_survive_reclustering() {
+        use crate::protocol::Edit;
+        let mut s = sample_session(300);
+        let map = s.map_data();
+        let (a, b) = (map.clusters[0].clone(), map.clusters[1].clone());
+        let edits = ClusterEdits::default()
+            .with(Edit::Rename {
+                cluster: a.id,
+                name: "  Old team ".into(),
+            })
+            .with(Edit::Recolor {
+                cluster: a.id,
+                color: [1, 2, 3],
+            })
+            .with(Edit::SetHidden {
+                cluster: b.id,
+                hidden: true,
+            });
+        let up = s.set_edits(edits.clone());
+        let shown_a = up.clusters.iter().find(|c| c.id == a.id).unwrap();
+        assert_eq!(shown_a.name, "Old team");
+        assert_eq!(shown_a.suggested_name, a.suggested_name);
+        assert_eq!(shown_a.color, [1, 2, 3]);
+        assert!(up.clusters.iter().find(|c| c.id == b.id).unwrap().hidden);
+        // The name and colour stay on the same group at a nearby resolution and after the
+        // tie signals change (stable identity), and in the map sent for a new frame.
+        let nearby = s.set_resolution(1.0 + 1e-9).unwrap();
+        let again = nearby.clusters.iter().find(|c| c.id == a.id).expect("kept");
+        assert_eq!((again.name.as_str(), again.color), ("Old team", [1, 2, 3]));
+        let mut weights = map.signals.unwrap();
+        weights.set(tiemap_core::Signal::SimilarRole, 0.5);
+        let reinferred = s.set_signals(weights).unwrap();
+        assert!(reinferred.clusters.iter().any(|c| c.name == "Old team"));
+
+        // Merge b into a: one cluster with both sizes, b's people now in a.
+        let before = s.set_edits(edits.clone());
+        let size = |u: &ClusterUpdate, id| u.clusters.iter().find(|c| c.id == id).map(|c| c.size);
+        let merged = s.set_edits(edits.with(Edit::Merge {
+            from: b.id,
+            into: a.id,
+        }));
+        assert_eq!(size(&merged, b.id), None);
+        assert_eq!(
+            size(&merged, a.id),
+            Some(size(&before, a.id).unwrap() + size(&before, b.id).unwrap())
+        );
+        assert!(merged.node_clusters.iter().all(|&c| c != b.id));
+        // Move one person of a into b (b unmerged).
+        let person = before
+            .node_clusters
+            .iter()
+            .position(|&c| c == a.id)
+            .unwrap();
+        let key = s.network.nodes[person].key.clone();
+        let moved = s.set_edits(edits.with(Edit::Move {
+            person_key: key,
+            into: b.id,
+        }));
+        assert_eq!(moved.node_clusters[person], b.id);
+        assert_eq!(size(&moved, a.id), Some(size(&before, a.id).unwrap() - 1));
+        // A named cluster is never folded into "Other".
+        s.set_edits(edits.with(Edit::Rename {
+            cluster: map.clusters.last().unwrap().id,
+            name: "Tiny".into(),
+        }));
+        let folded = s.fold_small(u32::MAX);
+        assert!(folded.clusters.iter().any(|c| c.name == "Tiny"));
+        assert!(folded.clusters.iter().any(|c| c.id == OTHER_CLUSTER_ID));
+    }
+
+    #[test]
+    fn a_snapshot_restores_names_clusters_and_positions_exactly() {
+        use crate::protocol::Edit;
+        let mut s = sample_session(300);
+        s.set_fingerprint("fp".into());
+        for _ in 0..30 {
+            s.step(10);
+        }
+        // A history: finer clusters, a signal off, a name, a fold.
+        s.set_resolution(1.4).unwrap();
+        let mut weights = s.map_data().signals.unwrap();
+        weights.set(tiemap_core::Signal::SimilarRole, 0.0);
+        s.set_signals(weights).unwrap();
+        let named = s.map_data().clusters[0].id;
+        s.set_edits(ClusterEdits::default().with(Edit::Rename {
+            cluster: named,
+            name: "Kept".into(),
+        }));
+        s.fold_small(4);
+        for _ in 0..30 {
+            s.step(10);
+        }
+        let before = s.map_data();
+        let saved = s.snapshot();
+
+        // A fresh session of the same input, restored.
+        let mut fresh = sample_session(300);
+        fresh.set_fingerprint("fp".into());
+        let after = fresh.restore(saved.clone()).unwrap();
+        assert_eq!(after.clusters, before.clusters);
+        assert_eq!(after.ties, before.ties);
+        assert_eq!(after.pos_in_graph, before.pos_in_graph);
+        assert_eq!(
+            after.nodes.iter().map(|n| n.cluster).collect::<Vec<_>>(),
+            before.nodes.iter().map(|n| n.cluster).collect::<Vec<_>>()
+        );
+        assert!(after.clusters.iter().any(|c| c.name == "Kept"));
+        // It stays still until the person resumes it, and counts as settled.
+        assert!(!fresh.layout_running());
+        assert!(fresh.positions().converged);
+        assert_eq!(fresh.snapshot(), saved);
+        // A save of another input is refused.
+        let mut other = saved;
+        other.fingerprint = "else".into();
+        assert!(fresh.restore(other).is_err());
+    }
+
+    #[test]
+    fn merges_follow_chains_and_an_empty_name_restores_the_suggestion() {
+        use crate::protocol::Edit;
+        let e = ClusterEdits::default()
+            .with(Edit::Merge { from: 1, into: 2 })
+            .with(Edit::Merge { from: 3, into: 1 });
+        assert_eq!(
+            e.merged_into(3),
+            2,
+            "merging into a merged cluster goes to where it went"
+        );
+        assert_eq!(e.merged_into(7), 7);
+        let cycle = e.with(Edit::Merge { from: 2, into: 3 });
+        assert_eq!(
+            cycle.merged, e.merged,
+            "merging a cluster into itself changes nothing"
+        );
+        let named = e.with(Edit::Rename {
+            cluster: 4,
+            name: "x".into(),
+        });
+        assert!(named
+            .with(Edit::Rename {
+                cluster: 4,
+                name: "   ".into()
+            })
+            .names
+            .is_empty());
     }
 
     #[test]

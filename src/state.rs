@@ -1,6 +1,6 @@
 //! The page's state and the actions that change it (Yew's `Reducible`, as in todomvc).
 
-use crate::protocol::{Explanation, MapData, MapEvent};
+use crate::protocol::{ClusterEdits, Edit, Explanation, MapData, MapEvent};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -32,6 +32,11 @@ pub struct AppState {
     pub resolution: f64,
     /// Clusters smaller than this are shown as "Other" (0: none).
     pub fold_below: u32,
+    /// The person's edits of the clusters; the page sends them to the worker when they change.
+    pub edits: ClusterEdits,
+    /// Earlier edits, most recent last (Undo), and undone ones (Redo).
+    pub undo: Vec<ClusterEdits>,
+    pub redo: Vec<ClusterEdits>,
 }
 
 impl Default for AppState {
@@ -50,9 +55,15 @@ impl Default for AppState {
             highlighted_cluster: None,
             resolution: 1.0,
             fold_below: 0,
+            edits: ClusterEdits::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
         }
     }
 }
+
+/// How many edits can be undone.
+pub const UNDO_DEPTH: usize = 200;
 
 /// What can happen to the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +91,12 @@ pub enum Action {
     SetResolution(f64),
     /// The person chose the size under which clusters fold into "Other" (0: none).
     SetFold(u32),
+    /// The person edited the clusters (undoable).
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// Edits restored from a save: they replace the current ones, with a fresh history.
+    RestoreEdits(ClusterEdits),
 }
 
 impl AppState {
@@ -103,14 +120,19 @@ impl AppState {
                 s.positions = Some(Rc::new(map.pos_in_graph.clone()));
                 s.layout_converged = false;
                 s.layout_paused = false;
+                // The map comes with its settings and edits (a restored map with saved ones).
+                s.resolution = map.resolution;
+                s.fold_below = map.fold_below;
+                s.edits = map.edits.clone();
                 s.map = Some(Rc::new(*map));
                 if !same_map {
-                    // A new map: refit the view, forget the selection and the highlight.
+                    // A new map: refit the view, forget the selection, the highlight and the
+                    // edit history.
                     s.map_version += 1;
                     s.selected = None;
                     s.highlighted_cluster = None;
-                    s.resolution = 1.0;
-                    s.fold_below = 0;
+                    s.undo.clear();
+                    s.redo.clear();
                 }
                 s.explanation = None;
             }
@@ -151,6 +173,31 @@ impl AppState {
             }
             Action::Highlight(cluster) => s.highlighted_cluster = cluster,
             Action::SetFold(below) => s.fold_below = below,
+            Action::Edit(edit) => {
+                let next = s.edits.with(edit);
+                if next != s.edits {
+                    s.undo.push(std::mem::replace(&mut s.edits, next));
+                    if s.undo.len() > UNDO_DEPTH {
+                        s.undo.remove(0);
+                    }
+                    s.redo.clear();
+                }
+            }
+            Action::Undo => {
+                if let Some(previous) = s.undo.pop() {
+                    s.redo.push(std::mem::replace(&mut s.edits, previous));
+                }
+            }
+            Action::Redo => {
+                if let Some(next) = s.redo.pop() {
+                    s.undo.push(std::mem::replace(&mut s.edits, next));
+                }
+            }
+            Action::RestoreEdits(edits) => {
+                s.edits = edits;
+                s.undo.clear();
+                s.redo.clear();
+            }
             Action::SetResolution(resolution) => {
                 s.resolution = resolution;
                 s.busy = Some("Finding clusters".to_string());
@@ -168,6 +215,8 @@ impl AppState {
                 s.error = Some(sentence);
             }
             Action::DismissError => s.error = None,
+            // Saving is the page's business (src/components/app.rs), not the state's.
+            Action::Worker(MapEvent::Snapshot(_)) => {}
         }
         s
     }
@@ -200,6 +249,10 @@ mod tests {
             pos_in_graph: Vec::new(),
             report: Vec::new(),
             is_sample: false,
+            fingerprint: String::new(),
+            resolution: 1.0,
+            fold_below: 0,
+            edits: Default::default(),
         }
     }
 
@@ -230,6 +283,7 @@ mod tests {
         let mut m = map("m");
         m.nodes = vec![
             crate::protocol::NodeView {
+                key: "ka".into(),
                 label: "a".into(),
                 company: None,
                 title: None,
@@ -268,6 +322,7 @@ mod tests {
             color: [0, 0, 0],
             size,
             folded: 0,
+            hidden: false,
         };
         let mut m = map("m");
         m.clusters = vec![view(4, 10), view(7, 2)];
@@ -294,6 +349,54 @@ mod tests {
         other.map_id = 2;
         let fresh = folded.next(Action::Worker(MapEvent::Loaded(Box::new(other))));
         assert_eq!(fresh.fold_below, 0);
+    }
+
+    #[test]
+    fn edits_undo_and_redo_and_a_new_map_starts_clean() {
+        let rename = |name: &str| Edit::Rename {
+            cluster: 3,
+            name: name.into(),
+        };
+        let s = AppState::default()
+            .next(Action::Worker(MapEvent::Loaded(Box::new(map("m")))))
+            .next(Action::Edit(rename("Alpha")))
+            .next(Action::Edit(Edit::SetHidden {
+                cluster: 4,
+                hidden: true,
+            }));
+        assert_eq!(s.edits.names.get(&3).map(String::as_str), Some("Alpha"));
+        assert!(s.edits.hidden.contains(&4));
+        assert_eq!(s.undo.len(), 2);
+        // An edit that changes nothing is not an undo step.
+        let same = s.next(Action::Edit(rename("Alpha")));
+        assert_eq!(same.undo.len(), 2);
+        let undone = s.next(Action::Undo);
+        assert!(!undone.edits.hidden.contains(&4));
+        assert_eq!(
+            undone.edits.names.get(&3).map(String::as_str),
+            Some("Alpha")
+        );
+        let twice = undone.next(Action::Undo);
+        assert_eq!(twice.edits, ClusterEdits::default());
+        assert_eq!(twice.next(Action::Undo), twice, "nothing left to undo");
+        let redone = twice.next(Action::Redo).next(Action::Redo);
+        assert_eq!(redone.edits, s.edits);
+        assert_eq!(redone.next(Action::Redo), redone, "nothing left to redo");
+        // A new edit after undo drops the redo history.
+        let branched = undone.next(Action::Edit(rename("Beta")));
+        assert!(branched.redo.is_empty());
+        // The same map loaded again (new signals) comes with the edits the worker has, and
+        // keeps the history; a new map starts clean.
+        let mut again = map("m");
+        again.edits = s.edits.clone();
+        let same_map = s.next(Action::Worker(MapEvent::Loaded(Box::new(again))));
+        assert_eq!(same_map.edits, s.edits);
+        assert_eq!(same_map.undo.len(), 2);
+        let mut other = map("other");
+        other.map_id = 9;
+        let fresh = s.next(Action::Worker(MapEvent::Loaded(Box::new(other))));
+        assert_eq!(fresh.edits, ClusterEdits::default());
+        assert!(fresh.undo.is_empty());
     }
 
     #[test]

@@ -4,7 +4,9 @@
 use crate::protocol::{MapCommand, MapEvent};
 use crate::session::{Session, SessionSettings, Source};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
-use tiemap_core::import::{group_thousands, import_files, ImportOutcome, Imported, Limits};
+use tiemap_core::import::{
+    fingerprint, group_thousands, import_files, ImportOutcome, Imported, Limits,
+};
 use tiemap_core::sample;
 
 /// How long one layout slice may run before the worker sends a frame and checks its inbox.
@@ -126,7 +128,7 @@ pub fn build(map_id: u32, command: MapCommand, progress: &dyn Fn(&str)) -> Resul
                 "Sample network: {} people",
                 group_thousands(sample.export.people.len())
             );
-            Session::new(
+            let mut session = Session::new(
                 map_id,
                 Source::Personal(sample.export),
                 "Sample network".into(),
@@ -134,7 +136,9 @@ pub fn build(map_id: u32, command: MapCommand, progress: &dyn Fn(&str)) -> Resul
                 Vec::new(),
                 true,
                 settings,
-            )
+            )?;
+            session.set_fingerprint(format!("sample-{people}-{seed}"));
+            Ok(session)
         }
         MapCommand::Import { files } => {
             let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
@@ -171,7 +175,9 @@ pub fn build(map_id: u32, command: MapCommand, progress: &dyn Fn(&str)) -> Resul
                     (Source::Graph(file), summary)
                 }
             };
-            Session::new(map_id, source, title, summary, report, false, settings)
+            let mut session = Session::new(map_id, source, title, summary, report, false, settings)?;
+            session.set_fingerprint(fingerprint(&files));
+            Ok(session)
         }
         _ => Err("That command does not open a map.".to_string()),
     }
@@ -199,6 +205,9 @@ pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEve
         MapCommand::SetResolution { resolution } => {
             Some(MapEvent::Clusters(session.set_resolution(resolution)?))
         }
+        MapCommand::Snapshot => Some(MapEvent::Snapshot(Box::new(session.snapshot()))),
+        MapCommand::Restore { state } => Some(MapEvent::Loaded(Box::new(session.restore(*state)?))),
+        MapCommand::SetEdits { edits } => Some(MapEvent::Clusters(session.set_edits(edits))),
         MapCommand::FoldSmall { below } => Some(MapEvent::Clusters(session.fold_small(below))),
         MapCommand::SetSignals { weights } => {
             Some(MapEvent::Loaded(Box::new(session.set_signals(weights)?)))

@@ -97,6 +97,7 @@ fn the_canvas_renderer_draws_nodes_and_labels() {
         .dyn_into()
         .unwrap();
     let node = |label: &str, degree| NodeView {
+        key: format!("k{}", label),
         label: label.into(),
         company: None,
         title: None,
@@ -118,6 +119,10 @@ fn the_canvas_renderer_draws_nodes_and_labels() {
         pos_in_graph: vec![0.0, 0.0, 10.0, 5.0, -8.0, 6.0],
         report: Vec::new(),
         is_sample: false,
+        fingerprint: String::new(),
+        resolution: 1.0,
+        fold_below: 0,
+        edits: Default::default(),
     };
     let bounds = Bounds::of_positions(&map.pos_in_graph).unwrap();
     let camera = Camera::fit(bounds, [300.0, 200.0], 30.0);

@@ -1,7 +1,9 @@
 //! The web-sys edge: reading files the person dropped or picked.
 
+mod download;
 mod files;
 
+pub use download::{download, file_name_from};
 pub use files::{
     files_from_drop, files_from_entries, files_from_folder_input, read_files, Dropped, PickedFile,
     ReadError, MAX_FOLDER_FILES,

@@ -3,13 +3,15 @@ use crate::components::{
     ClusterControls, ClusterLegend, ErrorBanner, ImportReport, LayoutControls, MapCanvas,
     PersonPanel, SignalPanel, Toolbar,
 };
-use crate::protocol::MapCommand;
+use crate::protocol::{Edit, MapCommand};
 use crate::state::{Action, AppState};
 use crate::worker::MapWorker;
 use crate::WORKER_LOADER_PATH;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::rc::Rc;
 use tiemap_core::import::Limits;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How many people the bundled sample has.
@@ -166,6 +168,68 @@ pub fn App() -> Html {
             });
         })
     };
+    let on_edit = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |edit: Edit| dispatcher.dispatch(Action::Edit(edit)))
+    };
+    let on_undo = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::Undo))
+    };
+    let on_redo = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| dispatcher.dispatch(Action::Redo))
+    };
+    // The worker shows the clusters with the person's edits whenever they change (an edit,
+    // undo, redo, a restore).
+    {
+        let send = send.clone();
+        use_effect_with(state.edits.clone(), move |edits| {
+            send(MapCommand::SetEdits {
+                edits: edits.clone(),
+            });
+        });
+    }
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere but in a text field, which keeps its own.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = {
+                EventListener::new_with_options(
+                    &gloo::utils::window(),
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if !(e.ctrl_key() || e.meta_key()) {
+                            return;
+                        }
+                        let in_text = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                            .is_some_and(|i| i.type_() == "text" || i.type_() == "search");
+                        if in_text {
+                            return;
+                        }
+                        match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                            ("z", false) => {
+                                e.prevent_default();
+                                dispatcher.dispatch(Action::Undo);
+                            }
+                            ("z", true) | ("y", false) => {
+                                e.prevent_default();
+                                dispatcher.dispatch(Action::Redo);
+                            }
+                            _ => {}
+                        }
+                    },
+                )
+            };
+            move || drop(listener)
+        });
+    }
     let on_highlight = {
         let dispatcher = state.dispatcher();
         Callback::from(move |cluster: Option<u32>| dispatcher.dispatch(Action::Highlight(cluster)))
@@ -256,9 +320,18 @@ pub fn App() -> Html {
                     </aside>
                     <aside class="sidebar">
                         if let Some(node) = state.selected {
-                            <PersonPanel map={map.clone()} {node} explanation={state.explanation.clone()} on_select={on_select.clone()} />
+                            <PersonPanel map={map.clone()} {node} explanation={state.explanation.clone()} on_select={on_select.clone()} on_edit={on_edit.clone()} />
                         }
-                        <ClusterLegend clusters={map.clusters.clone()} highlighted={state.highlighted_cluster} {on_highlight} />
+                        <ClusterLegend
+                            clusters={map.clusters.clone()}
+                            highlighted={state.highlighted_cluster}
+                            {on_highlight}
+                            on_edit={on_edit.clone()}
+                            can_undo={!state.undo.is_empty()}
+                            can_redo={!state.redo.is_empty()}
+                            {on_undo}
+                            {on_redo}
+                        />
                         <ClusterControls resolution={state.resolution} modularity={map.modularity} {on_resolution} fold_below={state.fold_below} {on_fold} />
                         if let Some(weights) = map.signals {
                             <SignalPanel {weights} on_change={on_signals} />

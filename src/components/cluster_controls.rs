@@ -19,6 +19,13 @@ const FOLD_CHOICES: [u32; 6] = [0, 3, 5, 10, 20, 50];
 #[function_component]
 pub fn ClusterControls(props: &ClusterControlsProps) -> Html {
     let shown = use_state(|| props.resolution);
+    {
+        // A restored map brings its own resolution.
+        let shown = shown.clone();
+        use_effect_with(props.resolution.to_bits(), move |bits| {
+            shown.set(f64::from_bits(*bits));
+        });
+    }
     let oninput = {
         let shown = shown.clone();
         Callback::from(move |e: InputEvent| {

@@ -1,5 +1,6 @@
-use crate::protocol::ClusterView;
+use crate::protocol::{ClusterView, Edit};
 use tiemap_core::view::palette::to_hex;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -8,31 +9,230 @@ pub struct ClusterLegendProps {
     pub highlighted: Option<u32>,
     /// A click on a cluster highlights it; a second click clears the highlight.
     pub on_highlight: Callback<Option<u32>>,
+    /// Rename, recolour, hide, show, merge.
+    pub on_edit: Callback<Edit>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub on_undo: Callback<()>,
+    pub on_redo: Callback<()>,
 }
 
-/// The legend: each cluster's colour, name and size, largest first.
+/// `#rrggbb` -> `[r, g, b]`.
+fn parse_hex(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// The legend: each cluster's colour, name and size, largest first; the person names,
+/// recolours, hides and merges clusters here, with undo and redo.
 #[function_component]
 pub fn ClusterLegend(props: &ClusterLegendProps) -> Html {
+    // The cluster whose name is being edited.
+    let editing = use_state(|| None::<u32>);
+    let name_input = use_node_ref();
+    {
+        let name_input = name_input.clone();
+        use_effect_with(*editing, move |editing| {
+            if editing.is_some() {
+                if let Some(input) = name_input.cast::<HtmlInputElement>() {
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
+    }
+    let merge_target = use_state(|| None::<u32>);
+
+    let rows = props.clusters.iter().map(|c| {
+        let id = c.id;
+        let pressed = props.highlighted == Some(id);
+        let on_highlight = props.on_highlight.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            on_highlight.emit(if pressed { None } else { Some(id) })
+        });
+        let on_color = {
+            let on_edit = props.on_edit.clone();
+            Callback::from(move |e: Event| {
+                if let Some(color) = e
+                    .target_dyn_into::<HtmlInputElement>()
+                    .and_then(|i| parse_hex(&i.value()))
+                {
+                    on_edit.emit(Edit::Recolor { cluster: id, color });
+                }
+            })
+        };
+        let on_rename_click = {
+            let editing = editing.clone();
+            Callback::from(move |_: MouseEvent| editing.set(Some(id)))
+        };
+        let on_hide = {
+            let on_edit = props.on_edit.clone();
+            let hidden = c.hidden;
+            Callback::from(move |_: MouseEvent| {
+                on_edit.emit(Edit::SetHidden {
+                    cluster: id,
+                    hidden: !hidden,
+                })
+            })
+        };
+        let name_cell = if *editing == Some(id) {
+            let commit = {
+                let editing = editing.clone();
+                let on_edit = props.on_edit.clone();
+                move |input: HtmlInputElement| {
+                    editing.set(None);
+                    on_edit.emit(Edit::Rename {
+                        cluster: id,
+                        name: input.value(),
+                    });
+                }
+            };
+            let onkeydown = {
+                let editing = editing.clone();
+                let commit = commit.clone();
+                Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                    "Enter" => {
+                        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                            commit(input);
+                        }
+                    }
+                    "Escape" => editing.set(None),
+                    _ => {}
+                })
+            };
+            let onblur = {
+                let editing = editing.clone();
+                Callback::from(move |e: FocusEvent| {
+                    // Blur after Enter or Escape finds the editor already closed.
+                    if *editing == Some(id) {
+                        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                            commit(input);
+                        }
+                    }
+                })
+            };
+            html! {
+                <input
+                    ref={name_input.clone()}
+                    class="legend-rename"
+                    type="text"
+                    aria-label="Cluster name"
+                    title="Enter to keep, Escape to cancel; empty for the suggested name"
+                    placeholder={c.suggested_name.clone()}
+                    value={c.name.clone()}
+                    {onkeydown}
+                    {onblur}
+                />
+            }
+        } else {
+            html! {
+                <button class="legend-item" aria-pressed={pressed.to_string()} {onclick}>
+                    <span class="legend-name">{ c.name.clone() }</span>
+                    <span class="legend-size">{ c.size }</span>
+                </button>
+            }
+        };
+        html! {
+            <li key={id} class={classes!("legend-row", c.hidden.then_some("hidden"))}>
+                <input
+                    class="swatch-input"
+                    type="color"
+                    aria-label={format!("Colour of {}", c.name)}
+                    value={to_hex(c.color)}
+                    onchange={on_color}
+                />
+                { name_cell }
+                <button class="icon-button" aria-label={format!("Rename {}", c.name)} title="Rename" onclick={on_rename_click}>{ "✎" }</button>
+                <button
+                    class="icon-button"
+                    aria-label={format!("{} {}", if c.hidden { "Show" } else { "Hide" }, c.name)}
+                    title={if c.hidden { "Show" } else { "Hide" }}
+                    aria-pressed={c.hidden.to_string()}
+                    onclick={on_hide}
+                >{ if c.hidden { "◌" } else { "●" } }</button>
+            </li>
+        }
+    });
+
+    // Merging: the highlighted cluster into another one.
+    let merge = props
+        .highlighted
+        .and_then(|h| props.clusters.iter().find(|c| c.id == h))
+        .filter(|_| props.clusters.len() > 1)
+        .map(|from| {
+            let from_id = from.id;
+            let others: Vec<&ClusterView> =
+                props.clusters.iter().filter(|c| c.id != from_id).collect();
+            let target = merge_target
+                .filter(|t| others.iter().any(|c| c.id == *t))
+                .unwrap_or(others[0].id);
+            let on_target = {
+                let merge_target = merge_target.clone();
+                Callback::from(move |e: Event| {
+                    if let Some(v) = e
+                        .target_dyn_into::<HtmlSelectElement>()
+                        .and_then(|s| s.value().parse::<u32>().ok())
+                    {
+                        merge_target.set(Some(v));
+                    }
+                })
+            };
+            let on_merge = {
+                let on_edit = props.on_edit.clone();
+                let on_highlight = props.on_highlight.clone();
+                Callback::from(move |_: MouseEvent| {
+                    on_edit.emit(Edit::Merge {
+                        from: from_id,
+                        into: target,
+                    });
+                    on_highlight.emit(Some(target));
+                })
+            };
+            html! {
+                <div class="merge">
+                    <label class="select">
+                        <span>{ format!("Merge {} into", from.name) }</span>
+                        <select aria-label="Merge into" onchange={on_target}>
+                            { for others.iter().map(|c| html! {
+                                <option value={c.id.to_string()} selected={c.id == target}>{ c.name.clone() }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <button class="button secondary" onclick={on_merge}>{ "Merge" }</button>
+                </div>
+            }
+        });
+
+    let on_undo = props.on_undo.reform(|_: MouseEvent| ());
+    let on_redo = props.on_redo.reform(|_: MouseEvent| ());
     html! {
         <section class="panel legend" aria-label="Clusters">
-            <h2>{ format!("Clusters ({})", props.clusters.len()) }</h2>
-            <ul class="legend-list">
-                { for props.clusters.iter().map(|c| {
-                    let id = c.id;
-                    let pressed = props.highlighted == Some(id);
-                    let on_highlight = props.on_highlight.clone();
-                    let onclick = Callback::from(move |_: MouseEvent| on_highlight.emit(if pressed { None } else { Some(id) }));
-                    html! {
-                        <li key={id}>
-                            <button class="legend-item" aria-pressed={pressed.to_string()} {onclick}>
-                                <span class="swatch" style={format!("background:{}", to_hex(c.color))}></span>
-                                <span class="legend-name">{ c.name.clone() }</span>
-                                <span class="legend-size">{ c.size }</span>
-                            </button>
-                        </li>
-                    }
-                }) }
-            </ul>
+            <div class="legend-head">
+                <h2>{ format!("Clusters ({})", props.clusters.len()) }</h2>
+                <div class="button-row">
+                    <button class="icon-button" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!props.can_undo} onclick={on_undo}>{ "↶" }</button>
+                    <button class="icon-button" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!props.can_redo} onclick={on_redo}>{ "↷" }</button>
+                </div>
+            </div>
+            <ul class="legend-list">{ for rows }</ul>
+            { merge.unwrap_or_default() }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_hex;
+
+    #[test]
+    fn colour_inputs_parse() {
+        assert_eq!(parse_hex("#0a0B10"), Some([10, 11, 16]));
+        assert_eq!(parse_hex("0a0b10"), None);
+        assert_eq!(parse_hex("#0a0b1"), None);
+        assert_eq!(parse_hex("#zz0000"), None);
     }
 }

@@ -372,12 +372,19 @@ impl Engine {
             .hit
             .get_or_insert_with(|| HitGrid::build(&self.scene.pos_in_graph));
         let radius = &self.scene.radius_css_px;
+        let visible = &self.scene.visible;
         let zoom = camera.zoom.max(1e-9);
         hit.pick(
             &self.scene.pos_in_graph,
             camera.screen_to_graph(at_css_px),
             (RADIUS_MAX_CSS_PX * scale + PICK_SLOP_CSS_PX) / zoom,
-            |i| (radius.get(i).copied().unwrap_or(0.0) * scale + PICK_SLOP_CSS_PX) / zoom,
+            // People of hidden clusters can't be picked.
+            |i| match visible.get(i) {
+                Some(true) => {
+                    (radius.get(i).copied().unwrap_or(0.0) * scale + PICK_SLOP_CSS_PX) / zoom
+                }
+                _ => -1.0,
+            },
         )
     }
 

@@ -1,6 +1,7 @@
-use crate::protocol::{Explanation, MapData};
+use crate::protocol::{Edit, Explanation, MapData};
 use std::rc::Rc;
 use tiemap_core::view::palette::to_hex;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,6 +11,8 @@ pub struct PersonPanelProps {
     /// Why the person is tied to each neighbour, once the worker answered.
     pub explanation: Option<Rc<Explanation>>,
     pub on_select: Callback<Option<u32>>,
+    /// Moving the person to another cluster.
+    pub on_edit: Callback<Edit>,
 }
 
 /// The selected person: who they are and why they are tied to each neighbour.
@@ -20,6 +23,21 @@ pub fn PersonPanel(props: &PersonPanelProps) -> Html {
     };
     let cluster = props.map.clusters.iter().find(|c| c.id == node.cluster);
     let close = props.on_select.reform(|_: MouseEvent| None);
+    let on_move = {
+        let on_edit = props.on_edit.clone();
+        let person_key = node.key.clone();
+        Callback::from(move |e: Event| {
+            if let Some(into) = e
+                .target_dyn_into::<HtmlSelectElement>()
+                .and_then(|s| s.value().parse::<u32>().ok())
+            {
+                on_edit.emit(Edit::Move {
+                    person_key: person_key.clone(),
+                    into,
+                });
+            }
+        })
+    };
     let inferred = props.map.signals.is_some();
     html! {
         <section class="panel person" aria-label={format!("About {}", node.label)}>
@@ -31,7 +49,14 @@ pub fn PersonPanel(props: &PersonPanelProps) -> Html {
             if let Some(company) = &node.company { <p class="muted">{ company.clone() }</p> }
             if let Some(url) = &node.url { <p class="url">{ url.clone() }</p> }
             if let Some(c) = cluster {
-                <p><span class="swatch" style={format!("background:{}", to_hex(c.color))}></span>{ c.name.clone() }</p>
+                <label class="select person-cluster">
+                    <span><span class="swatch" style={format!("background:{}", to_hex(c.color))}></span>{ "Cluster" }</span>
+                    <select aria-label={format!("Cluster of {}", node.label)} onchange={on_move}>
+                        { for props.map.clusters.iter().filter(|k| k.folded == 0 || k.id == c.id).map(|k| html! {
+                            <option value={k.id.to_string()} selected={k.id == c.id}>{ k.name.clone() }</option>
+                        }) }
+                    </select>
+                </label>
             }
             <h3>{ if inferred { "Inferred ties, and why" } else { "Ties" } }</h3>
             {

@@ -187,6 +187,7 @@ mod tests {
     #[test]
     fn prefix_matches_come_first_then_by_degree() {
         let node = |label: &str, degree| NodeView {
+            key: format!("k{}", label),
             label: label.into(),
             company: None,
             title: None,
@@ -214,6 +215,10 @@ mod tests {
             clusters: Vec::new(),
             report: Vec::new(),
             is_sample: false,
+            fingerprint: String::new(),
+            resolution: 1.0,
+            fold_below: 0,
+            edits: Default::default(),
         };
         assert_eq!(suggestions(&map, " ANN", 8), vec![3, 1, 2]);
         assert_eq!(suggestions(&map, "nders", 8), vec![0]);

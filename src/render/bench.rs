@@ -50,6 +50,7 @@ impl TiemapRenderBench {
         }
         let nodes = (0..n)
             .map(|i| NodeView {
+                key: format!("p{i}"),
                 label: format!("Person {i}"),
                 company: None,
                 title: None,
@@ -68,6 +69,7 @@ impl TiemapRenderBench {
                 color: [c[0], c[1], c[2]],
                 size: cluster.iter().filter(|&&k| k == id as u32).count() as u32,
                 folded: 0,
+                hidden: false,
             })
             .collect();
         let map = MapData {
@@ -84,6 +86,10 @@ impl TiemapRenderBench {
             clusters,
             report: Vec::new(),
             is_sample: false,
+            fingerprint: String::new(),
+            resolution: 1.0,
+            fold_below: 0,
+            edits: Default::default(),
         };
         let dpr = device_pixel_ratio.max(0.5);
         let css = [

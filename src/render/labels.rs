@@ -128,7 +128,7 @@ pub fn draw_labels(
             let Some(cluster) = map.clusters.iter().find(|c| c.id == a.cluster) else {
                 continue;
             };
-            if cluster.folded > 0 {
+            if cluster.folded > 0 || cluster.hidden {
                 // "Other" is scattered small clusters: no single place to name it.
                 continue;
             }

@@ -34,6 +34,8 @@ pub struct Scene {
     pub label_order: Vec<usize>,
     /// Whether node `i` is emphasised (everything is when nothing is selected or highlighted).
     pub in_focus: Vec<bool>,
+    /// Whether node `i` is drawn at all (its cluster is not hidden).
+    pub visible: Vec<bool>,
     /// Valid ties (both ends exist, no self-loops).
     pub ties: Vec<[u32; 2]>,
     /// Colours of each tie's two ends (straight alpha).
@@ -90,10 +92,22 @@ impl Scene {
             .map(|v| colors.get(&v.cluster).copied().unwrap_or(theme.unclustered))
             .collect();
 
+        // People of hidden clusters are not drawn, nor are their ties or labels.
+        let hidden: std::collections::HashSet<u32> = map
+            .clusters
+            .iter()
+            .filter(|c| c.hidden)
+            .map(|c| c.id)
+            .collect();
+        let visible: Vec<bool> = map.nodes[..n]
+            .iter()
+            .map(|v| !hidden.contains(&v.cluster))
+            .collect();
         let ties: Vec<[u32; 2]> = map
             .ties
             .chunks_exact(2)
             .filter(|p| p[0] != p[1] && (p[0] as usize) < n && (p[1] as usize) < n)
+            .filter(|p| visible[p[0] as usize] && visible[p[1] as usize])
             .map(|p| [p[0], p[1]])
             .collect();
 
@@ -153,19 +167,19 @@ impl Scene {
                 .total_cmp(&radius_css_px[*b])
                 .then(b.cmp(a))
         };
-        let mut order: Vec<usize> = (0..n).collect();
+        let mut order: Vec<usize> = (0..n).filter(|&i| visible[i]).collect();
         order.sort_by(by_size);
         // Dimmed nodes are drawn first, emphasised ones on top.
         if dimming {
             order.sort_by_key(|&i| in_focus[i]);
         }
         let draw_order: Vec<u32> = order.iter().map(|&i| i as u32).collect();
-        let mut label_order: Vec<usize> = (0..n).collect();
+        let mut label_order: Vec<usize> = (0..n).filter(|&i| visible[i]).collect();
         label_order.sort_by(|a, b| by_size(b, a));
         if dimming {
             label_order.sort_by_key(|&i| !in_focus[i]);
         }
-        if let Some(s) = selected {
+        if let Some(s) = selected.filter(|&s| visible[s]) {
             label_order.retain(|&i| i != s);
             label_order.insert(0, s);
         }
@@ -179,6 +193,7 @@ impl Scene {
             draw_order,
             label_order,
             in_focus,
+            visible,
             ties,
             tie_rgba,
         }
@@ -216,6 +231,7 @@ mod tests {
 
     fn map() -> MapData {
         let node = |label: &str, degree, cluster| NodeView {
+            key: format!("k{}", label),
             label: label.into(),
             company: None,
             title: None,
@@ -247,6 +263,7 @@ mod tests {
                     color: [200, 0, 0],
                     size: 2,
                     folded: 0,
+                    hidden: false,
                 },
                 ClusterView {
                     id: 2,
@@ -255,10 +272,15 @@ mod tests {
                     color: [0, 0, 200],
                     size: 1,
                     folded: 0,
+                    hidden: false,
                 },
             ],
             report: Vec::new(),
             is_sample: false,
+            fingerprint: String::new(),
+            resolution: 1.0,
+            fold_below: 0,
+            edits: Default::default(),
         }
     }
 
@@ -288,6 +310,24 @@ mod tests {
         assert!(s.radius_css_px[0] > s.radius_css_px[1]);
         assert_eq!(*s.draw_order.last().unwrap(), 0);
         assert_eq!(s.label_order[0], 0);
+    }
+
+    #[test]
+    fn a_hidden_cluster_draws_no_people_ties_or_labels() {
+        let mut m = map();
+        m.clusters[1].hidden = true; // "Two": node c
+        let s = Scene::build(
+            &m,
+            &m.pos_in_graph,
+            None,
+            Emphasis::default(),
+            &Theme::LIGHT,
+        );
+        assert_eq!(s.visible, vec![true, true, false, true]);
+        assert!(!s.draw_order.contains(&2));
+        assert!(!s.label_order.contains(&2));
+        assert_eq!(s.ties, vec![[0, 1]], "the tie to c is gone");
+        assert_eq!(s.tie_rgba.len(), s.ties.len());
     }
 
     #[test]

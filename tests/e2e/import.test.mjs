@@ -22,8 +22,8 @@ test('a LinkedIn archive ZIP: people, inferred ties, named clusters and an impor
   await report.getByText(/messages from messages\.csv/).waitFor();
   await page.getByText(/ties are inferred from shared employer/).waitFor();
   const legend = page.getByRole('region', { name: 'Clusters' });
-  assert.ok(await legend.getByRole('button').count() >= 2, 'fewer than two clusters');
-  await legend.getByRole('button', { name: /Globex/ }).first().waitFor();
+  assert.ok(await legend.locator('.legend-item').count() >= 2, 'fewer than two clusters');
+  await legend.locator('.legend-item', { hasText: /Globex/ }).first().waitFor();
   assert.ok(await inkedPixels(page) > 1000);
   await page.screenshot({ path: `${SHOTS}/linkedin-zip.png` });
   assert.deepEqual(errors, []);
@@ -60,7 +60,7 @@ test('a GEXF file brings its real ties', async () => {
   // Real ties: no signal panel.
   assert.equal(await page.getByRole('region', { name: 'Tie signals' }).count(), 0);
   await page.getByRole('img', { name: 'Map of 6 nodes' }).waitFor();
-  assert.equal(await page.getByRole('region', { name: 'Clusters' }).getByRole('button').count(), 2);
+  assert.equal(await page.getByRole('region', { name: 'Clusters' }).locator('.legend-item').count(), 2);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -26,8 +26,8 @@ test('the sample has named clusters and the layout settles', async () => {
 test('a higher resolution gives more clusters; a small change keeps clusters and colours', async () => {
   const { page, errors, context } = await openSite(browser, site);
   await waitForMap(page, /Sample network: 500 people/);
-  const legend = async () => page.getByRole('region', { name: 'Clusters' }).locator('.legend-item').evaluateAll((items) =>
-    items.map((i) => `${i.querySelector('.legend-name').textContent}|${i.querySelector('.swatch').getAttribute('style')}`));
+  const legend = async () => page.getByRole('region', { name: 'Clusters' }).locator('.legend-row').evaluateAll((rows) =>
+    rows.map((r) => `${r.querySelector('.legend-name').textContent}|${r.querySelector('.swatch-input').value}`));
   const before = await legend();
   const slider = page.getByRole('slider', { name: /Cluster resolution/ });
   const setResolution = async (value) => { await slider.fill(value); await slider.dispatchEvent('change'); };

@@ -377,6 +377,27 @@ fn a_folder_is_read_like_an_archive() {
 }
 
 #[test]
+fn the_fingerprint_follows_the_content_not_the_names_or_order() {
+    use tiemap_core::import::fingerprint;
+    let file = |name: &str, bytes: &[u8]| InputFile {
+        name: name.into(),
+        bytes: bytes.to_vec(),
+    };
+    let a = file("Connections.csv", b"First Name,Last Name\nAna,Lopez\n");
+    let b = file("messages.csv", b"CONVERSATION ID,FROM\n1,Ana\n");
+    let same = fingerprint(&[a.clone(), b.clone()]);
+    assert_eq!(same.len(), 16);
+    assert_eq!(fingerprint(&[b.clone(), a.clone()]), same);
+    let renamed = file("Connections (1).csv", &a.bytes);
+    assert_eq!(fingerprint(&[renamed, b.clone()]), same);
+    let mut changed = a.clone();
+    changed.bytes[30] ^= 1;
+    assert_ne!(fingerprint(&[changed, b.clone()]), same);
+    assert_ne!(fingerprint(&[a.clone()]), same);
+    assert_ne!(fingerprint(&[a.clone(), a]), fingerprint(&[b.clone(), b]));
+}
+
+#[test]
 fn truncated_archive_is_a_clear_error() {
     let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");
     let archive = zip_of(&[("Connections.csv", &connections)]);

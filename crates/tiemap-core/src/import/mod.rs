@@ -239,6 +239,29 @@ pub fn import_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcom
     read_personal_files(files, limits)
 }
 
+/// A short id of the input's content: the same files (in any order, under any names) give the
+/// same fingerprint, so a saved map is found again when the person drops the same export.
+/// Not cryptographic: it tells one person's exports apart, it does not guard anything.
+pub fn fingerprint(files: &[InputFile]) -> String {
+    fn hash(bytes: &[u8]) -> u64 {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (bytes.len() as u64).wrapping_mul(K);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h ^ word).wrapping_mul(K).rotate_left(29);
+        }
+        for &b in chunks.remainder() {
+            h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
+        }
+        h ^ (h >> 32)
+    }
+    let mut each: Vec<u64> = files.iter().map(|f| hash(&f.bytes)).collect();
+    each.sort_unstable();
+    let all: Vec<u8> = each.iter().flat_map(|h| h.to_le_bytes()).collect();
+    format!("{:016x}", hash(&all))
+}
+
 /// Whether `file` came from a dropped or picked folder (its name holds the folder path).
 fn in_folder(file: &InputFile) -> bool {
     file.name.contains('/')

@@ -101,6 +101,7 @@ impl HitGrid {
     /// an upper bound of it over all nodes (it sets how many cells are searched). When discs
     /// overlap, the node drawn on top wins: the one with the largest radius, then the one whose
     /// centre is nearest, then the lowest index (so the answer never depends on grid order).
+    /// A negative radius means the node can't be picked (it is hidden).
     pub fn pick(
         &self,
         pos_in_graph: &[f32],
@@ -145,7 +146,8 @@ impl HitGrid {
                 let (dx, dy) = (x - point_in_graph[0], y - point_in_graph[1]);
                 let d2 = dx * dx + dy * dy;
                 let ri = radius_in_graph(i).min(r);
-                if d2 > ri * ri {
+                // A negative radius (a hidden node) never hits.
+                if ri < 0.0 || d2 > ri * ri {
                     continue;
                 }
                 let better = match best {
@@ -202,6 +204,10 @@ mod tests {
         assert_eq!(grid.pick(&pos, [9.4, 9.6], 1.0, r), Some(2));
         assert_eq!(grid.pick(&pos, [5.0, 5.0], 1.0, r), None);
         assert_eq!(grid.pick(&pos, [-50.0, 3.0], 1.0, r), None);
+        // A hidden node (negative radius) is never picked, even dead centre.
+        let hidden = |i| if i == 0 { -1.0 } else { 1.0 };
+        assert_eq!(grid.pick(&pos, [0.0, 0.0], 1.0, hidden), None);
+        assert_eq!(grid.pick(&pos, [10.0, 0.0], 1.0, hidden), Some(1));
     }
 
     #[test]
