@@ -10,6 +10,7 @@
 //! the same input and seed give the same output on every platform.
 
 pub mod community;
+pub mod export;
 pub mod import;
 pub mod infer;
 pub mod layout;
