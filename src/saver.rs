@@ -142,9 +142,8 @@ impl Saver {
         if !open.ready_to_save || state.fingerprint != open.fingerprint {
             return None;
         }
-        let untouched = state.edits == Default::default()
-            && state.resolution == 1.0
-            && state.fold_below == 0;
+        let untouched =
+            state.edits == Default::default() && state.resolution == 1.0 && state.fold_below == 0;
         if open.is_sample && untouched {
             return None;
         }
@@ -267,7 +266,10 @@ mod tests {
     fn a_new_map_is_looked_up_or_restored_and_only_then_saved() {
         let mut saver = Saver::default();
         saver.will_open(files(), None);
-        assert_eq!(saver.loaded(&map(1, "fp", false)), AfterLoad::LookUp("fp".into()));
+        assert_eq!(
+            saver.loaded(&map(1, "fp", false)),
+            AfterLoad::LookUp("fp".into())
+        );
         // Before the lookup finished, nothing is stored (it could overwrite the save).
         assert_eq!(saver.to_store(&state("fp"), "t1"), None);
         saver.lookup_done(1);
@@ -286,13 +288,22 @@ mod tests {
         );
         // A state that does not belong to the loaded input is not restored.
         saver.will_open(files(), Some(state("zzz")));
-        assert_eq!(saver.loaded(&map(3, "fp3", false)), AfterLoad::LookUp("fp3".into()));
+        assert_eq!(
+            saver.loaded(&map(3, "fp3", false)),
+            AfterLoad::LookUp("fp3".into())
+        );
     }
 
     #[test]
     fn the_untouched_sample_is_not_saved_but_an_edited_one_is() {
         let mut saver = Saver::default();
-        saver.will_open(MapInput::Sample { people: 500, seed: 7 }, None);
+        saver.will_open(
+            MapInput::Sample {
+                people: 500,
+                seed: 7,
+            },
+            None,
+        );
         saver.loaded(&map(1, "sample-500-7", true));
         saver.lookup_done(1);
         assert_eq!(saver.to_store(&state("sample-500-7"), "t"), None);
@@ -304,7 +315,13 @@ mod tests {
         let (_, meta) = saver.to_store(&edited, "t").expect("stored");
         assert_eq!(meta.sample, Some((500, 7)));
         let (input, back) = open_saved(&meta, Vec::new());
-        assert_eq!(input, MapInput::Sample { people: 500, seed: 7 });
+        assert_eq!(
+            input,
+            MapInput::Sample {
+                people: 500,
+                seed: 7
+            }
+        );
         assert_eq!(back, edited);
     }
 
@@ -315,7 +332,9 @@ mod tests {
         saver.loaded(&map(1, "fp", false));
         let project = saver.project(&state("fp"), "2026-11-30T08:00:00Z").unwrap();
         let bytes = project.to_bytes();
-        let read = crate::project::read_project("m.tiemap", &bytes).unwrap().unwrap();
+        let read = crate::project::read_project("m.tiemap", &bytes)
+            .unwrap()
+            .unwrap();
         let (input, back) = open_project(&read).unwrap();
         assert_eq!(input, files());
         assert_eq!(back, state("fp"));

@@ -175,7 +175,8 @@ pub fn build(map_id: u32, command: MapCommand, progress: &dyn Fn(&str)) -> Resul
                     (Source::Graph(file), summary)
                 }
             };
-            let mut session = Session::new(map_id, source, title, summary, report, false, settings)?;
+            let mut session =
+                Session::new(map_id, source, title, summary, report, false, settings)?;
             session.set_fingerprint(fingerprint(&files));
             Ok(session)
         }

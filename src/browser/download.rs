@@ -34,7 +34,11 @@ pub fn file_name_from(title: &str, extension: &str) -> String {
         .collect();
     let trimmed = cleaned.trim().trim_matches('.');
     let stem: String = trimmed.chars().take(80).collect();
-    let stem = if stem.is_empty() { "tiemap".to_string() } else { stem };
+    let stem = if stem.is_empty() {
+        "tiemap".to_string()
+    } else {
+        stem
+    };
     format!("{stem}.{extension}")
 }
 
@@ -44,8 +48,14 @@ mod tests {
 
     #[test]
     fn file_names_are_safe() {
-        assert_eq!(file_name_from("Sample network", "tiemap"), "Sample network.tiemap");
-        assert_eq!(file_name_from("../../etc/passwd", "png"), "_.._etc_passwd.png");
+        assert_eq!(
+            file_name_from("Sample network", "tiemap"),
+            "Sample network.tiemap"
+        );
+        assert_eq!(
+            file_name_from("../../etc/passwd", "png"),
+            "_.._etc_passwd.png"
+        );
         assert_eq!(file_name_from("<img src=x>", "svg"), "_img src_x_.svg");
         assert_eq!(file_name_from("  ", "png"), "tiemap.png");
         assert_eq!(file_name_from(&"a".repeat(300), "png").len(), 84);

@@ -3,7 +3,8 @@
 //! Everything that is not browser glue lives here: reading exports and graph files
 //! ([`import`]), the graph model ([`model`]), ties inferred from what personal exports hold
 //! ([`infer`]), ForceAtlas2 layout ([`layout`]), community detection ([`community`]), network
-//! metrics ([`metrics`]), view geometry ([`view`]) and the bundled sample network ([`sample`]).
+//! metrics ([`metrics`]), view geometry ([`view`]), export encoders for GEXF, GraphML and CSV
+//! ([`export`]) and the bundled sample network ([`sample`]).
 //!
 //! The crate has no web dependency: it builds, tests and benches natively, and compiles to
 //! wasm unchanged. Every algorithm that makes a random choice takes a seed ([`rng::Rng`]), so

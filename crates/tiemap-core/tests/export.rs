@@ -149,10 +149,10 @@ fn check_round_trip(map: &ExportMap, names: Names, g: &GraphFile, format: &str) 
             Some(shown_name(&orig.label, names, i).as_str()),
             "{ctx}"
         );
-        // Positions: the encoders write y = -y; tiemap's reader does not flip it back.
+        // Positions: the encoders write y up (as Gephi does) and the reader flips it back.
         let pos = back.pos_in_graph.expect("position");
         assert!((pos[0] - orig.pos[0]).abs() <= 1e-3, "{ctx}: x {pos:?}");
-        assert!((-pos[1] - orig.pos[1]).abs() <= 1e-3, "{ctx}: y {pos:?}");
+        assert!((pos[1] - orig.pos[1]).abs() <= 1e-3, "{ctx}: y {pos:?}");
         assert_eq!(back.size, Some(orig.size), "{ctx}");
         // Cluster: the id as the community, its name and colour.
         assert_eq!(back.community, Some(orig.cluster.to_string()), "{ctx}");
@@ -505,7 +505,7 @@ proptest! {
             let company = orig.company.as_deref().map(without_forbidden).filter(|c| !c.is_empty());
             prop_assert_eq!(text_attr(back, "company"), company);
             let pos = back.pos_in_graph.unwrap_or([f32::NAN; 2]);
-            prop_assert!((pos[0] - orig.pos[0]).abs() <= 1e-3 && (-pos[1] - orig.pos[1]).abs() <= 1e-3);
+            prop_assert!((pos[0] - orig.pos[0]).abs() <= 1e-3 && (pos[1] - orig.pos[1]).abs() <= 1e-3);
         }
         // GraphML, too, stays well-formed and complete.
         let g = reimport("p.graphml", &to_graphml(&map, Names::All));

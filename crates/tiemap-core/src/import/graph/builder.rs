@@ -527,6 +527,9 @@ pub(crate) struct NodeFields {
     r: Option<u8>,
     g: Option<u8>,
     b: Option<u8>,
+    /// The file's y axis points up (Gephi's GEXF and GraphML): flipped, since tiemap's
+    /// graph space has y down like the screen.
+    y_up: bool,
 }
 
 impl NodeFields {
@@ -537,6 +540,15 @@ impl NodeFields {
             r: None,
             g: None,
             b: None,
+            y_up: false,
+        }
+    }
+
+    /// Fields of a format whose y axis points up (Gephi's GEXF and GraphML).
+    pub fn y_up() -> Self {
+        NodeFields {
+            y_up: true,
+            ..NodeFields::new()
         }
     }
 
@@ -581,7 +593,8 @@ impl NodeFields {
     /// Sets position and colour from the parts seen.
     pub fn finish(self, node: &mut GraphNode) {
         if let (Some(x), Some(y)) = (self.x, self.y) {
-            node.pos_in_graph.get_or_insert([x, y]);
+            node.pos_in_graph
+                .get_or_insert([x, if self.y_up { -y } else { y }]);
         }
         if let (Some(r), Some(g), Some(b)) = (self.r, self.g, self.b) {
             node.color.get_or_insert([r, g, b]);

@@ -220,7 +220,7 @@ impl PendingNode {
                 ..GraphNode::default()
             },
             values: Vec::new(),
-            parts: NodeFields::new(),
+            parts: NodeFields::y_up(),
             line,
         }
     }
@@ -380,8 +380,9 @@ pub(crate) fn read_gexf(
                     if let Some(p) = stack.last_mut() {
                         let x = get(&attrs, "x").and_then(parse_coord);
                         let y = get(&attrs, "y").and_then(parse_coord);
+                        // GEXF's y axis points up (Gephi); tiemap's points down, like the screen.
                         if let (Some(x), Some(y)) = (x, y) {
-                            p.node.pos_in_graph = Some([x, y]);
+                            p.node.pos_in_graph = Some([x, -y]);
                         }
                     }
                 }
