@@ -22,6 +22,11 @@ pub enum MapCommand {
     Pin { node: u32, pos_in_graph: [f32; 2] },
     /// Cluster again at this modularity resolution (higher: more, smaller clusters).
     SetResolution { resolution: f64 },
+    /// Write the map as drawn (hidden clusters left out) for other tools (`MapEvent::File`).
+    Export {
+        format: ExportFormat,
+        names: NameMode,
+    },
     /// Send back the map's state to save it (`MapEvent::Snapshot`).
     Snapshot,
     /// Put the open map back as it was saved (settings, clusters, edits, positions).
@@ -49,10 +54,58 @@ pub enum MapEvent {
     Clusters(ClusterUpdate),
     /// Why a node is tied to each neighbour (answer to `Explain`).
     Explanation(Explanation),
+    /// A file for the person to download (answer to `Export`).
+    File {
+        name: String,
+        mime_type: String,
+        bytes: Vec<u8>,
+    },
     /// The open map's state, to save (answer to `Snapshot`).
     Snapshot(Box<SavedState>),
     /// The command failed; the map on screen stays. `sentence` is what the page shows.
     Failed { sentence: String },
+}
+
+/// The data formats the map is exported in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportFormat {
+    Gexf,
+    GraphMl,
+    PeopleCsv,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 3] = [
+        ExportFormat::Gexf,
+        ExportFormat::GraphMl,
+        ExportFormat::PeopleCsv,
+    ];
+
+    /// What the page calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Gexf => "GEXF (Gephi)",
+            ExportFormat::GraphMl => "GraphML",
+            ExportFormat::PeopleCsv => "CSV of people",
+        }
+    }
+
+    /// File extension and MIME type.
+    pub fn extension(self) -> (&'static str, &'static str) {
+        match self {
+            ExportFormat::Gexf => ("gexf", "application/gexf+xml"),
+            ExportFormat::GraphMl => ("graphml", "application/graphml+xml"),
+            ExportFormat::PeopleCsv => ("csv", "text/csv"),
+        }
+    }
+}
+
+/// How people's names appear in what is shared or exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NameMode {
+    All,
+    Initials,
+    Hidden,
 }
 
 /// Everything the person made of a map, beside its input files: what a save keeps and a

@@ -4,8 +4,8 @@
 //! schedules it.
 
 use crate::protocol::{
-    ClusterEdits, ClusterUpdate, ClusterView, Explanation, MapData, NodeView, Positions,
-    SavedState, TieReason, OTHER_CLUSTER_ID,
+    ClusterEdits, ClusterUpdate, ClusterView, Explanation, ExportFormat, MapData, NameMode,
+    NodeView, Positions, SavedState, TieReason, OTHER_CLUSTER_ID,
 };
 use std::collections::BTreeMap;
 use tiemap_core::community::{detect, stabilize, Algorithm, LeidenSettings};
@@ -146,6 +146,86 @@ impl Session {
     /// Sets what identifies the input (a hash of the files, or the sample's size and seed).
     pub fn set_fingerprint(&mut self, fingerprint: String) {
         self.fingerprint = fingerprint;
+    }
+
+    /// The map as drawn (hidden clusters left out), in `format`, with names as `names` says.
+    /// Returns the file name, MIME type and bytes.
+    pub fn export(&self, format: ExportFormat, names: NameMode) -> (String, String, Vec<u8>) {
+        use tiemap_core::export::{self, ExportCluster, ExportMap, ExportNode, Names};
+        let map = self.map_data();
+        let hidden: std::collections::BTreeSet<u32> = map
+            .clusters
+            .iter()
+            .filter(|c| c.hidden)
+            .map(|c| c.id)
+            .collect();
+        let max_degree = map.nodes.iter().map(|n| n.degree).max().unwrap_or(0).max(1) as f32;
+        let mut index = vec![u32::MAX; map.nodes.len()];
+        let mut nodes = Vec::new();
+        for (i, n) in map.nodes.iter().enumerate() {
+            if hidden.contains(&n.cluster) {
+                continue;
+            }
+            index[i] = nodes.len() as u32;
+            nodes.push(ExportNode {
+                key: n.key.clone(),
+                label: n.label.clone(),
+                company: n.company.clone(),
+                title: n.title.clone(),
+                url: n.url.clone(),
+                cluster: n.cluster,
+                pos: [map.pos_in_graph[2 * i], map.pos_in_graph[2 * i + 1]],
+                size: 2.0 + 18.0 * (n.degree as f32 / max_degree).sqrt(),
+            });
+        }
+        let ties = self
+            .network
+            .ties
+            .iter()
+            .filter_map(|t| {
+                let (s, d) = (index[t.source as usize], index[t.target as usize]);
+                (s != u32::MAX && d != u32::MAX).then_some((s, d, t.weight))
+            })
+            .collect();
+        let clusters = map
+            .clusters
+            .iter()
+            .filter(|c| !c.hidden)
+            .map(|c| ExportCluster {
+                id: c.id,
+                name: c.name.clone(),
+                color: c.color,
+                size: c.size,
+            })
+            .collect();
+        let data = ExportMap {
+            title: self.title.clone(),
+            nodes,
+            ties,
+            clusters,
+        };
+        let names = match names {
+            NameMode::All => Names::All,
+            NameMode::Initials => Names::Initials,
+            NameMode::Hidden => Names::Hidden,
+        };
+        let text = match format {
+            ExportFormat::Gexf => export::to_gexf(&data, names),
+            ExportFormat::GraphMl => export::to_graphml(&data, names),
+            // A byte-order mark so spreadsheets read accented names as UTF-8.
+            ExportFormat::PeopleCsv => format!("\u{feff}{}", export::people_csv(&data, names)),
+        };
+        let (extension, mime) = format.extension();
+        let stem = if self.is_sample {
+            "tiemap sample"
+        } else {
+            "tiemap map"
+        };
+        (
+            format!("{stem}.{extension}"),
+            mime.to_string(),
+            text.into_bytes(),
+        )
     }
 
     /// Everything the person made of this map, to save.
@@ -847,6 +927,44 @@ mod tests {
         let mut other = saved;
         other.fingerprint = "else".into();
         assert!(fresh.restore(other).is_err());
+    }
+
+    #[test]
+    fn exports_leave_hidden_clusters_out_and_hide_names_when_asked() {
+        use crate::protocol::Edit;
+        let mut s = sample_session(200);
+        let map = s.map_data();
+        let hidden = map.clusters[0].clone();
+        s.set_edits(ClusterEdits::default().with(Edit::SetHidden {
+            cluster: hidden.id,
+            hidden: true,
+        }));
+        let (name, mime, bytes) = s.export(ExportFormat::Gexf, NameMode::All);
+        assert_eq!(
+            (name.as_str(), mime.as_str()),
+            ("tiemap sample.gexf", "application/gexf+xml")
+        );
+        // Read it back: the hidden cluster's people are not in it.
+        let files = [tiemap_core::import::InputFile {
+            name: name.clone(),
+            bytes,
+        }];
+        let back = tiemap_core::import::import_files(&files, &Default::default()).unwrap();
+        let tiemap_core::import::Imported::Graph(graph) = back.data else {
+            panic!("a graph")
+        };
+        assert_eq!(graph.nodes.len(), 200 - hidden.size as usize);
+        // Names hidden: no one's name appears in any format.
+        for format in ExportFormat::ALL {
+            let (_, _, bytes) = s.export(format, NameMode::Hidden);
+            let text = String::from_utf8(bytes).unwrap();
+            for n in map.nodes.iter().filter(|n| n.label.len() > 3) {
+                assert!(!text.contains(&n.label), "{} in {format:?}", n.label);
+            }
+            assert!(text.contains("Person 1"));
+        }
+        let (_, _, csv) = s.export(ExportFormat::PeopleCsv, NameMode::All);
+        assert!(csv.starts_with("\u{feff}".as_bytes()));
     }
 
     #[test]

@@ -217,6 +217,7 @@ impl AppState {
             Action::DismissError => s.error = None,
             // Saving is the page's business (src/components/app.rs), not the state's.
             Action::Worker(MapEvent::Snapshot(_)) => {}
+            Action::Worker(MapEvent::File { .. }) => s.busy = None,
         }
         s
     }

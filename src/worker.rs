@@ -206,6 +206,14 @@ pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEve
         MapCommand::SetResolution { resolution } => {
             Some(MapEvent::Clusters(session.set_resolution(resolution)?))
         }
+        MapCommand::Export { format, names } => {
+            let (name, mime_type, bytes) = session.export(format, names);
+            Some(MapEvent::File {
+                name,
+                mime_type,
+                bytes,
+            })
+        }
         MapCommand::Snapshot => Some(MapEvent::Snapshot(Box::new(session.snapshot()))),
         MapCommand::Restore { state } => Some(MapEvent::Loaded(Box::new(session.restore(*state)?))),
         MapCommand::SetEdits { edits } => Some(MapEvent::Clusters(session.set_edits(edits))),

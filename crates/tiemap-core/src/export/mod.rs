@@ -13,8 +13,8 @@
 //!
 //! Positions: tiemap's graph space has y growing downwards (as on screen); Gephi's has y
 //! growing upwards. Both XML encoders write `y = -pos_in_graph[1]` so Gephi shows the map
-//! the same way up. (tiemap's own GEXF/GraphML reader does not flip y back; a re-imported
-//! export therefore comes back mirrored top to bottom.)
+//! the same way up; tiemap's own GEXF/GraphML reader flips it back, so a re-imported export
+//! looks the same.
 //!
 //! Anonymising ([`Names`]): with [`Names::Initials`] or [`Names::Hidden`] no label, profile
 //! URL or key reaches the output. Node ids become `n0`, `n1`, ... (in node order), labels
