@@ -1,10 +1,13 @@
-//! The web-sys edge: reading files the person dropped or picked.
+//! The web-sys edge: reading files the person dropped or picked, downloads, and saved maps in
+//! IndexedDB.
 
 mod download;
 mod files;
+mod idb;
 
 pub use download::{download, file_name_from};
 pub use files::{
     files_from_drop, files_from_entries, files_from_folder_input, read_files, Dropped, PickedFile,
     ReadError, MAX_FOLDER_FILES,
 };
+pub use idb::{SavedMapStore, StorageError};
