@@ -1,14 +1,18 @@
+use crate::browser::{download, file_name_from, SavedMapStore};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
-    ClusterControls, ClusterLegend, ErrorBanner, ImportReport, LayoutControls, MapCanvas,
-    PersonPanel, SignalPanel, Toolbar,
+    ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport, LayoutControls,
+    MapCanvas, PersonPanel, SavedMaps, SignalPanel, Toolbar,
 };
-use crate::protocol::{Edit, MapCommand};
+use crate::project::read_project;
+use crate::protocol::{Edit, ExportFormat, MapCommand, MapEvent, NameMode, SavedState};
+use crate::saver::{newest, open_project, open_saved, AfterLoad, MapInput, SavedMapMeta, Saver};
 use crate::state::{Action, AppState};
 use crate::worker::MapWorker;
 use crate::WORKER_LOADER_PATH;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::worker::{Spawnable, WorkerBridge};
+use std::cell::RefCell;
 use std::rc::Rc;
 use tiemap_core::import::Limits;
 use wasm_bindgen::JsCast;
@@ -19,45 +23,286 @@ pub const SAMPLE_PEOPLE: usize = 500;
 /// The sample's seed: the same sample on every visit.
 pub const SAMPLE_SEED: u64 = 7;
 
+/// Saving and restoring, shared by the worker's event callback and the page's callbacks.
+struct Persist {
+    bridge: RefCell<Option<Rc<WorkerBridge<MapWorker>>>>,
+    saver: RefCell<Saver>,
+    store: RefCell<Option<Rc<SavedMapStore>>>,
+    dispatcher: UseReducerDispatcher<AppState>,
+    /// Saved maps, newest first.
+    saved: UseStateHandle<Vec<(String, SavedMapMeta)>>,
+    /// "Saved in this browser at 09:14", or why saving does not work.
+    status: UseStateHandle<Option<String>>,
+}
+
+/// Now, ISO 8601 (the browser's clock).
+fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// "2026-11-30T08:05:09.123Z" -> "08:05" (UTC, as saved).
+fn hh_mm(iso: &str) -> String {
+    iso.get(11..16).unwrap_or(iso).to_string()
+}
+
+impl Persist {
+    fn send(&self, command: MapCommand) {
+        if let Some(worker) = self.bridge.borrow().as_ref() {
+            worker.send(command);
+        }
+    }
+
+    /// The browser's store of saved maps, opened once; `None` (and a status sentence) when
+    /// the browser refuses.
+    async fn store(&self) -> Option<Rc<SavedMapStore>> {
+        if let Some(store) = self.store.borrow().as_ref() {
+            return Some(store.clone());
+        }
+        match SavedMapStore::open().await {
+            Ok(store) => {
+                let store = Rc::new(store);
+                *self.store.borrow_mut() = Some(store.clone());
+                Some(store)
+            }
+            Err(e) => {
+                self.status.set(Some(e.sentence()));
+                None
+            }
+        }
+    }
+
+    async fn refresh_list(&self) {
+        if let Some(store) = self.store().await {
+            if let Ok(mut list) = store.list::<SavedMapMeta>().await {
+                list.sort_by(|a, b| b.1.saved_at.cmp(&a.1.saved_at));
+                self.saved.set(list);
+            }
+        }
+    }
+
+    /// Asks the worker for a map of `input`, to be restored to `restore` once loaded.
+    fn open_input(&self, input: MapInput, restore: Option<SavedState>) {
+        let what = match &input {
+            MapInput::Sample { .. } => "Drawing the sample network".to_string(),
+            MapInput::Files(files) => format!(
+                "Reading {}",
+                files
+                    .iter()
+                    .map(|f| f.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        self.dispatcher.dispatch(Action::StartWork { what });
+        let command = input.command();
+        self.saver.borrow_mut().will_open(input, restore);
+        self.send(command);
+    }
+
+    /// Opens the newest saved map, or the sample when there is none.
+    async fn open_newest_or_sample(self: Rc<Self>) {
+        let sample = MapInput::Sample {
+            people: SAMPLE_PEOPLE,
+            seed: SAMPLE_SEED,
+        };
+        let Some(store) = self.store().await else {
+            self.open_input(sample, None);
+            return;
+        };
+        let list = store.list::<SavedMapMeta>().await.unwrap_or_default();
+        let newest_key = newest(&list).map(|(key, _)| key.clone());
+        let mut sorted = list;
+        sorted.sort_by(|a, b| b.1.saved_at.cmp(&a.1.saved_at));
+        self.saved.set(sorted);
+        if let Some(key) = newest_key {
+            if let Ok(Some((meta, blobs))) = store.get::<SavedMapMeta>(&key).await {
+                let (input, state) = open_saved(&meta, blobs);
+                self.status
+                    .set(Some(format!("Reopened {} as you left it.", meta.title)));
+                self.open_input(input, Some(state));
+                return;
+            }
+        }
+        self.open_input(sample, None);
+    }
+
+    /// Reopens the saved map `key`.
+    async fn open_saved_map(self: Rc<Self>, key: String) {
+        let Some(store) = self.store().await else {
+            return;
+        };
+        match store.get::<SavedMapMeta>(&key).await {
+            Ok(Some((meta, blobs))) => {
+                let (input, state) = open_saved(&meta, blobs);
+                self.open_input(input, Some(state));
+            }
+            Ok(None) => self.refresh_list().await,
+            Err(e) => self.dispatcher.dispatch(Action::Fail {
+                sentence: e.sentence(),
+            }),
+        }
+    }
+
+    /// Everything the worker says passes here first: loads trigger restores, snapshots are
+    /// saved (and downloaded as a project when asked), files are downloaded.
+    fn on_event(self: &Rc<Self>, event: MapEvent) {
+        match &event {
+            MapEvent::Loaded(map) => {
+                let map_id = map.map_id;
+                let after = self.saver.borrow_mut().loaded(map);
+                match after {
+                    AfterLoad::Nothing => {}
+                    AfterLoad::Restore(state) => {
+                        self.send(MapCommand::Restore { state });
+                        self.saver.borrow_mut().lookup_done(map_id);
+                    }
+                    AfterLoad::LookUp(fingerprint) => {
+                        let this = self.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            if let Some(store) = this.store().await {
+                                if let Ok(Some((meta, _))) =
+                                    store.get::<SavedMapMeta>(&fingerprint).await
+                                {
+                                    this.status.set(Some(format!(
+                                        "Found your names and layout for this export, saved {}.",
+                                        meta.saved_at.get(..10).unwrap_or(&meta.saved_at)
+                                    )));
+                                    this.send(MapCommand::Restore {
+                                        state: Box::new(meta.state),
+                                    });
+                                }
+                            }
+                            this.saver.borrow_mut().lookup_done(map_id);
+                        });
+                    }
+                }
+            }
+            MapEvent::Snapshot(state) => {
+                let now = now_iso();
+                let download_project = std::mem::take(&mut self.saver.borrow_mut().download_next);
+                if download_project {
+                    if let Some(project) = self.saver.borrow().project(state, &now) {
+                        let name = file_name_from(&project.title, "tiemap");
+                        if let Err(sentence) =
+                            download(&name, "application/json", &project.to_bytes())
+                        {
+                            self.dispatcher.dispatch(Action::Fail { sentence });
+                        }
+                    }
+                }
+                let to_store = self.saver.borrow().to_store(state, &now);
+                let blobs = self
+                    .saver
+                    .borrow()
+                    .open
+                    .as_ref()
+                    .map(|o| o.input.blobs())
+                    .unwrap_or_default();
+                if let Some((key, meta)) = to_store {
+                    let this = self.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let Some(store) = this.store().await else {
+                            return;
+                        };
+                        match store.put(&key, &meta, &blobs).await {
+                            Ok(()) => {
+                                this.status.set(Some(format!(
+                                    "Saved in this browser at {} UTC.",
+                                    hh_mm(&meta.saved_at)
+                                )));
+                                this.refresh_list().await;
+                            }
+                            Err(e) => this.status.set(Some(e.sentence())),
+                        }
+                    });
+                }
+            }
+            MapEvent::File {
+                name,
+                mime_type,
+                bytes,
+            } => {
+                if let Err(sentence) = download(name, mime_type, bytes) {
+                    self.dispatcher.dispatch(Action::Fail { sentence });
+                }
+            }
+            _ => {}
+        }
+        self.dispatcher.dispatch(Action::Worker(event));
+    }
+}
+
 /// The page: the whole window is a drop target.
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(AppState::default);
-    let bridge = use_mut_ref(|| None::<Rc<WorkerBridge<MapWorker>>>);
-
-    // Spawn the worker once and ask it for the sample network.
-    {
+    let saved = use_state(Vec::<(String, SavedMapMeta)>::new);
+    let save_status = use_state(|| None::<String>);
+    let persist = {
         let dispatcher = state.dispatcher();
-        let bridge = bridge.clone();
+        let saved = saved.clone();
+        let status = save_status.clone();
+        use_memo((), move |_| {
+            Rc::new(Persist {
+                bridge: RefCell::new(None),
+                saver: RefCell::new(Saver::default()),
+                store: RefCell::new(None),
+                dispatcher,
+                saved,
+                status,
+            })
+        })
+    };
+
+    // Spawn the worker once; open the map left last time, or the sample.
+    {
+        let persist = (*persist).clone();
         use_effect_with((), move |_| {
-            let events = dispatcher.clone();
+            let events = persist.clone();
             let worker = MapWorker::spawner()
-                .callback(move |event| events.dispatch(Action::Worker(event)))
+                .callback(move |event| events.on_event(event))
                 .spawn_with_loader(WORKER_LOADER_PATH);
-            dispatcher.dispatch(Action::StartWork {
-                what: "Drawing the sample network".into(),
-            });
-            worker.send(MapCommand::LoadSample {
-                people: SAMPLE_PEOPLE,
-                seed: SAMPLE_SEED,
-            });
-            *bridge.borrow_mut() = Some(Rc::new(worker));
+            *persist.bridge.borrow_mut() = Some(Rc::new(worker));
+            wasm_bindgen_futures::spawn_local(persist.open_newest_or_sample());
             || ()
         });
     }
 
     let send = {
-        let bridge = bridge.clone();
-        move |command: MapCommand| {
-            if let Some(worker) = bridge.borrow().as_ref() {
-                worker.send(command);
-            }
-        }
+        let persist = (*persist).clone();
+        move |command: MapCommand| persist.send(command)
     };
+
+    // Autosave: a second after the map, the person's edits or settings change (or the layout
+    // settles), the worker sends a snapshot, which is stored.
+    {
+        let send = send.clone();
+        let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        let map = state.map.clone();
+        let key = (
+            map.as_ref().map(|m| m.map_id),
+            map.as_ref()
+                .and_then(|m| m.signals)
+                .map(|w| format!("{w:?}")),
+            state.edits.clone(),
+            state.resolution.to_bits(),
+            state.fold_below,
+            state.layout_converged,
+        );
+        use_effect_with(key, move |key| {
+            if key.0.is_some() {
+                let send = send.clone();
+                *timer.borrow_mut() =
+                    Some(gloo::timers::callback::Timeout::new(1_000, move || {
+                        send(MapCommand::Snapshot)
+                    }));
+            }
+        });
+    }
 
     let on_files = {
         let dispatcher = state.dispatcher();
-        let send = send.clone();
+        let persist = (*persist).clone();
         Callback::from(move |files: Vec<PickedFile>| {
             if files.is_empty() {
                 dispatcher.dispatch(Action::Fail {
@@ -74,28 +319,102 @@ pub fn App() -> Html {
             };
             dispatcher.dispatch(Action::StartWork { what });
             let dispatcher = dispatcher.clone();
-            let send = send.clone();
+            let persist = persist.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match read_files(files, Limits::default()).await {
-                    Ok(files) => send(MapCommand::Import { files }),
-                    Err(e) => dispatcher.dispatch(Action::Fail {
-                        sentence: e.sentence(),
-                    }),
+                let files = match read_files(files, Limits::default()).await {
+                    Ok(files) => files,
+                    Err(e) => {
+                        dispatcher.dispatch(Action::Fail {
+                            sentence: e.sentence(),
+                        });
+                        return;
+                    }
+                };
+                // A project file opens the map it holds, as it was saved.
+                if let [one] = files.as_slice() {
+                    match read_project(&one.name, &one.bytes).and_then(|p| match p {
+                        Some(project) => open_project(&project).map(Some),
+                        None => Ok(None),
+                    }) {
+                        Ok(Some((input, state))) => {
+                            persist.open_input(input, Some(state));
+                            return;
+                        }
+                        Ok(None) => {}
+                        Err(sentence) => {
+                            dispatcher.dispatch(Action::Fail { sentence });
+                            return;
+                        }
+                    }
                 }
+                persist.open_input(MapInput::Files(Rc::new(files)), None);
             });
         })
     };
     let on_sample = {
+        let persist = (*persist).clone();
+        Callback::from(move |()| {
+            persist.open_input(
+                MapInput::Sample {
+                    people: SAMPLE_PEOPLE,
+                    seed: SAMPLE_SEED,
+                },
+                None,
+            );
+        })
+    };
+    let on_save_project = {
+        let persist = (*persist).clone();
+        Callback::from(move |()| {
+            persist.saver.borrow_mut().download_next = true;
+            persist.send(MapCommand::Snapshot);
+        })
+    };
+    let on_open_saved = {
+        let persist = (*persist).clone();
+        Callback::from(move |key: String| {
+            wasm_bindgen_futures::spawn_local(persist.clone().open_saved_map(key));
+        })
+    };
+    let on_delete_saved = {
+        let persist = (*persist).clone();
+        Callback::from(move |key: String| {
+            let persist = persist.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(store) = persist.store().await {
+                    if let Err(e) = store.delete(&key).await {
+                        persist.status.set(Some(e.sentence()));
+                    }
+                    persist.refresh_list().await;
+                }
+            });
+        })
+    };
+    let on_delete_all = {
+        let persist = (*persist).clone();
+        Callback::from(move |()| {
+            let persist = persist.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(store) = persist.store().await {
+                    match store.clear().await {
+                        Ok(()) => persist
+                            .status
+                            .set(Some("Everything saved in this browser is deleted.".into())),
+                        Err(e) => persist.status.set(Some(e.sentence())),
+                    }
+                    persist.refresh_list().await;
+                }
+            });
+        })
+    };
+    let on_export = {
         let dispatcher = state.dispatcher();
         let send = send.clone();
-        Callback::from(move |()| {
+        Callback::from(move |(format, names): (ExportFormat, NameMode)| {
             dispatcher.dispatch(Action::StartWork {
-                what: "Drawing the sample network".into(),
+                what: format!("Writing {}", format.label()),
             });
-            send(MapCommand::LoadSample {
-                people: SAMPLE_PEOPLE,
-                seed: SAMPLE_SEED,
-            });
+            send(MapCommand::Export { format, names });
         })
     };
 
@@ -313,15 +632,15 @@ pub fn App() -> Html {
                         on_select={on_select.reform(|node: Option<usize>| node.map(|v| v as u32))}
                         on_pin={on_pin}
                     />
-                    <aside class="summary">
-                        <p class="summary-line" role="status">{ map.summary.clone() }</p>
-                        <p class="ties-note">{ map.ties_note.clone() }</p>
-                        <ImportReport lines={map.report.clone()} />
-                    </aside>
                     <aside class="sidebar">
                         if let Some(node) = state.selected {
                             <PersonPanel map={map.clone()} {node} explanation={state.explanation.clone()} on_select={on_select.clone()} on_edit={on_edit.clone()} />
                         }
+                        <section class="panel summary" aria-label="This map">
+                            <p class="summary-line" role="status">{ map.summary.clone() }</p>
+                            <p class="ties-note">{ map.ties_note.clone() }</p>
+                            <ImportReport lines={map.report.clone()} />
+                        </section>
                         <ClusterLegend
                             clusters={map.clusters.clone()}
                             highlighted={state.highlighted_cluster}
@@ -337,6 +656,16 @@ pub fn App() -> Html {
                             <SignalPanel {weights} on_change={on_signals} />
                         }
                         <LayoutControls converged={state.layout_converged} paused={state.layout_paused} {on_pause} {on_resume} {on_restart} />
+                        <ExportPanel {on_export} />
+                        <SavedMaps
+                            saved={(*saved).clone()}
+                            current={Some(map.fingerprint.clone())}
+                            status={(*save_status).clone()}
+                            on_open={on_open_saved}
+                            on_delete={on_delete_saved}
+                            {on_delete_all}
+                            {on_save_project}
+                        />
                     </aside>
                 } else {
                     <p class="placeholder">{ "Loading…" }</p>
