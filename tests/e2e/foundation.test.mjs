@@ -56,6 +56,7 @@ test('the same file through the Open file picker', async () => {
 test('a file tiemap does not understand gets a one-sentence error and the map stays', async () => {
   const { page, errors, context } = await openSite(browser, site);
   await waitForMap(page, /Sample network: 500 people/);
+  // Measure a still map: the layout must have settled first.
   await page.getByText('Layout settled').waitFor({ timeout: 30000 });
   const before = await inkedPixels(page);
   await dropFiles(page, [{ name: 'holiday-notes.txt', type: 'text/plain', data: 'Pack sunscreen, book the ferry.\n' }]);

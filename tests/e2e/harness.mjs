@@ -79,6 +79,8 @@ export async function waitForMap(page, statusPattern) {
     const c = document.querySelector('canvas');
     return c && c.width > 0;
   });
+  // Labels are measured once per map: let the fonts load first so later frames match.
+  await page.evaluate(() => document.fonts.ready.then(() => true));
 }
 
 /**

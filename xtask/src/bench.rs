@@ -494,9 +494,8 @@ fn report(out: &Path, quick: bool, outcomes: &[(String, Result<f64, String>)]) -
         "Milliseconds per iteration on seeded planted-partition graphs (mixing 0.15), one level, Barnes-Hut, theta 0.5. \
          Ours: `LayoutState` with `Fa2Settings::infer` in wasm, after {} warm-up iterations, median of batches. \
          graphology-layout-forceatlas2 0.10.1: `forceAtlas2.assign(graph, {{iterations, settings: inferSettings(graph)}})` \
-         with `barnesHutOptimize: true`, from the same start positions, after a JIT warm-up. \
-         Note: `Fa2Settings::infer` turns LinLog attraction on (a logarithm per tie), graphology's `inferSettings` \
-         keeps linear attraction, so ours does more work per tie. \
+         with `barnesHutOptimize: true` and `linLogMode: true`, from the same start positions, after a JIT warm-up: \
+         `Fa2Settings::infer` turns LinLog attraction on (a logarithm per tie), so both sides run the same attraction. \
          Native: criterion `fa2_iteration` (same graphs, same set-up, run at another moment of the same load).\n",
         layout.get("warm_up_iterations").as_f64().map_or("?".into(), |x| format!("{x:.0}"))
     );
