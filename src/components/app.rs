@@ -6,6 +6,7 @@ use crate::components::{
 };
 use crate::project::read_project;
 use crate::protocol::{Edit, ExportFormat, MapCommand, MapEvent, NameMode, SavedState};
+use crate::render::ThemeKind;
 use crate::saver::{newest, open_project, open_saved, AfterLoad, MapInput, SavedMapMeta, Saver};
 use crate::state::{Action, AppState};
 use crate::worker::MapWorker;
@@ -17,6 +18,9 @@ use std::rc::Rc;
 use tiemap_core::import::Limits;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Where the light/dark choice is remembered (localStorage).
+const THEME_KEY: &str = "tiemap-theme";
 
 /// How many people the bundled sample has.
 pub const SAMPLE_PEOPLE: usize = 500;
@@ -236,6 +240,25 @@ impl Persist {
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(AppState::default);
+    // Light or dark, remembered in this browser.
+    let dark = use_state(|| {
+        gloo::utils::window()
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+            .is_some_and(|v| v == "dark")
+    });
+    let on_toggle_theme = {
+        let dark = dark.clone();
+        Callback::from(move |()| {
+            let next = !*dark;
+            if let Some(storage) = gloo::utils::window().local_storage().ok().flatten() {
+                let _ = storage.set_item(THEME_KEY, if next { "dark" } else { "light" });
+            }
+            dark.set(next);
+        })
+    };
     let saved = use_state(Vec::<(String, SavedMapMeta)>::new);
     let save_status = use_state(|| None::<String>);
     let persist = {
@@ -617,7 +640,7 @@ pub fn App() -> Html {
 
     let sample_shown = state.map.as_ref().map(|m| m.is_sample).unwrap_or(true);
     html! {
-        <div class="app" {ondragenter} {ondragover} {ondragleave} {ondrop}>
+        <div class={classes!("app", dark.then_some("dark"))} {ondragenter} {ondragover} {ondragleave} {ondrop}>
             <Toolbar on_files={on_files} on_sample={on_sample} {sample_shown} />
             if let Some(sentence) = state.error.clone() {
                 <ErrorBanner sentence={sentence} on_dismiss={on_dismiss} />
@@ -629,6 +652,8 @@ pub fn App() -> Html {
                         positions={state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone()))}
                         version={state.map_version}
                         highlighted_cluster={state.highlighted_cluster}
+                        theme={if *dark { ThemeKind::Dark } else { ThemeKind::Light }}
+                        on_toggle_theme={Some(on_toggle_theme.clone())}
                         on_select={on_select.reform(|node: Option<usize>| node.map(|v| v as u32))}
                         on_pin={on_pin}
                     />

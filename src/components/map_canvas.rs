@@ -44,6 +44,9 @@ pub struct MapCanvasProps {
     /// A person dragged to a new place (graph space), to pin them there.
     #[prop_or_default]
     pub on_pin: Callback<(usize, [f32; 2])>,
+    /// The light/dark switch was pressed (the button is shown when this is set).
+    #[prop_or_default]
+    pub on_toggle_theme: Option<Callback<()>>,
 }
 
 /// A pointer gesture under way.
@@ -542,6 +545,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             highlighted_cluster: props.highlighted_cluster,
             on_select: props.on_select.clone(),
             on_pin: props.on_pin.clone(),
+            on_toggle_theme: None,
         };
         use_effect_with(deps, move |_| {
             let new_map = engine.borrow().version != Some(props_now.version);
@@ -854,6 +858,15 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             )}>
                 <SearchBox map={props.map.clone()} {on_choose} />
                 <button type="button" class="button" onclick={on_fit}>{ "Fit map" }</button>
+                if let Some(toggle) = props.on_toggle_theme.clone() {
+                    <button
+                        type="button"
+                        class="button"
+                        aria-pressed={dark.to_string()}
+                        title="Light or dark map and page"
+                        onclick={toggle.reform(|_: MouseEvent| ())}
+                    >{ "Dark" }</button>
+                }
             </div>
             // A fixed slot, so the children before it keep their elements when the card comes
             // and goes (Yew matches unkeyed children from the end).

@@ -106,3 +106,35 @@ test('pause, resume and restart the layout', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the dark theme darkens the page and the map, and is remembered', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network: 500 people/);
+  const corner = () => page.evaluate(() => {
+    const c = document.querySelector('canvas.map-base');
+    const out = document.createElement('canvas');
+    out.width = c.width; out.height = c.height;
+    const ctx = out.getContext('2d');
+    ctx.drawImage(c, 0, 0);
+    const [r, g, b] = ctx.getImageData(2, c.height - 3, 1, 1).data;
+    return (r + g + b) / 3;
+  });
+  const pageBackground = () => page.evaluate(() => getComputedStyle(document.querySelector('.app')).backgroundColor);
+  assert.ok(await corner() > 200, 'a light map first');
+  const toggle = page.getByRole('button', { name: 'Dark' });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  await toggle.click();
+  await page.waitForFunction(() => document.querySelector('.app').classList.contains('dark'));
+  await page.waitForTimeout(300);
+  assert.ok(await corner() < 60, `the map background is not dark: ${await corner()}`);
+  assert.equal(await pageBackground(), 'rgb(17, 20, 24)');
+  await page.screenshot({ path: `${SHOTS}/dark.png` });
+  await page.reload();
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.waitForFunction(() => document.querySelector('.app').classList.contains('dark'));
+  assert.equal(await page.getByRole('button', { name: 'Dark' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'Dark' }).click();
+  await page.waitForFunction(() => !document.querySelector('.app').classList.contains('dark'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
