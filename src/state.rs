@@ -17,6 +17,8 @@ pub struct AppState {
     pub layout_converged: bool,
     /// The one-sentence error banner, if any.
     pub error: Option<String>,
+    /// The worker stopped (a crash or out of memory): the banner offers to start it again.
+    pub worker_stopped: bool,
     /// What the worker is doing, while it works.
     pub busy: Option<String>,
     /// A file is being dragged over the window.
@@ -47,6 +49,7 @@ impl Default for AppState {
             positions: None,
             layout_converged: false,
             error: None,
+            worker_stopped: false,
             busy: None,
             dragging: false,
             selected: None,
@@ -81,6 +84,12 @@ pub enum Action {
         sentence: String,
     },
     DismissError,
+    /// The worker stopped; the map on screen stays.
+    WorkerStopped {
+        sentence: String,
+    },
+    /// A new worker was started after one stopped.
+    WorkerRestarted,
     /// The person selected a node (or cleared the selection).
     Select(Option<u32>),
     /// The person paused or resumed the layout.
@@ -215,6 +224,15 @@ impl AppState {
                 s.error = Some(sentence);
             }
             Action::DismissError => s.error = None,
+            Action::WorkerStopped { sentence } => {
+                s.busy = None;
+                s.error = Some(sentence);
+                s.worker_stopped = true;
+            }
+            Action::WorkerRestarted => {
+                s.worker_stopped = false;
+                s.error = None;
+            }
             // Saving is the page's business (src/components/app.rs), not the state's.
             Action::Worker(MapEvent::Snapshot(_)) => {}
             Action::Worker(MapEvent::File { .. }) => s.busy = None,
@@ -398,6 +416,25 @@ mod tests {
         let fresh = s.next(Action::Worker(MapEvent::Loaded(Box::new(other))));
         assert_eq!(fresh.edits, ClusterEdits::default());
         assert!(fresh.undo.is_empty());
+    }
+
+    #[test]
+    fn a_stopped_worker_keeps_the_map_and_offers_a_retry() {
+        let s = AppState::default()
+            .next(Action::Worker(MapEvent::Loaded(Box::new(map("kept")))))
+            .next(Action::StartWork {
+                what: "Reading big.csv".into(),
+            })
+            .next(Action::WorkerStopped {
+                sentence: "tiemap's worker stopped.".into(),
+            });
+        assert!(s.worker_stopped);
+        assert!(s.busy.is_none());
+        assert_eq!(s.map.as_ref().map(|m| m.title.as_str()), Some("kept"));
+        let s = s.next(Action::WorkerRestarted);
+        assert!(!s.worker_stopped);
+        assert!(s.error.is_none());
+        assert_eq!(s.map.as_ref().map(|m| m.title.as_str()), Some("kept"));
     }
 
     #[test]

@@ -50,6 +50,42 @@ fn hh_mm(iso: &str) -> String {
 }
 
 impl Persist {
+    /// Starts a worker whose events pass through `on_event`.
+    fn spawn_worker(self: &Rc<Self>) {
+        let events = self.clone();
+        let worker = MapWorker::spawner()
+            .callback(move |event| events.on_event(event))
+            .spawn_with_loader(WORKER_LOADER_PATH);
+        *self.bridge.borrow_mut() = Some(Rc::new(worker));
+    }
+
+    /// The worker stopped: let it go; the map on screen stays, and Retry starts a new one.
+    fn worker_stopped(&self, what: &str) {
+        *self.bridge.borrow_mut() = None;
+        self.dispatcher.dispatch(Action::WorkerStopped {
+            sentence: format!(
+                "tiemap's background worker stopped ({what}); your map is still here, and Retry starts it again."
+            ),
+        });
+    }
+
+    /// A new worker, reopening the map that was on screen (with its autosaved names).
+    fn restart_worker(self: &Rc<Self>) {
+        self.spawn_worker();
+        self.dispatcher.dispatch(Action::WorkerRestarted);
+        let input = self
+            .saver
+            .borrow()
+            .open
+            .as_ref()
+            .map(|o| o.input.clone())
+            .unwrap_or(MapInput::Sample {
+                people: SAMPLE_PEOPLE,
+                seed: SAMPLE_SEED,
+            });
+        self.open_input(input, None);
+    }
+
     fn send(&self, command: MapCommand) {
         if let Some(worker) = self.bridge.borrow().as_ref() {
             worker.send(command);
@@ -281,13 +317,28 @@ pub fn App() -> Html {
     {
         let persist = (*persist).clone();
         use_effect_with((), move |_| {
-            let events = persist.clone();
-            let worker = MapWorker::spawner()
-                .callback(move |event| events.on_event(event))
-                .spawn_with_loader(WORKER_LOADER_PATH);
-            *persist.bridge.borrow_mut() = Some(Rc::new(worker));
-            wasm_bindgen_futures::spawn_local(persist.open_newest_or_sample());
-            || ()
+            persist.spawn_worker();
+            wasm_bindgen_futures::spawn_local(persist.clone().open_newest_or_sample());
+            // An uncaught error in the worker (a Rust panic or running out of memory ends as
+            // one) reaches the window as an error event from the worker's script.
+            let on_error = {
+                let persist = persist.clone();
+                EventListener::new(&gloo::utils::window(), "error", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::ErrorEvent>() else {
+                        return;
+                    };
+                    // The page's own scripts have a file name; the worker's errors come from
+                    // worker.js / worker_bg.wasm, or without one when raised by its event loop
+                    // (the page has no inline script: the CSP forbids it).
+                    let file = e.filename();
+                    if file.contains("worker") || file.is_empty() {
+                        let message = e.message();
+                        let what = message.trim_start_matches("Uncaught ").to_string();
+                        persist.worker_stopped(&what);
+                    }
+                })
+            };
+            move || drop(on_error)
         });
     }
 
@@ -633,6 +684,10 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_retry = {
+        let persist = (*persist).clone();
+        Callback::from(move |()| persist.restart_worker())
+    };
     let on_dismiss = {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::DismissError))
@@ -643,7 +698,7 @@ pub fn App() -> Html {
         <div class={classes!("app", dark.then_some("dark"))} {ondragenter} {ondragover} {ondragleave} {ondrop}>
             <Toolbar on_files={on_files} on_sample={on_sample} {sample_shown} />
             if let Some(sentence) = state.error.clone() {
-                <ErrorBanner sentence={sentence} on_dismiss={on_dismiss} />
+                <ErrorBanner sentence={sentence} on_dismiss={on_dismiss} on_retry={state.worker_stopped.then_some(on_retry)} />
             }
             <main class="stage">
                 if let Some(map) = state.map.clone() {

@@ -90,3 +90,30 @@ test('no request leaves the site during load, the sample, a drop, a pick and an 
   assert.deepEqual(foreign, [], 'requests left the site');
   await context.close();
 });
+
+test('when the worker stops, the map stays and Retry starts a new worker', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByText('Layout settled').waitFor({ timeout: 30000 });
+  const before = await inkedPixels(page);
+  // An uncaught error in the worker: how a Rust panic (a wasm trap) or running out of memory
+  // surfaces. Raised here from the worker's own event loop.
+  const [worker] = page.workers();
+  await worker.evaluate(() => { setTimeout(() => { throw new Error('simulated crash'); }, 0); });
+  const alert = page.getByRole('alert');
+  await alert.filter({ hasText: /background worker stopped \(Error: simulated crash\); your map is still here/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Sample network: 500 people' }).waitFor();
+  assert.equal(await inkedPixels(page), before, 'the map on screen stays as it was');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await page.waitForFunction(() => !document.querySelector('[role=alert]'));
+  await waitForMap(page, /Sample network: 500 people/);
+  // The new worker answers: a finer resolution gives more clusters.
+  const count = () => page.locator('.legend-row').count();
+  const clusters = await count();
+  const slider = page.getByRole('slider', { name: /Cluster resolution/ });
+  await slider.fill('2.5');
+  await slider.dispatchEvent('change');
+  await page.waitForFunction((n) => document.querySelectorAll('.legend-row').length > n, clusters);
+  assert.ok(errors.every((e) => /simulated crash/.test(e)), errors.join('\n'));
+  await context.close();
+});
