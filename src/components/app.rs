@@ -697,10 +697,12 @@ pub fn App() -> Html {
     html! {
         <div class={classes!("app", dark.then_some("dark"))} {ondragenter} {ondragover} {ondragleave} {ondrop}>
             <Toolbar on_files={on_files} on_sample={on_sample} {sample_shown} />
-            if let Some(sentence) = state.error.clone() {
-                <ErrorBanner sentence={sentence} on_dismiss={on_dismiss} on_retry={state.worker_stopped.then_some(on_retry)} />
-            }
             <main class="stage">
+                // Over the map, not above it: the map keeps its size and view when a sentence
+                // appears.
+                if let Some(sentence) = state.error.clone() {
+                    <ErrorBanner sentence={sentence} on_dismiss={on_dismiss} on_retry={state.worker_stopped.then_some(on_retry)} />
+                }
                 if let Some(map) = state.map.clone() {
                     <MapCanvas
                         map={map.clone()}

@@ -398,6 +398,17 @@ fn the_fingerprint_follows_the_content_not_the_names_or_order() {
 }
 
 #[test]
+fn a_short_png_renamed_csv_is_named_as_an_image_not_read_as_an_edge_list() {
+    // Found by the end-to-end hostile-files test: these bytes once read as "4 nodes, 1 tie".
+    let png = [
+        0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n', 0, 0, 0, 13, b'I', b'H', b'D', b'R',
+    ];
+    let err = import_one("photo.csv", png.to_vec(), &Limits::default()).unwrap_err();
+    assert!(matches!(err, ImportError::Binary { .. }), "{err:?}");
+    assert!(err.sentence().contains("PNG"), "{}", err.sentence());
+}
+
+#[test]
 fn truncated_archive_is_a_clear_error() {
     let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");
     let archive = zip_of(&[("Connections.csv", &connections)]);

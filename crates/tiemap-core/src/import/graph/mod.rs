@@ -166,6 +166,13 @@ const PERSONAL_WORDS: &[&str] = &[
 /// `several`: other files were dropped with it (then headerless CSVs, the weakest signal,
 /// are not claimed, so a LinkedIn ZIP's small CSVs stay with the personal readers).
 pub fn sniff(name: &str, bytes: &[u8], several: bool) -> Option<GraphKind> {
+    // Binary files (an image renamed .csv) are never graphs: the personal readers name them.
+    if !matches!(
+        crate::import::sniff::sniff(bytes),
+        crate::import::sniff::Sniffed::Text
+    ) {
+        return None;
+    }
     let head = bytes.get(..bytes.len().min(1 << 20)).unwrap_or(bytes);
     let head = text_of(head);
     let trimmed = head.trim_start();
