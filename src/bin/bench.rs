@@ -231,6 +231,45 @@ pub fn import_file(name: &str, bytes: Vec<u8>) -> Result<usize, JsError> {
     })
 }
 
+/// The app's whole flow on a big graph file: import, clusters (Leiden), a multilevel layout
+/// started from them and `layout_steps` iterations. Returns `[nodes, ties, clusters]`; the
+/// page reads the wasm memory's size afterwards (it only grows, so that is the peak).
+#[wasm_bindgen]
+pub fn big_graph_flow(
+    name: &str,
+    bytes: Vec<u8>,
+    layout_steps: usize,
+) -> Result<Vec<f64>, JsError> {
+    let files = [InputFile {
+        name: name.to_string(),
+        bytes,
+    }];
+    let outcome =
+        import_files(&files, &Limits::default()).map_err(|e| JsError::new(&e.to_string()))?;
+    drop(files);
+    let Imported::Graph(graph) = outcome.data else {
+        return Err(JsError::new("not a graph file"));
+    };
+    let network = tiemap_core::Network::from_graph_file(&graph);
+    drop(graph);
+    let csr = network.csr();
+    let partition = leiden(&csr, &LeidenSettings::with_seed(1));
+    let settings = Fa2Settings::infer(csr.node_count(), csr.edge_count());
+    let mut state = LayoutState::new(
+        &csr,
+        settings,
+        LayoutStart::Communities(partition.membership.clone()),
+        1,
+    )
+    .map_err(|e| JsError::new(&e.to_string()))?;
+    state.step(layout_steps);
+    Ok(vec![
+        csr.node_count() as f64,
+        csr.edge_count() as f64,
+        partition.community_count as f64,
+    ])
+}
+
 /// A generated LinkedIn export to import and infer ties from.
 #[wasm_bindgen]
 pub struct PersonalBench {

@@ -58,7 +58,8 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     steps.finish()
 }
 
-const OUTPUTS: [&str; 7] = [
+const OUTPUTS: [&str; 8] = [
+    "memory.json",
     "criterion.json",
     "layout_quality.json",
     "infer_quality.json",
@@ -422,6 +423,7 @@ fn report(out: &Path, quick: bool, outcomes: &[(String, Result<f64, String>)]) -
     let layout = load("layout.json");
     let community = load("community.json");
     let import = load("import.json");
+    let memory = load("memory.json");
     let igraph = load("igraph.json");
     let lq = load("layout_quality.json");
     let iq = load("infer_quality.json");
@@ -830,6 +832,53 @@ fn report(out: &Path, quick: bool, outcomes: &[(String, Result<f64, String>)]) -
         format!("< {inf_goal:.0} ms"),
         fmt(inf.get("ms").as_f64(), 0) + " ms",
         inf_met,
+    ]);
+    // ----- memory
+    let mib = |b: Option<f64>| b.map_or("-".to_string(), |b| format!("{:.0} MiB", b / 1048576.0));
+    let peak = memory.get("wasm_memory_peak_bytes").as_f64();
+    let budget = memory.get("budget_bytes").as_f64().unwrap_or(1073741824.0);
+    let mem_met = met(peak.map(|p| p <= budget));
+    let _ = writeln!(
+        sec,
+        "\n### Memory: a big graph file, start to finish\n\n\
+         In the browser, first of all the steps (wasm memory only grows, so its size afterwards is the peak): \
+         a generated CSV edge list built in JavaScript, imported, clustered (Leiden) and laid out (multilevel \
+         ForceAtlas2 from the clusters, {} iterations).\n",
+        fmt(memory.get("layout_steps").as_f64(), 0)
+    );
+    let _ = writeln!(
+        sec,
+        "| graph | file | time (ms) | wasm memory at start | peak | budget | met |"
+    );
+    let _ = writeln!(sec, "|---|---:|---:|---:|---:|---:|---|");
+    let _ = writeln!(
+        sec,
+        "| {} nodes, {} ties, {} clusters | {:.1} MB | {} | {} | {} | {} | {mem_met} |",
+        fmt(memory.get("nodes").as_f64(), 0),
+        fmt(memory.get("ties").as_f64(), 0),
+        fmt(memory.get("clusters").as_f64(), 0),
+        memory.get("file_bytes").as_f64().unwrap_or(0.0) / 1e6,
+        fmt(memory.get("ms").as_f64(), 0),
+        mib(memory.get("wasm_memory_start_bytes").as_f64()),
+        mib(peak),
+        mib(Some(budget)),
+    );
+    if matches!(memory, Json::Null) || memory.get("error").as_str().is_some() {
+        let _ = writeln!(
+            sec,
+            "\n(no memory figures: {})",
+            missing(&memory, "in-browser benchmarks", outcomes)
+        );
+    }
+    goals.push([
+        format!(
+            "memory: {} nodes / {} ties imported, clustered, laid out in the browser",
+            fmt(memory.get("nodes").as_f64(), 0),
+            fmt(memory.get("ties").as_f64(), 0)
+        ),
+        format!("<= {}", mib(Some(budget))),
+        mib(peak),
+        mem_met,
     ]);
     let _ = writeln!(
         sec,

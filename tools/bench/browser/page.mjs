@@ -9,11 +9,34 @@ import louvain from 'graphology-communities-louvain';
 // The wasm-bindgen module sits beside the bundle (target/bench/browser/pkg/); a computed URL
 // keeps esbuild from trying to bundle it.
 let wasm = null;
+let wasmMemory = null;
 async function loadWasm() {
   const url = new URL('./pkg/bench.js', import.meta.url).href;
   wasm = await import(url);
-  await wasm.default({ module_or_path: new URL('./pkg/bench_bg.wasm', import.meta.url).href });
+  const exports = await wasm.default({ module_or_path: new URL('./pkg/bench_bg.wasm', import.meta.url).href });
+  wasmMemory = exports.memory;
   return true;
+}
+
+// Peak memory of the whole flow on a big graph: run first, while the wasm memory is still
+// small (it only grows, so its size afterwards is this flow's peak). The file is built here in
+// JavaScript, so its text does not count against the wasm memory; its copy into wasm does.
+async function memory(cfg) {
+  const startBytes = wasmMemory.buffer.byteLength;
+  const rng = mulberry32(cfg.seed);
+  const lines = ['Source,Target,Type,Weight'];
+  for (let i = 0; i < cfg.ties; i++) {
+    const u = Math.floor(rng() * cfg.nodes);
+    const v = Math.floor(rng() * cfg.nodes);
+    lines.push(`person${u},person${v},Undirected,${1 + Math.floor(rng() * 9)}.5`);
+  }
+  const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+  log(`memory: ${cfg.ties} ties, ${cfg.nodes} nodes, ${(bytes.length / 1e6).toFixed(1)} MB`);
+  const t0 = now();
+  const [nodes, ties, clusters] = wasm.big_graph_flow('big.csv', bytes, cfg.layout_steps);
+  const ms = now() - t0;
+  const peak = wasmMemory.buffer.byteLength;
+  return { nodes, ties, clusters, layout_steps: cfg.layout_steps, file_bytes: bytes.length, ms, wasm_memory_start_bytes: startBytes, wasm_memory_peak_bytes: peak, budget_bytes: cfg.budget_bytes };
 }
 
 const now = () => performance.now();
@@ -243,6 +266,7 @@ async function imports(cfg) {
 
 window.tiemapBench = {
   ready: loadWasm(),
+  memory,
   layout,
   communities,
   imports,

@@ -49,6 +49,8 @@ const FULL = {
       { name: 'planted_100k', nodes: 100_000, groups: 150, degree: 15, mixing: 0.25, seed: 42, seeds: 3 },
     ],
   },
+  // 100,000 nodes and 1,000,000 ties imported, clustered and laid out: the peak wasm memory
+  memory: { ties: 1_000_000, nodes: 100_000, seed: 5, layout_steps: 30, budget_bytes: 1024 * 1024 * 1024 },
   imports: {
     csv: { ties: 1_000_000, nodes: 100_000, repeats: 3, goal_ms: 1_500 },
     personal: { people: 30_000, repeats: 3, infer_goal_ms: 300 },
@@ -66,6 +68,7 @@ const QUICK = {
       { name: 'planted_1k', nodes: 1_000, groups: 10, degree: 15, mixing: 0.25, seed: 42, seeds: 2 },
     ],
   },
+  memory: { ties: 50_000, nodes: 10_000, seed: 5, layout_steps: 5, budget_bytes: 1024 * 1024 * 1024 },
   imports: {
     csv: { ties: 50_000, nodes: 10_000, repeats: 1, goal_ms: 1_500 },
     personal: { people: 1_000, repeats: 1, infer_goal_ms: 300 },
@@ -73,6 +76,8 @@ const QUICK = {
 };
 const config = quick ? QUICK : FULL;
 const AREAS = [
+  // first: the wasm memory only grows, so its size after this step is this flow's peak
+  { name: 'memory', file: 'memory.json', timeout_ms: 600_000 },
   { name: 'layout', file: 'layout.json', timeout_ms: 600_000 },
   { name: 'communities', file: 'community.json', timeout_ms: 900_000 },
   { name: 'imports', file: 'import.json', timeout_ms: 600_000 },
