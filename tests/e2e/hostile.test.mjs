@@ -89,6 +89,18 @@ test('every hostile or broken file gets one sentence and the map stays', async (
   await context.close();
 });
 
+test('a UTF-16 Connections.csv (no byte-order mark) is read', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  const text = connectionsCsv(7);
+  const utf16 = Buffer.alloc(text.length * 2);
+  for (let i = 0; i < text.length; i++) utf16.writeUInt16LE(text.charCodeAt(i), 2 * i);
+  await dropFiles(page, [{ name: 'Connections.csv', data: utf16 }]);
+  await waitForMap(page, /Read 7 people from Connections\.csv/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('names that hold HTML are plain text in the legend, the panels and the search', async () => {
   const { page, errors, context } = await openSite(browser, site);
   await waitForMap(page, /Sample network/);
