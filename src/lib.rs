@@ -5,11 +5,13 @@
 //! - [`state`]: the page's state and the actions that change it;
 //! - [`components`]: one Yew component per file;
 //! - [`render`]: drawing the map;
+//! - [`insights`]: what the map says (the worker measures it, the insights panel draws it);
 //! - [`project`]: the `.tiemap` project file; [`saver`]: autosave, restore, projects;
 //! - [`browser`]: the web-sys edge (reading dropped files, saved maps).
 
 pub mod browser;
 pub mod components;
+pub mod insights;
 pub mod project;
 pub mod protocol;
 pub mod render;

@@ -39,6 +39,8 @@ pub enum MapCommand {
     SetSignals { weights: SignalWeights },
     /// Say why node `node` is tied to each of its neighbours.
     Explain { node: u32 },
+    /// Measure what the map says, with the findings for `goal` (`MapEvent::Insights`).
+    Insights { goal: tiemap_core::metrics::Goal },
 }
 
 /// Worker -> page.
@@ -62,6 +64,8 @@ pub enum MapEvent {
     },
     /// The open map's state, to save (answer to `Snapshot`).
     Snapshot(Box<SavedState>),
+    /// What the map says (answer to `Insights`).
+    Insights(Box<crate::insights::Insights>),
     /// The command failed; the map on screen stays. `sentence` is what the page shows.
     Failed { sentence: String },
 }

@@ -675,6 +675,29 @@ impl Session {
         Ok(self.map_data())
     }
 
+    /// What the map says, with the findings for `goal`, over the clusters as shown.
+    pub fn insights(
+        &self,
+        goal: tiemap_core::metrics::Goal,
+    ) -> Result<crate::insights::Insights, String> {
+        let map = self.map_data();
+        let node_clusters: Vec<u32> = map.nodes.iter().map(|n| n.cluster).collect();
+        let export = match &self.source {
+            Source::Personal(export) => Some(export),
+            Source::Graph(_) => None,
+        };
+        crate::insights::compute(&crate::insights::InsightsInput {
+            map_id: self.map_id,
+            network: &self.network,
+            csr: &self.csr,
+            node_clusters: &node_clusters,
+            clusters: &map.clusters,
+            export,
+            goal,
+        })
+        .map_err(|e| e.sentence())
+    }
+
     /// Why `node` is tied to each neighbour, strongest first.
     pub fn explain(&self, node: u32) -> Explanation {
         let mut ties: Vec<TieReason> = self

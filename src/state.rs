@@ -39,6 +39,8 @@ pub struct AppState {
     /// Earlier edits, most recent last (Undo), and undone ones (Redo).
     pub undo: Vec<ClusterEdits>,
     pub redo: Vec<ClusterEdits>,
+    /// What the map says, as last measured for the map on screen.
+    pub insights: Option<Rc<crate::insights::Insights>>,
 }
 
 impl Default for AppState {
@@ -61,6 +63,7 @@ impl Default for AppState {
             edits: ClusterEdits::default(),
             undo: Vec::new(),
             redo: Vec::new(),
+            insights: None,
         }
     }
 }
@@ -236,6 +239,12 @@ impl AppState {
             // Saving is the page's business (src/components/app.rs), not the state's.
             Action::Worker(MapEvent::Snapshot(_)) => {}
             Action::Worker(MapEvent::File { .. }) => s.busy = None,
+            Action::Worker(MapEvent::Insights(insights)) => {
+                // Answers about a map no longer on screen are dropped.
+                if s.map.as_ref().map(|m| m.map_id) == Some(insights.map_id) {
+                    s.insights = Some(Rc::new(*insights));
+                }
+            }
         }
         s
     }

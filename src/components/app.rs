@@ -1,8 +1,8 @@
 use crate::browser::{download, file_name_from, SavedMapStore};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
-    ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport, LayoutControls,
-    MapCanvas, PersonPanel, SavedMaps, SignalPanel, Toolbar,
+    ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport, InsightsPanel,
+    LayoutControls, MapCanvas, PersonPanel, SavedMaps, SignalPanel, Toolbar,
 };
 use crate::project::read_project;
 use crate::protocol::{Edit, ExportFormat, MapCommand, MapEvent, NameMode, SavedState};
@@ -693,6 +693,39 @@ pub fn App() -> Html {
         Callback::from(move |()| dispatcher.dispatch(Action::DismissError))
     };
 
+    // The insights dialog: measured in the worker when opened, and again when the map, its
+    // clusters or the goal change while it is open.
+    let insights_open = use_state(|| false);
+    let goal = use_state(|| tiemap_core::metrics::Goal::ChangeJobs { target: None });
+    {
+        let send = send.clone();
+        let key = (
+            *insights_open,
+            (*goal).clone(),
+            state.map.as_ref().map(|m| (m.map_id, m.clusters.clone())),
+        );
+        use_effect_with(key, move |(open, goal, map)| {
+            if *open && map.is_some() {
+                send(MapCommand::Insights { goal: goal.clone() });
+            }
+        });
+    }
+    let on_goal = {
+        let goal = goal.clone();
+        Callback::from(move |g| goal.set(g))
+    };
+    let open_insights = {
+        let o = insights_open.clone();
+        Callback::from(move |_: MouseEvent| o.set(true))
+    };
+    let close_insights = {
+        let o = insights_open.clone();
+        Callback::from(move |()| o.set(false))
+    };
+    let shown_insights = state
+        .insights
+        .clone()
+        .filter(|i| state.map.as_ref().map(|m| m.map_id) == Some(i.map_id));
     let sample_shown = state.map.as_ref().map(|m| m.is_sample).unwrap_or(true);
     html! {
         <div class={classes!("app", dark.then_some("dark"))} {ondragenter} {ondragover} {ondragleave} {ondrop}>
@@ -751,6 +784,12 @@ pub fn App() -> Html {
                     </aside>
                 } else {
                     <p class="placeholder">{ "Loading…" }</p>
+                }
+                if state.map.is_some() {
+                    <button class="button primary insights-open" onclick={open_insights}>{ "Insights" }</button>
+                }
+                if *insights_open && state.map.is_some() {
+                    <InsightsPanel insights={shown_insights} goal={(*goal).clone()} {on_goal} on_close={close_insights} />
                 }
                 if let Some(what) = state.busy.clone() {
                     <div class="busy" aria-live="polite">{ format!("{what}…") }</div>

@@ -1,12 +1,15 @@
 //! One Yew component per file.
 
 mod app;
+pub mod chart_bars;
+pub mod chart_stacked;
 mod cluster_controls;
 mod cluster_legend;
 mod error_banner;
 mod export_panel;
 pub mod hover_card;
 mod import_report;
+mod insights_panel;
 mod layout_controls;
 mod map_canvas;
 mod person_panel;
@@ -21,6 +24,7 @@ pub use cluster_legend::ClusterLegend;
 pub use error_banner::ErrorBanner;
 pub use export_panel::ExportPanel;
 pub use import_report::ImportReport;
+pub use insights_panel::InsightsPanel;
 pub use layout_controls::LayoutControls;
 pub use map_canvas::MapCanvas;
 pub use person_panel::PersonPanel;
