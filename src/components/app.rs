@@ -2,7 +2,7 @@ use crate::browser::{download, file_name_from, SavedMapStore};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
     ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport, InsightsPanel,
-    LayoutControls, MapCanvas, PersonPanel, SavedMaps, SignalPanel, Toolbar,
+    LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog, SignalPanel, Toolbar,
 };
 use crate::project::read_project;
 use crate::protocol::{Edit, ExportFormat, MapCommand, MapEvent, NameMode, SavedState};
@@ -727,9 +727,19 @@ pub fn App() -> Html {
         .clone()
         .filter(|i| state.map.as_ref().map(|m| m.map_id) == Some(i.map_id));
     let sample_shown = state.map.as_ref().map(|m| m.is_sample).unwrap_or(true);
+    // The share dialog (src/components/share_dialog.rs).
+    let share_open = use_state(|| false);
+    let on_share = state.map.is_some().then(|| {
+        let share_open = share_open.clone();
+        Callback::from(move |()| share_open.set(true))
+    });
+    let on_share_close = {
+        let share_open = share_open.clone();
+        Callback::from(move |()| share_open.set(false))
+    };
     html! {
         <div class={classes!("app", dark.then_some("dark"))} {ondragenter} {ondragover} {ondragleave} {ondrop}>
-            <Toolbar on_files={on_files} on_sample={on_sample} {sample_shown} />
+            <Toolbar on_files={on_files} on_sample={on_sample} {sample_shown} {on_share} />
             <main class="stage">
                 // Over the map, not above it: the map keeps its size and view when a sentence
                 // appears.
@@ -795,6 +805,9 @@ pub fn App() -> Html {
                     <div class="busy" aria-live="polite">{ format!("{what}…") }</div>
                 }
             </main>
+            if let (true, Some(map)) = (*share_open, state.map.clone()) {
+                <ShareDialog positions={state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone()))} {map} on_close={on_share_close} />
+            }
             if state.dragging {
                 <div class="drop-overlay" aria-hidden="true">
                     <p>{ "Drop your LinkedIn export, Connections.csv or a graph file" }</p>

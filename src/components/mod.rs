@@ -15,6 +15,7 @@ mod map_canvas;
 mod person_panel;
 mod saved_maps;
 pub mod search_box;
+mod share_dialog;
 mod signal_panel;
 mod toolbar;
 
@@ -29,5 +30,6 @@ pub use layout_controls::LayoutControls;
 pub use map_canvas::MapCanvas;
 pub use person_panel::PersonPanel;
 pub use saved_maps::SavedMaps;
+pub use share_dialog::ShareDialog;
 pub use signal_panel::SignalPanel;
 pub use toolbar::Toolbar;

@@ -9,9 +9,13 @@ pub struct ToolbarProps {
     pub on_files: Callback<Vec<PickedFile>>,
     pub on_sample: Callback<()>,
     pub sample_shown: bool,
+    /// Opens the share dialog ("Share picture"); no button while there is no map.
+    #[prop_or_default]
+    pub on_share: Option<Callback<()>>,
 }
 
-/// The top bar: the name, "Open file", "Open folder", and the way back to the sample.
+/// The top bar: the name, "Open file", "Open folder", the way back to the sample, and
+/// "Share picture".
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_change = {
@@ -51,6 +55,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let on_sample = props.on_sample.reform(|_: MouseEvent| ());
+    let share = props.on_share.as_ref().map(|on_share| {
+        let onclick = on_share.reform(|_: MouseEvent| ());
+        html! {
+            <button class="button secondary share-button" aria-haspopup="dialog" {onclick}>{ "Share picture" }</button>
+        }
+    });
     html! {
         <header class="toolbar">
             <h1 class="brand">{ "tiemap" }</h1>
@@ -67,6 +77,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     { "Open folder" }
                     <input class="visually-hidden" type="file" webkitdirectory=true onchange={on_folder} />
                 </label>
+                { for share }
             </div>
         </header>
     }

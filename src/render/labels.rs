@@ -4,7 +4,8 @@
 
 use super::scene::{Scene, RADIUS_MAX_CSS_PX};
 use super::{css_rgb, css_rgba, FrameView};
-use crate::protocol::MapData;
+use crate::protocol::{MapData, NameMode};
+use tiemap_core::export::{shown_name, Names};
 use tiemap_core::view::clusters::cluster_anchors;
 use tiemap_core::view::labels::{place_node_labels, LabelGrid, LabelRules, ScreenRect};
 use web_sys::CanvasRenderingContext2d;
@@ -15,10 +16,20 @@ const FONT_FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-se
 #[derive(Default)]
 pub struct LabelCache {
     map_id: Option<u32>,
+    /// Which texts were measured (names, initials).
+    names: Option<NameMode>,
     width_at_10px: Vec<f32>,
 }
 
 impl LabelCache {
+    /// Measures texts again when labels start saying something else (names vs initials).
+    fn use_names(&mut self, names: NameMode) {
+        if self.names != Some(names) {
+            self.names = Some(names);
+            self.map_id = None;
+        }
+    }
+
     fn width(&mut self, ctx: &CanvasRenderingContext2d, map: &MapData, i: usize) -> f32 {
         if self.map_id != Some(map.map_id) || self.width_at_10px.len() != map.nodes.len() {
             self.map_id = Some(map.map_id);
@@ -31,9 +42,14 @@ impl LabelCache {
             return w;
         }
         ctx.set_font(&format!("600 10px {FONT_FAMILY}"));
-        let label = map.nodes.get(i).map(|n| n.label.as_str()).unwrap_or("");
+        let names = self.names.unwrap_or(NameMode::All);
+        let label = map
+            .nodes
+            .get(i)
+            .and_then(|n| person_label_text(&n.label, names, i))
+            .unwrap_or_default();
         let w = ctx
-            .measure_text(label)
+            .measure_text(&label)
             .map(|m| m.width() as f32)
             .unwrap_or(label.chars().count() as f32 * 5.5);
         if let Some(slot) = self.width_at_10px.get_mut(i) {
@@ -51,6 +67,41 @@ pub fn node_font_px(radius_css_px: f32, radius_min_css_px: f32) -> f32 {
     11.0 + 8.0 * t
 }
 
+/// Whether a label names a person or a cluster.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelKind {
+    Person { node: usize },
+    Cluster { id: u32 },
+}
+
+/// A label as placed: what it says, where, and how it is painted. The live map paints these
+/// on its overlay; a shared picture paints them on a canvas and writes them as SVG text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelText {
+    pub kind: LabelKind,
+    pub text: String,
+    /// CSS pixels; the text is left-aligned from `rect.x` and vertically centred on
+    /// `rect.y + rect.h / 2`.
+    pub rect: ScreenRect,
+    pub font_px: f32,
+    /// CSS font weight (600 for people, 700 for clusters).
+    pub font_weight: u16,
+    pub fill: [u8; 3],
+    pub fill_alpha: f32,
+    /// The halo stroked behind the text so it reads over ties.
+    pub halo: [u8; 3],
+    pub halo_alpha: f32,
+    pub halo_width_css_px: f32,
+}
+
+/// The CSS font of a label (`"600 12px system-ui, ..."`).
+pub fn label_font(font_weight: u16, font_px: f32) -> String {
+    format!("{font_weight} {font_px}px {FONT_FAMILY}")
+}
+
+/// The font family labels use.
+pub const LABEL_FONT_FAMILY: &str = FONT_FAMILY;
+
 /// Places and draws labels for `scene` through `view`; returns how many were drawn. `clear` wipes the (transparent)
 /// overlay first; the context's transform must map CSS pixels to device pixels.
 pub fn draw_labels(
@@ -61,14 +112,42 @@ pub fn draw_labels(
     cache: &mut LabelCache,
     clear: bool,
 ) -> usize {
-    let camera = &view.camera;
-    let [w, h] = camera.viewport_css_px;
     if clear {
+        let [w, h] = view.camera.viewport_css_px;
         ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
     }
-    if scene.is_empty() {
-        return 0;
+    let labels = place_labels(ctx, map, scene, view, cache, NameMode::All);
+    paint_labels(ctx, &labels);
+    labels.len()
+}
+
+/// What a person's label says under `names` (None: no label at all).
+pub fn person_label_text(label: &str, names: NameMode, index: usize) -> Option<String> {
+    match names {
+        NameMode::All => Some(label.to_string()),
+        NameMode::Initials => Some(shown_name(label, Names::Initials, index)),
+        NameMode::Hidden => None,
     }
+}
+
+/// Chooses labels for `scene` through `view` (nothing overlaps): the biggest hubs, cluster
+/// names at their centroids, then everyone else big enough on screen. People are named as
+/// `names` says (`Hidden`: cluster names only). `ctx` is used only to measure text. Cluster
+/// names come first in the result, then people, in painting order.
+pub fn place_labels(
+    ctx: &CanvasRenderingContext2d,
+    map: &MapData,
+    scene: &Scene,
+    view: &FrameView<'_>,
+    cache: &mut LabelCache,
+    names: NameMode,
+) -> Vec<LabelText> {
+    let camera = &view.camera;
+    let [w, h] = camera.viewport_css_px;
+    if scene.is_empty() {
+        return Vec::new();
+    }
+    cache.use_names(names);
     let theme = view.theme;
     let mut grid = LabelGrid::new([w, h], 40.0);
     let screen_of = |i: usize| -> Option<([f32; 2], f32)> {
@@ -98,7 +177,12 @@ pub fn draw_labels(
         max_labels: ((w * h) / 5_000.0) as usize + 8,
         gap_css_px: 3.0,
     };
-    let split = rules.always.min(scene.label_order.len());
+    let people_shown = names != NameMode::Hidden;
+    let split = if people_shown {
+        rules.always.min(scene.label_order.len())
+    } else {
+        0
+    };
     let mut measure = |i: usize| {
         let f = font_of(i);
         [cache.width(ctx, map, i) * f / 10.0, f * 1.25]
@@ -114,7 +198,8 @@ pub fn draw_labels(
     );
 
     // 2) cluster names, large, at each cluster's weighted centroid
-    let mut cluster_texts: Vec<(ScreenRect, String, [u8; 3], f32, f32)> = Vec::new();
+    let mut labels: Vec<LabelText> = Vec::new();
+    let dark = theme.background.iter().map(|&c| c as u32).sum::<u32>() < 300;
     if !map.clusters.is_empty() {
         let anchors = cluster_anchors(
             &scene.pos_in_graph,
@@ -141,7 +226,7 @@ pub fn draw_labels(
                 continue;
             }
             let font = 14.0 + 12.0 * (a.members as f32 / biggest).sqrt();
-            ctx.set_font(&format!("700 {font}px {FONT_FAMILY}"));
+            ctx.set_font(&label_font(700, font));
             let tw = ctx
                 .measure_text(&name)
                 .map(|m| m.width() as f32)
@@ -168,46 +253,48 @@ pub fn draw_labels(
                     .and_then(|m| scene.in_focus.get(m).copied())
                     .unwrap_or(true);
                 let alpha = if highlighted && !in_focus { 0.25 } else { 0.92 };
-                cluster_texts.push((tries[k], name, cluster.color, font, alpha));
+                let tint = if dark {
+                    mix(cluster.color, [255, 255, 255], 0.35)
+                } else {
+                    mix(cluster.color, [0, 0, 0], 0.35)
+                };
+                labels.push(LabelText {
+                    kind: LabelKind::Cluster { id: cluster.id },
+                    text: name,
+                    rect: tries[k],
+                    font_px: font,
+                    font_weight: 700,
+                    fill: tint,
+                    fill_alpha: alpha,
+                    halo: theme.label_halo,
+                    halo_alpha: 0.8 * alpha,
+                    halo_width_css_px: 4.0,
+                });
             }
         }
     }
 
     // 3) everyone else big enough on screen, right of their disc
-    let rest = LabelRules {
-        always: 0,
-        max_labels: rules.max_labels.saturating_sub(placed.len()),
-        ..rules
-    };
-    placed.extend(place_node_labels(
-        &mut grid,
-        &scene.label_order[split..],
-        &rest,
-        screen_of,
-        &mut measure,
-    ));
-
-    ctx.set_text_baseline("middle");
-    ctx.set_text_align("left");
-    ctx.set_line_join("round");
-    let dark = theme.background.iter().map(|&c| c as u32).sum::<u32>() < 300;
-    for (rect, name, color, font, alpha) in &cluster_texts {
-        let tint = if dark {
-            mix(*color, [255, 255, 255], 0.35)
-        } else {
-            mix(*color, [0, 0, 0], 0.35)
+    if people_shown {
+        let rest = LabelRules {
+            always: 0,
+            max_labels: rules.max_labels.saturating_sub(placed.len()),
+            ..rules
         };
-        ctx.set_font(&format!("700 {font}px {FONT_FAMILY}"));
-        ctx.set_line_width(4.0);
-        ctx.set_stroke_style_str(&css_rgba(theme.label_halo, 0.8 * alpha));
-        ctx.set_fill_style_str(&css_rgba(tint, *alpha));
-        let y = (rect.y + rect.h / 2.0) as f64;
-        let _ = ctx.stroke_text(name, rect.x as f64, y);
-        let _ = ctx.fill_text(name, rect.x as f64, y);
+        placed.extend(place_node_labels(
+            &mut grid,
+            &scene.label_order[split..],
+            &rest,
+            screen_of,
+            &mut measure,
+        ));
     }
-    ctx.set_line_width(3.0);
+
     for p in &placed {
         let Some(node) = map.nodes.get(p.node) else {
+            continue;
+        };
+        let Some(text) = person_label_text(&node.label, names, p.node) else {
             continue;
         };
         let alpha = if scene.in_focus.get(p.node).copied().unwrap_or(true) {
@@ -215,21 +302,61 @@ pub fn draw_labels(
         } else {
             0.35
         };
-        ctx.set_font(&format!("600 {}px {FONT_FAMILY}", font_of(p.node)));
-        ctx.set_stroke_style_str(&css_rgba(theme.label_halo, 0.85 * alpha));
-        ctx.set_fill_style_str(&if alpha < 1.0 {
-            css_rgba(theme.label, alpha)
-        } else {
-            css_rgb(theme.label)
+        labels.push(LabelText {
+            kind: LabelKind::Person { node: p.node },
+            text,
+            rect: p.rect,
+            font_px: font_of(p.node),
+            font_weight: 600,
+            fill: theme.label,
+            fill_alpha: alpha,
+            halo: theme.label_halo,
+            halo_alpha: 0.85 * alpha,
+            halo_width_css_px: 3.0,
         });
-        let y = (p.rect.y + p.rect.h / 2.0) as f64;
-        let _ = ctx.stroke_text(&node.label, p.rect.x as f64, y);
-        let _ = ctx.fill_text(&node.label, p.rect.x as f64, y);
     }
-    placed.len() + cluster_texts.len()
+    labels
+}
+
+/// Paints placed labels (halo, then text) on a context whose transform maps CSS pixels to
+/// device pixels.
+pub fn paint_labels(ctx: &CanvasRenderingContext2d, labels: &[LabelText]) {
+    ctx.set_text_baseline("middle");
+    ctx.set_text_align("left");
+    ctx.set_line_join("round");
+    for l in labels {
+        ctx.set_font(&label_font(l.font_weight, l.font_px));
+        ctx.set_line_width(l.halo_width_css_px as f64);
+        ctx.set_stroke_style_str(&css_rgba(l.halo, l.halo_alpha));
+        ctx.set_fill_style_str(&if l.fill_alpha < 1.0 {
+            css_rgba(l.fill, l.fill_alpha)
+        } else {
+            css_rgb(l.fill)
+        });
+        let y = (l.rect.y + l.rect.h / 2.0) as f64;
+        let _ = ctx.stroke_text(&l.text, l.rect.x as f64, y);
+        let _ = ctx.fill_text(&l.text, l.rect.x as f64, y);
+    }
 }
 
 fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
     let m = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
     [m(a[0], b[0]), m(a[1], b[1]), m(a[2], b[2])]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_labels_follow_the_name_mode() {
+        assert_eq!(
+            person_label_text("Theo Weber", NameMode::All, 3).as_deref(),
+            Some("Theo Weber")
+        );
+        let initials = person_label_text("Theo Weber", NameMode::Initials, 3).unwrap();
+        assert_eq!(initials, "T. W.");
+        assert!(!initials.contains("Theo") && !initials.contains("Weber"));
+        assert_eq!(person_label_text("Theo Weber", NameMode::Hidden, 3), None);
+    }
 }

@@ -5,6 +5,7 @@
 //!   data (instanced node discs, instanced tie quads);
 //! - [`canvas2d`]: the Canvas 2D backend, used where WebGL2 is missing;
 //! - [`labels`]: names of people and clusters on a 2D overlay (text is sharper there);
+//! - [`share`]: the map as a picture to share (PNG, SVG) with a title and a legend;
 //! - [`bench`]: a wasm-bindgen export that draws a generated graph, for the render bench.
 //!
 //! Both backends sit behind [`MapRenderer`].
@@ -14,6 +15,7 @@ pub mod canvas2d;
 pub mod labels;
 pub mod programs;
 pub mod scene;
+pub mod share;
 pub mod webgl;
 
 use tiemap_core::view::camera::Camera;
