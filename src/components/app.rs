@@ -623,6 +623,17 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    // A click on a cluster's name on the map highlights it and opens its name for editing.
+    let rename_request = use_state(|| None::<(u32, u32)>);
+    let on_cluster_name = {
+        let dispatcher = state.dispatcher();
+        let rename_request = rename_request.clone();
+        Callback::from(move |id: u32| {
+            dispatcher.dispatch(Action::Highlight(Some(id)));
+            let nonce = rename_request.map_or(0, |(_, n)| n.wrapping_add(1));
+            rename_request.set(Some((id, nonce)));
+        })
+    };
     let on_highlight = {
         let dispatcher = state.dispatcher();
         Callback::from(move |cluster: Option<u32>| dispatcher.dispatch(Action::Highlight(cluster)))
@@ -754,6 +765,7 @@ pub fn App() -> Html {
                         highlighted_cluster={state.highlighted_cluster}
                         theme={if *dark { ThemeKind::Dark } else { ThemeKind::Light }}
                         on_toggle_theme={Some(on_toggle_theme.clone())}
+                        {on_cluster_name}
                         on_select={on_select.reform(|node: Option<usize>| node.map(|v| v as u32))}
                         on_pin={on_pin}
                     />
@@ -775,6 +787,7 @@ pub fn App() -> Html {
                             can_redo={!state.redo.is_empty()}
                             {on_undo}
                             {on_redo}
+                            rename_request={*rename_request}
                         />
                         <ClusterControls resolution={state.resolution} modularity={map.modularity} {on_resolution} fold_below={state.fold_below} {on_fold} />
                         if let Some(weights) = map.signals {

@@ -15,6 +15,10 @@ pub struct ClusterLegendProps {
     pub can_redo: bool,
     pub on_undo: Callback<()>,
     pub on_redo: Callback<()>,
+    /// Start renaming this cluster (a click on its name on the map); the second number changes
+    /// with each request.
+    #[prop_or_default]
+    pub rename_request: Option<(u32, u32)>,
 }
 
 /// `#rrggbb` -> `[r, g, b]`.
@@ -46,6 +50,14 @@ pub fn ClusterLegend(props: &ClusterLegendProps) -> Html {
         });
     }
     let merge_target = use_state(|| None::<u32>);
+    {
+        let editing = editing.clone();
+        use_effect_with(props.rename_request, move |request| {
+            if let Some((id, _)) = request {
+                editing.set(Some(*id));
+            }
+        });
+    }
 
     let rows = props.clusters.iter().map(|c| {
         let id = c.id;

@@ -8,7 +8,8 @@
 use crate::components::hover_card::HoverCard;
 use crate::components::search_box::SearchBox;
 use crate::protocol::MapData;
-use crate::render::labels::{draw_labels, LabelCache};
+use crate::protocol::NameMode;
+use crate::render::labels::{paint_labels, place_labels, LabelCache, LabelKind};
 use crate::render::scene::{radius_scale, Emphasis, Scene, RADIUS_MAX_CSS_PX};
 use crate::render::{FrameView, MapRenderer, Theme, ThemeKind};
 use gloo::events::EventListener;
@@ -17,6 +18,7 @@ use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 use tiemap_core::view::camera::{Bounds, Camera};
 use tiemap_core::view::hit::HitGrid;
+use tiemap_core::view::labels::ScreenRect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -44,6 +46,9 @@ pub struct MapCanvasProps {
     /// A person dragged to a new place (graph space), to pin them there.
     #[prop_or_default]
     pub on_pin: Callback<(usize, [f32; 2])>,
+    /// A click on a cluster's name on the map (to rename it).
+    #[prop_or_default]
+    pub on_cluster_name: Callback<u32>,
     /// The light/dark switch was pressed (the button is shown when this is set).
     #[prop_or_default]
     pub on_toggle_theme: Option<Callback<()>>,
@@ -100,6 +105,8 @@ struct Engine {
     scene_stale: bool,
     positions_stale: bool,
     hit: Option<HitGrid>,
+    /// Cluster names on screen (CSS pixels), from the last frame.
+    cluster_names: Vec<(u32, ScreenRect)>,
     camera: Option<Camera>,
     fitted: Option<Camera>,
     /// The person panned or zoomed: keep their camera while positions stream.
@@ -131,6 +138,7 @@ impl Engine {
             scene_stale: true,
             positions_stale: true,
             hit: None,
+            cluster_names: Vec::new(),
             camera: None,
             fitted: None,
             user_camera: false,
@@ -345,7 +353,26 @@ impl Engine {
         let mut labels = 0;
         if let Some(ctx) = &self.overlay_ctx {
             let _ = ctx.set_transform(dpr as f64, 0.0, 0.0, dpr as f64, 0.0, 0.0);
-            labels = draw_labels(ctx, &self.map, &self.scene, &view, &mut self.labels, true);
+            let [w, h] = view.camera.viewport_css_px;
+            ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
+            let placed = place_labels(
+                ctx,
+                &self.map,
+                &self.scene,
+                &view,
+                &mut self.labels,
+                NameMode::All,
+            );
+            paint_labels(ctx, &placed);
+            labels = placed.len();
+            // Where cluster names are, so a click on one can rename it.
+            self.cluster_names = placed
+                .iter()
+                .filter_map(|l| match l.kind {
+                    LabelKind::Cluster { id } => Some((id, l.rect)),
+                    LabelKind::Person { .. } => None,
+                })
+                .collect();
         }
         if let Some(o) = &self.overlay {
             let _ = o.set_attribute("data-zoom", &format!("{:.4}", camera.zoom / fitted_zoom));
@@ -363,6 +390,14 @@ impl Engine {
                 .unwrap_or_default();
             let _ = o.set_attribute("data-selected", &selected);
             let _ = o.set_attribute("data-labels", &labels.to_string());
+            // Where the cluster names are (CSS px, "x,y,w,h" per name, ";" between): a click
+            // there renames the cluster.
+            let names: Vec<String> = self
+                .cluster_names
+                .iter()
+                .map(|(_, r)| format!("{:.0},{:.0},{:.0},{:.0}", r.x, r.y, r.w, r.h))
+                .collect();
+            let _ = o.set_attribute("data-cluster-names", &names.join(";"));
         }
     }
 
@@ -546,6 +581,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             on_select: props.on_select.clone(),
             on_pin: props.on_pin.clone(),
             on_toggle_theme: None,
+            on_cluster_name: Callback::noop(),
         };
         use_effect_with(deps, move |_| {
             let new_map = engine.borrow().version != Some(props_now.version);
@@ -675,16 +711,31 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
         let engine = engine.clone();
         let on_select = props.on_select.clone();
         let on_pin = props.on_pin.clone();
+        let on_cluster_name = props.on_cluster_name.clone();
         let hover = hover.clone();
         Callback::from(move |e: PointerEvent| {
             let p = at(&e);
             let mut select = None;
             let mut pin = None;
+            let mut cluster_name = None;
             {
                 let mut en = engine.borrow_mut();
                 en.pointers.remove(&e.pointer_id());
                 if let Gesture::Press { node, moved, .. } = en.gesture {
-                    if !moved {
+                    // Names are drawn over the people: a click on a name is on the name.
+                    let name_hit = if !moved {
+                        en.cluster_names
+                            .iter()
+                            .find(|(_, r)| {
+                                p[0] >= r.x && p[0] <= r.x + r.w && p[1] >= r.y && p[1] <= r.y + r.h
+                            })
+                            .map(|(id, _)| *id)
+                    } else {
+                        None
+                    };
+                    if let Some(id) = name_hit {
+                        cluster_name = Some(id);
+                    } else if !moved {
                         en.select(node);
                         select = Some(node);
                     } else if let Some(i) = node {
@@ -717,6 +768,9 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             }
             if let Some(p) = pin {
                 on_pin.emit(p);
+            }
+            if let Some(id) = cluster_name {
+                on_cluster_name.emit(id);
             }
         })
     };

@@ -124,3 +124,25 @@ test('recolour, hide and show, merge two clusters, move a person', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('clicking a cluster name on the map opens it for renaming', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByText('Layout settled').waitFor({ timeout: 30000 });
+  const map = page.locator('canvas.map-labels');
+  const rects = (await map.getAttribute('data-cluster-names')).split(';').map((r) => r.split(',').map(Number));
+  assert.ok(rects.length >= 3, `only ${rects.length} cluster names on the map`);
+  const [x, y, w, h] = rects[0];
+  await map.click({ position: { x: x + w / 2, y: y + h / 2 } });
+  const box = legendOf(page).getByRole('textbox', { name: 'Cluster name' });
+  await box.waitFor();
+  const before = (await rows(page)).map((r) => r.name);
+  assert.ok(before.includes(await box.inputValue()), 'the box holds one of the clusters\' names');
+  await box.fill('Named on the map');
+  await box.press('Enter');
+  await legendOf(page).locator('.legend-name', { hasText: 'Named on the map' }).waitFor();
+  // The editor closed with the name kept.
+  assert.equal(await legendOf(page).locator('.legend-rename').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
