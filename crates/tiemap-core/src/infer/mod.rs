@@ -27,6 +27,8 @@ mod features;
 mod knn;
 mod names;
 mod settings;
+#[cfg(test)]
+mod tests;
 mod title;
 
 pub use company::{display_spelling, normalize_company};
