@@ -356,6 +356,7 @@ pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome
     let w = scorer.weights;
     let mut cands = Candidates::new(n);
     let mut scored: Vec<(f32, u32)> = Vec::new();
+    let mut at_cut: Vec<(u64, u32)> = Vec::new();
     let mut kept: Vec<(u32, u32, f32)> = Vec::with_capacity(n * settings.k);
     let mut pairs_scored = 0usize;
     for v in 0..n as u32 {
@@ -422,7 +423,7 @@ pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome
             }
         }
         pairs_scored += cands.list.len();
-        keep_strongest(&mut scored, settings.k, |u| {
+        keep_strongest(&mut scored, settings.k, &mut at_cut, |u| {
             mix(settings.seed, v.min(u) as u64, v.max(u) as u64)
         });
         for &(weight, u) in &scored {
@@ -446,7 +447,13 @@ pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome
 /// Keeps in `scored` (weight, partner) the `k` strongest; equally strong partners are
 /// ranked by `tie_break(partner)` (a seeded hash: no partner is favoured for its id), then by
 /// id. The hash is computed only for the partners tied at the cut, where it decides.
-fn keep_strongest(scored: &mut Vec<(f32, u32)>, k: usize, tie_break: impl Fn(u32) -> u64) {
+/// `at_cut` is working space, reused from node to node.
+fn keep_strongest(
+    scored: &mut Vec<(f32, u32)>,
+    k: usize,
+    at_cut: &mut Vec<(u64, u32)>,
+    tie_break: impl Fn(u32) -> u64,
+) {
     if scored.len() <= k || k == 0 {
         scored.truncate(k);
         return;
@@ -454,7 +461,7 @@ fn keep_strongest(scored: &mut Vec<(f32, u32)>, k: usize, tie_break: impl Fn(u32
     scored.select_nth_unstable_by(k - 1, |x, y| y.0.total_cmp(&x.0));
     let cut = scored[k - 1].0;
     // everything stronger than the cut stays; of those as strong as it, the first by hash
-    let mut at_cut: Vec<(u64, u32)> = Vec::new();
+    at_cut.clear();
     let mut write = 0;
     for i in 0..scored.len() {
         let (weight, u) = scored[i];
@@ -469,14 +476,14 @@ fn keep_strongest(scored: &mut Vec<(f32, u32)>, k: usize, tie_break: impl Fn(u32
     }
     let room = k - write;
     if at_cut.len() > room {
-        for e in &mut at_cut {
+        for e in at_cut.iter_mut() {
             e.0 = tie_break(e.1);
         }
         at_cut.select_nth_unstable(room - 1);
         at_cut.truncate(room);
     }
     scored.truncate(write);
-    scored.extend(at_cut.into_iter().map(|(_, u)| (cut, u)));
+    scored.extend(at_cut.iter().map(|&(_, u)| (cut, u)));
 }
 
 /// The kept pairs (source < target, weight) sorted by (source, target), each pair once: a
