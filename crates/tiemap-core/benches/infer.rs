@@ -1,10 +1,14 @@
 //! Tie inference on generated exports of 2,000 and 30,000 people, and the generator itself.
 //!
 //! `cargo bench -p tiemap-core --bench infer`
+//!
+//! For profilers, `INFER_ONCE=30000 target/release/deps/infer-<hash>` (the bench binary) runs
+//! one inference of that many people, prints its time and a fingerprint of the ties, and
+//! exits: `valgrind --tool=callgrind` counts the instructions of exactly one run.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{criterion_group, BenchmarkId, Criterion};
 use std::hint::black_box;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tiemap_core::infer::{infer, InferSettings};
 use tiemap_core::sample::linkedin_sample;
 
@@ -37,4 +41,61 @@ fn generator(c: &mut Criterion) {
 }
 
 criterion_group!(benches, inference, generator);
-criterion_main!(benches);
+
+/// One inference of `people` (seed 1, [`InferSettings::for_size`]): its time, its size and an
+/// FNV-1a hash of the ties (pairs, weights to 1e-5, evidence), to compare builds.
+fn once(people: usize) {
+    let sample = linkedin_sample(people, 1);
+    let settings = InferSettings::for_size(people);
+    let start = Instant::now();
+    let cpu_start = on_cpu_ns();
+    let inference = match infer(black_box(&sample.export), &settings) {
+        Ok(i) => i,
+        Err(e) => panic!("valid settings: {e}"),
+    };
+    let infer_ms = start.elapsed().as_secs_f64() * 1e3;
+    let cpu_ms = match (cpu_start, on_cpu_ns()) {
+        (Some(a), Some(b)) => format!("{:.1} ms", b.saturating_sub(a) as f64 / 1e6),
+        _ => "unknown".to_string(),
+    };
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for t in &inference.network.ties {
+        eat(&t.source.to_le_bytes());
+        eat(&t.target.to_le_bytes());
+        eat(&((t.weight as f64 * 1e5).round() as i64).to_le_bytes());
+        eat(format!("{:?}", t.evidence).as_bytes());
+    }
+    println!(
+        "infer {people} people: {infer_ms:.1} ms wall, {cpu_ms} on the CPU, {} ties, {} pairs \
+         scored, fingerprint {h:016x}",
+        inference.report.ties, inference.report.pairs_scored
+    );
+}
+
+/// Nanoseconds this thread has run on a CPU (Linux `/proc/thread-self/schedstat`): on a
+/// shared machine, time spent waiting for a core does not count.
+fn on_cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+fn main() {
+    if let Some(people) = std::env::var("INFER_ONCE")
+        .ok()
+        .and_then(|s| s.trim().parse::<usize>().ok())
+    {
+        once(people);
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

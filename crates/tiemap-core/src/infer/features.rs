@@ -7,17 +7,105 @@ use super::title::{title_words, WordKind, SENIORITY_FACTOR};
 use super::InferSettings;
 use crate::model::{NodeInfo, Person, PersonalExport};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 pub(crate) const NONE: u32 = u32::MAX;
 pub(crate) const NO_DATE: i32 = i32::MIN;
 /// See [`Features::distinctive_idf`].
 pub(crate) const DISTINCTIVE_SHARE: f32 = 0.04;
 
+/// A fast hasher for the maps that intern keys, names and titles (the multiply-rotate of
+/// rustc's FxHash). Nothing is read from these maps in hash order, so results do not depend on
+/// it; the input is the person's own export, so there is no one to flood the maps.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// [`Person::identity_key`] of a person, computed without its Unicode case mapping when the
+/// profile URL is ASCII (LinkedIn's always are): the same key at a fraction of the cost.
+pub(crate) fn identity_key(person: &Person) -> String {
+    if let Some(key) = person.profile_url.as_deref().and_then(ascii_url_key) {
+        return key;
+    }
+    person.identity_key()
+}
+
+/// [`Person::display_name`], built in one allocation rather than through `format!` (the
+/// same name: first and last name, trimmed, joined by a space; else the e-mail, the profile
+/// URL or "(no name)").
+pub(crate) fn display_name(person: &Person) -> String {
+    let (first, last) = (person.first_name.trim(), person.last_name.trim());
+    if first.is_empty() && last.is_empty() {
+        return person.display_name();
+    }
+    let mut name = String::with_capacity(first.len() + 1 + last.len());
+    name.push_str(first);
+    if !first.is_empty() && !last.is_empty() {
+        name.push(' ');
+    }
+    name.push_str(last);
+    name
+}
+
 /// The identity key of a profile URL, exactly as [`Person::identity_key`] computes it (the
-/// model's `normalize_profile_url` is not re-exported from `model`).
-fn url_key(url: &str) -> String {
+/// model's `normalize_profile_url` is not re-exported from `model`); "" for a blank URL.
+pub(crate) fn url_key(url: &str) -> String {
     if url.trim().is_empty() {
         return String::new();
+    }
+    if let Some(key) = ascii_url_key(url) {
+        return key;
     }
     Person {
         profile_url: Some(url.to_string()),
@@ -26,10 +114,40 @@ fn url_key(url: &str) -> String {
     .identity_key()
 }
 
+/// The model's profile URL normalisation (trim, lower case, no query or fragment, no scheme,
+/// no `www.`, no trailing slash) for a non-blank URL that is ASCII once trimmed; `None`
+/// otherwise (the caller then asks the model). ASCII lower-casing is Unicode lower-casing on
+/// ASCII text, so the key is the model's key.
+fn ascii_url_key(url: &str) -> Option<String> {
+    let trimmed = url.trim();
+    if trimmed.is_empty() || !trimmed.is_ascii() {
+        return None;
+    }
+    // case does not move '?' or '#', and a prefix compared ignoring case is the prefix of
+    // the lower-cased text: so cut first and lower-case once, at the end
+    let end = trimmed
+        .bytes()
+        .position(|c| c == b'?' || c == b'#')
+        .unwrap_or(trimmed.len());
+    let mut s = &trimmed[..end];
+    let cut = |s: &str, prefix: &str| -> Option<usize> {
+        let head = s.as_bytes().get(..prefix.len())?;
+        head.eq_ignore_ascii_case(prefix.as_bytes())
+            .then_some(prefix.len())
+    };
+    if let Some(k) = cut(s, "https://").or_else(|| cut(s, "http://")) {
+        s = &s[k..];
+    }
+    if let Some(k) = cut(s, "www.") {
+        s = &s[k..];
+    }
+    Some(s.trim_end_matches('/').to_ascii_lowercase())
+}
+
 /// Interns strings to dense ids in first-seen order (deterministic for a given input order).
 #[derive(Default)]
 pub(crate) struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
     pub names: Vec<String>,
 }
 
@@ -107,6 +225,35 @@ impl<T> Lists<T> {
     }
 }
 
+impl Lists<(u32, u32)> {
+    /// For each of `n` nodes, (group, position in it) for every group it belongs to, by
+    /// group id; built flat, by counting, without a list per node.
+    pub fn places(buckets: &[Bucket], n: usize) -> Self {
+        let mut offsets = vec![0u32; n + 1];
+        for b in buckets {
+            for &v in b {
+                if let Some(c) = offsets.get_mut(v as usize + 1) {
+                    *c += 1;
+                }
+            }
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill: Vec<u32> = offsets[..n].to_vec();
+        let mut items = vec![(0u32, 0u32); offsets[n] as usize];
+        for (g, b) in buckets.iter().enumerate() {
+            for (p, &v) in b.iter().enumerate() {
+                if let Some(at) = fill.get_mut(v as usize) {
+                    items[*at as usize] = (g as u32, p as u32);
+                    *at += 1;
+                }
+            }
+        }
+        Lists { offsets, items }
+    }
+}
+
 impl<T> std::ops::Index<usize> for Lists<T> {
     type Output = [T];
     fn index(&self, v: usize) -> &[T] {
@@ -136,7 +283,9 @@ pub(crate) struct Features {
     pub chapter: Vec<u32>,
     pub chapter_display: Vec<String>,
     pub chapter_buckets: Vec<Bucket>,
-    /// L2-normalised TF-IDF title vector, sorted by word id.
+    /// Each node's title among the distinct titles, or [`NONE`].
+    pub title_of: Vec<u32>,
+    /// Each distinct title's L2-normalised TF-IDF vector, sorted by word id.
     pub title: Lists<(u32, f32)>,
     pub words: Vec<String>,
     pub word_kind: Vec<WordKind>,
@@ -168,11 +317,13 @@ impl Features {
     pub fn build(export: &PersonalExport, settings: &InferSettings) -> Features {
         // 1) nodes: one per identity key, duplicates merged (first non-blank value wins,
         //    earliest connection day, labels united)
-        let mut key_to_node: HashMap<String, u32> = HashMap::with_capacity(export.people.len());
+        let mut key_to_node: FastMap<String, u32> =
+            FastMap::with_capacity_and_hasher(export.people.len(), Default::default());
         let mut nodes: Vec<NodeInfo> = Vec::with_capacity(export.people.len());
         let mut node_labels: Vec<Vec<String>> = Vec::with_capacity(export.people.len());
-        let mut spellings: Vec<Option<String>> = Vec::with_capacity(export.people.len());
         let mut person_to_node = Vec::with_capacity(export.people.len());
+        // whether the node's key is its URL's key (it came from a person with a profile URL)
+        let mut url_is_key: Vec<bool> = Vec::with_capacity(export.people.len());
         let mut duplicates_merged = 0;
         let clean = |s: &Option<String>| {
             s.as_deref()
@@ -181,7 +332,7 @@ impl Features {
                 .map(str::to_string)
         };
         for person in &export.people {
-            let key = person.identity_key();
+            let key = identity_key(person);
             let id = match key_to_node.get(&key) {
                 Some(&id) => {
                     duplicates_merged += 1;
@@ -204,10 +355,11 @@ impl Features {
                 }
                 None => {
                     let id = nodes.len() as u32;
-                    key_to_node.insert(key.clone(), id);
+                    key_to_node.insert(key, id);
                     nodes.push(NodeInfo {
-                        key,
-                        label: person.display_name(),
+                        // the key moves in from the map once every person is placed
+                        key: String::new(),
+                        label: display_name(person),
                         company: clean(&person.company),
                         title: clean(&person.position),
                         url: clean(&person.profile_url),
@@ -215,13 +367,16 @@ impl Features {
                         ..NodeInfo::default()
                     });
                     node_labels.push(person.labels.clone());
+                    url_is_key.push(nodes[id as usize].url.is_some());
                     id
                 }
             };
             person_to_node.push(id);
         }
-        for node in &nodes {
-            spellings.push(node.company.clone());
+        for (key, id) in key_to_node {
+            if let Some(node) = nodes.get_mut(id as usize) {
+                node.key = key;
+            }
         }
         let n = nodes.len();
         let day: Vec<i32> = nodes
@@ -232,12 +387,15 @@ impl Features {
                     .unwrap_or(NO_DATE)
             })
             .collect();
-        let by_day_key = |v: u32| (day[v as usize], v);
+        // every node by (connection day, node), undated first: filling groups in this order
+        // leaves each group sorted by date, as drawing candidates needs
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_unstable_by_key(|&v| (day[v as usize], v));
 
         // 2) employers
         let mut companies = Interner::default();
         // spellings repeat a lot: normalise each distinct one once
-        let mut company_of_spelling: HashMap<&str, u32> = HashMap::new();
+        let mut company_of_spelling: FastMap<&str, u32> = FastMap::default();
         let company: Vec<u32> = nodes
             .iter()
             .map(|v| {
@@ -251,7 +409,9 @@ impl Features {
                 })
             })
             .collect();
-        let company_buckets = buckets(companies.len(), &company, &by_day_key);
+        let company_buckets = buckets(companies.len(), &order, |v| {
+            std::slice::from_ref(&company[v as usize])
+        });
         let company_display: Vec<String> = company_buckets
             .iter()
             .zip(&companies.names)
@@ -259,7 +419,7 @@ impl Features {
                 display_spelling(
                     members
                         .iter()
-                        .filter_map(|&v| spellings[v as usize].as_deref()),
+                        .filter_map(|&v| nodes[v as usize].company.as_deref()),
                 )
                 .unwrap_or_else(|| key.clone())
             })
@@ -323,43 +483,53 @@ impl Features {
                 NONE
             })
             .collect();
-        let chapter_buckets = buckets(chapters.len(), &chapter, &by_day_key);
+        let chapter_buckets = buckets(chapters.len(), &order, |v| {
+            std::slice::from_ref(&chapter[v as usize])
+        });
 
-        // 4) titles: TF-IDF over words, seniority words down-weighted
+        // 4) titles: TF-IDF over words, seniority words down-weighted. Titles repeat a lot:
+        //    each distinct title is split, weighted and carded once, in first-seen order (so
+        //    words get their ids in the order the nodes bring them)
         let mut words = Interner::default();
         let mut word_kind: Vec<WordKind> = Vec::new();
-        let mut words_of_title: HashMap<&str, Vec<u32>> = HashMap::new();
-        let raw_titles: Vec<Vec<u32>> = nodes
+        let mut title_ids: FastMap<&str, u32> = FastMap::default();
+        // per distinct title: its word ids, sorted, each once
+        let mut title_words_of: Vec<Vec<u32>> = Vec::new();
+        let title_of: Vec<u32> = nodes
             .iter()
             .map(|v| {
                 let Some(t) = v.title.as_deref() else {
-                    return Vec::new();
+                    return NONE;
                 };
-                // titles repeat a lot: split each distinct one once
-                words_of_title
-                    .entry(t)
-                    .or_insert_with(|| {
-                        let mut ids: Vec<u32> = title_words(t)
-                            .into_iter()
-                            .map(|(w, kind)| {
-                                let id = words.id(&w);
-                                if id as usize == word_kind.len() {
-                                    word_kind.push(kind);
-                                }
-                                id
-                            })
-                            .collect();
-                        ids.sort_unstable();
-                        ids.dedup();
-                        ids
-                    })
-                    .clone()
+                *title_ids.entry(t).or_insert_with(|| {
+                    let mut ids: Vec<u32> = title_words(t)
+                        .into_iter()
+                        .map(|(w, kind)| {
+                            let id = words.id(&w);
+                            if id as usize == word_kind.len() {
+                                word_kind.push(kind);
+                            }
+                            id
+                        })
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    title_words_of.push(ids);
+                    (title_words_of.len() - 1) as u32
+                })
             })
             .collect();
+        drop(title_ids);
+        let mut holders = vec![0u32; title_words_of.len()];
+        for &t in &title_of {
+            if let Some(h) = holders.get_mut(t as usize) {
+                *h += 1;
+            }
+        }
         let mut df = vec![0u32; words.len()];
-        for t in &raw_titles {
-            for &w in t {
-                df[w as usize] += 1;
+        for (ws, &h) in title_words_of.iter().zip(&holders) {
+            for &w in ws {
+                df[w as usize] += h;
             }
         }
         let word_idf: Vec<f32> = df
@@ -373,7 +543,7 @@ impl Features {
                 }
             })
             .collect();
-        let title: Vec<Vec<(u32, f32)>> = raw_titles
+        let title_vectors: Vec<Vec<(u32, f32)>> = title_words_of
             .iter()
             .map(|t| {
                 let norm = t
@@ -391,7 +561,7 @@ impl Features {
             })
             .collect();
         // only role words find candidates
-        let role_word_of: Vec<Vec<u32>> = raw_titles
+        let role_words_of: Vec<Vec<u32>> = title_words_of
             .iter()
             .map(|t| {
                 t.iter()
@@ -400,18 +570,64 @@ impl Features {
                     .collect()
             })
             .collect();
-        let word_buckets = multi_buckets(words.len(), &role_word_of, &by_day_key);
+        let word_buckets = buckets(words.len(), &order, |v| {
+            role_words_of
+                .get(title_of[v as usize] as usize)
+                .map_or(&[][..], Vec::as_slice)
+        });
+        // each distinct title's card words
+        let title_cards: Vec<([TitleEntry; CARD_WORDS], u8)> = title_vectors
+            .iter()
+            .map(|entries| {
+                let mut entries = entries.clone();
+                if entries.len() > CARD_WORDS {
+                    entries.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                    entries.truncate(CARD_WORDS);
+                    entries.sort_by_key(|e| e.0);
+                }
+                let mut card = [TitleEntry::default(); CARD_WORDS];
+                for (slot, &(w, x)) in card.iter_mut().zip(&entries) {
+                    let idf = word_idf.get(w as usize).copied().unwrap_or(0.0);
+                    *slot = (
+                        w,
+                        (x.clamp(0.0, 1.0) * WEIGHT_SCALE).round() as u16,
+                        (idf.clamp(0.0, 15.0) * IDF_SCALE).round() as u16,
+                    );
+                }
+                (card, entries.len() as u8)
+            })
+            .collect();
 
         // 5) group conversations, participants matched by profile URL
-        let mut url_to_node: HashMap<String, u32> = HashMap::with_capacity(n);
+        // a node made from a person with a profile URL has that URL's key as its key
+        let other_url_keys: Vec<Option<String>> = nodes
+            .iter()
+            .zip(&url_is_key)
+            .map(|(node, &is_key)| match is_key {
+                true => None,
+                false => node.url.as_deref().map(url_key),
+            })
+            .collect();
+        let mut url_to_node: FastMap<&str, u32> =
+            FastMap::with_capacity_and_hasher(n, Default::default());
         for (v, node) in nodes.iter().enumerate() {
-            if let Some(url) = node.url.as_deref() {
-                url_to_node.entry(url_key(url)).or_insert(v as u32);
+            let key = match url_is_key[v] {
+                true => Some(node.key.as_str()),
+                false => other_url_keys[v].as_deref(),
+            };
+            if let Some(key) = key {
+                // the first node of a URL wins
+                url_to_node.entry(key).or_insert(v as u32);
             }
         }
         let mut conv_ids = Interner::default();
-        // per conversation: every distinct participant URL, and the matched nodes
-        let mut conv_urls: Vec<Vec<String>> = Vec::new();
+        // every distinct participant URL key gets an id, and the node it matches (or NONE);
+        // messages repeat URLs written the same way, so each spelling is keyed once
+        let mut url_ids: FastMap<String, u32> = FastMap::default();
+        let mut id_of_spelling: FastMap<&str, u32> = FastMap::default();
+        let mut node_of_url: Vec<u32> = Vec::new();
+        // per conversation: every participant URL id, and the matched nodes
+        let mut conv_urls: Vec<Vec<u32>> = Vec::new();
         let mut conv_nodes: Vec<Vec<u32>> = Vec::new();
         for m in &export.messages {
             let c = conv_ids.id(&m.conversation_id) as usize;
@@ -419,21 +635,34 @@ impl Features {
                 conv_urls.push(Vec::new());
                 conv_nodes.push(Vec::new());
             }
-            for url in m.from_url.iter().chain(&m.to_urls) {
-                let url = url_key(url);
-                if url.is_empty() {
+            for spelling in m.from_url.iter().chain(&m.to_urls) {
+                let id = *id_of_spelling.entry(spelling.as_str()).or_insert_with(|| {
+                    let url = url_key(spelling);
+                    if url.is_empty() {
+                        return NONE;
+                    }
+                    if let Some(&id) = url_ids.get(&url) {
+                        return id;
+                    }
+                    let id = node_of_url.len() as u32;
+                    node_of_url.push(url_to_node.get(url.as_str()).copied().unwrap_or(NONE));
+                    url_ids.insert(url, id);
+                    id
+                });
+                if id == NONE {
                     continue;
                 }
-                if let Some(&v) = url_to_node.get(&url) {
+                let v = node_of_url[id as usize];
+                if v != NONE {
                     conv_nodes[c].push(v);
                 }
-                conv_urls[c].push(url);
+                conv_urls[c].push(id);
             }
         }
+        drop((url_to_node, url_ids, id_of_spelling));
         let mut conversations: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut conversation_members: Vec<Vec<u32>> = Vec::new();
-        for (urls, mut members) in conv_urls.into_iter().zip(conv_nodes) {
-            let mut urls = urls;
+        for (mut urls, mut members) in conv_urls.into_iter().zip(conv_nodes) {
             urls.sort_unstable();
             urls.dedup();
             members.sort_unstable();
@@ -466,7 +695,7 @@ impl Features {
                 ids
             })
             .collect();
-        let label_buckets = multi_buckets(label_ids.len(), &labels, &by_day_key);
+        let label_buckets = buckets(label_ids.len(), &order, |v| &labels[v as usize]);
         // display form of a label: its first spelling, as written
         let mut label_names = label_ids.names.clone();
         for ls in &node_labels {
@@ -481,10 +710,11 @@ impl Features {
         }
 
         // 7) the date order and how crowded each node's window is
-        let mut by_day: Vec<u32> = (0..n as u32)
+        let by_day: Vec<u32> = order
+            .iter()
+            .copied()
             .filter(|&v| day[v as usize] != NO_DATE)
             .collect();
-        by_day.sort_unstable_by_key(|&v| by_day_key(v));
         let mut by_day_pos = vec![NONE; n];
         for (p, &v) in by_day.iter().enumerate() {
             by_day_pos[v as usize] = p as u32;
@@ -508,31 +738,20 @@ impl Features {
         let chapter_place = places_single(&chapter_buckets, n);
         let cards: Vec<Card> = (0..n)
             .map(|v| {
-                let mut entries: Vec<(u32, f32)> = title.get(v).cloned().unwrap_or_default();
-                if entries.len() > CARD_WORDS {
-                    entries.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                    entries.truncate(CARD_WORDS);
-                    entries.sort_by_key(|e| e.0);
-                }
-                let mut card = Card {
+                let (title, title_len) = title_cards
+                    .get(title_of[v] as usize)
+                    .copied()
+                    .unwrap_or_default();
+                Card {
                     day: day[v],
                     company: company[v],
                     chapter: chapter[v],
                     crowd: crowd[v],
-                    title_len: entries.len() as u8,
+                    title,
+                    title_len,
                     has_conversations: !conversations[v].is_empty(),
                     has_labels: !labels[v].is_empty(),
-                    ..Card::default()
-                };
-                for (slot, &(w, x)) in card.title.iter_mut().zip(&entries) {
-                    let idf = word_idf.get(w as usize).copied().unwrap_or(0.0);
-                    *slot = (
-                        w,
-                        (x.clamp(0.0, 1.0) * WEIGHT_SCALE).round() as u16,
-                        (idf.clamp(0.0, 15.0) * IDF_SCALE).round() as u16,
-                    );
                 }
-                card
             })
             .collect();
         Features {
@@ -547,19 +766,20 @@ impl Features {
             chapter,
             chapter_display,
             chapter_buckets,
-            title: Lists::from_vecs(title),
+            title_of,
+            title: Lists::from_vecs(title_vectors),
             words: words.names,
             word_kind,
             word_idf,
             distinctive_idf: 1.0 + (1.0 / DISTINCTIVE_SHARE).ln(),
-            word_places: places_multi(&word_buckets, n),
+            word_places: Lists::places(&word_buckets, n),
             word_buckets,
             conversations: Lists::from_vecs(conversations),
             conversation_members,
             conversations_used,
             labels: Lists::from_vecs(labels),
             label_names,
-            label_places: places_multi(&label_buckets, n),
+            label_places: Lists::places(&label_buckets, n),
             label_buckets,
             company_place,
             chapter_place,
@@ -582,45 +802,24 @@ fn places_single(buckets: &[Bucket], n: usize) -> Vec<u32> {
     place
 }
 
-/// For each node, (group, position in it) for every group it belongs to, by group id.
-fn places_multi(buckets: &[Bucket], n: usize) -> Lists<(u32, u32)> {
-    let mut lists: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
-    for (g, b) in buckets.iter().enumerate() {
-        for (p, &v) in b.iter().enumerate() {
-            if let Some(l) = lists.get_mut(v as usize) {
-                l.push((g as u32, p as u32));
+/// Groups nodes by the ids `of(node)` gives ([`NONE`] or out of range: in no group), each
+/// group in `order`.
+fn buckets<'a>(groups: usize, order: &[u32], of: impl Fn(u32) -> &'a [u32]) -> Vec<Bucket> {
+    let mut sizes = vec![0usize; groups];
+    for &v in order {
+        for &g in of(v) {
+            if let Some(s) = sizes.get_mut(g as usize) {
+                *s += 1;
             }
         }
     }
-    Lists::from_vecs(lists)
-}
-
-/// Groups nodes by a single id per node ([`NONE`]: in no group), each group sorted by `key`.
-fn buckets<K: Ord>(groups: usize, of: &[u32], key: &impl Fn(u32) -> K) -> Vec<Bucket> {
-    let mut out: Vec<Bucket> = vec![Vec::new(); groups];
-    for (v, &g) in of.iter().enumerate() {
-        if let Some(b) = out.get_mut(g as usize) {
-            b.push(v as u32);
-        }
-    }
-    for b in &mut out {
-        b.sort_unstable_by_key(|&v| key(v));
-    }
-    out
-}
-
-/// Groups nodes by several ids per node, each group sorted by `key`.
-fn multi_buckets<K: Ord>(groups: usize, of: &[Vec<u32>], key: &impl Fn(u32) -> K) -> Vec<Bucket> {
-    let mut out: Vec<Bucket> = vec![Vec::new(); groups];
-    for (v, gs) in of.iter().enumerate() {
-        for &g in gs {
+    let mut out: Vec<Bucket> = sizes.into_iter().map(Vec::with_capacity).collect();
+    for &v in order {
+        for &g in of(v) {
             if let Some(b) = out.get_mut(g as usize) {
-                b.push(v as u32);
+                b.push(v);
             }
         }
-    }
-    for b in &mut out {
-        b.sort_unstable_by_key(|&v| key(v));
     }
     out
 }

@@ -1,6 +1,6 @@
 //! Candidates from groups, pair strengths per signal, and the k strongest ties per person.
 
-use super::features::{Bucket, Features, TitleEntry, IDF_SCALE, NONE, NO_DATE, WEIGHT_SCALE};
+use super::features::{Bucket, Card, Features, TitleEntry, IDF_SCALE, NONE, NO_DATE, WEIGHT_SCALE};
 use super::title::WordKind;
 use super::InferSettings;
 use crate::model::{Date, Evidence, Signal, Tie};
@@ -53,23 +53,19 @@ impl<'a> Scorer<'a> {
         if w[COHORT] > 0.0 && ca.day != NO_DATE && cb.day != NO_DATE {
             let gap = (ca.day as i64 - cb.day as i64).unsigned_abs();
             if gap <= self.cohort_days as u64 {
-                let decay = 1.0 - gap as f32 / (self.cohort_days + 1) as f32;
-                let crowd = ca.crowd.max(cb.crowd) as f32;
-                s[COHORT] = decay * (self.crowd_ref / crowd.max(self.crowd_ref)).sqrt();
+                s[COHORT] = self.cohort(gap, ca.crowd.max(cb.crowd));
             }
         }
         if w[CHAPTER] > 0.0 && ca.chapter != NONE && ca.chapter == cb.chapter {
             s[CHAPTER] = 1.0;
         }
         if w[ROLE] > 0.0 && ca.title_len > 0 && cb.title_len > 0 {
-            let (dot, rarest) = sparse_dot(ca.title(), cb.title());
-            // cosine, discounted when even the rarest shared word is common ("engineer")
-            s[ROLE] = dot.min(1.0) * (rarest / f.distinctive_idf).min(1.0);
+            s[ROLE] = self.role(ca, cb);
         }
         if w[CONVERSATION] > 0.0 && ca.has_conversations && cb.has_conversations {
             let shared = count_shared(&f.conversations[a as usize], &f.conversations[b as usize]);
             if shared > 0 {
-                s[CONVERSATION] = (0.6 + 0.2 * (shared - 1) as f32).min(1.0);
+                s[CONVERSATION] = conversation_strength(shared);
             }
         }
         if w[LABEL] > 0.0
@@ -82,17 +78,72 @@ impl<'a> Scorer<'a> {
         s
     }
 
+    /// `sum over signals of weight * strength`, in [`Signal::ALL`] order: [`Self::strengths`]
+    /// folded as it goes, for the scoring loop. Signals that do not fire add exactly 0 to a
+    /// sum that is never negative, so skipping them leaves the sum bit for bit the same.
+    #[inline]
     pub fn weight(&self, a: u32, b: u32) -> f32 {
-        let s = self.strengths(a, b);
-        s.iter().zip(&self.weights).map(|(s, w)| s * w).sum()
+        let f = self.f;
+        let (Some(ca), Some(cb)) = (f.cards.get(a as usize), f.cards.get(b as usize)) else {
+            return 0.0;
+        };
+        let w = &self.weights;
+        let mut sum = 0.0f32;
+        if ca.company == cb.company && ca.company != NONE {
+            sum += w[EMPLOYER];
+        }
+        if ca.day != NO_DATE && cb.day != NO_DATE {
+            let gap = (ca.day as i64 - cb.day as i64).unsigned_abs();
+            if gap <= self.cohort_days as u64 {
+                sum += self.cohort(gap, ca.crowd.max(cb.crowd)) * w[COHORT];
+            }
+        }
+        if ca.chapter == cb.chapter && ca.chapter != NONE {
+            sum += w[CHAPTER];
+        }
+        if ca.title_len > 0 && cb.title_len > 0 && w[ROLE] > 0.0 {
+            sum += self.role(ca, cb) * w[ROLE];
+        }
+        if ca.has_conversations && cb.has_conversations && w[CONVERSATION] > 0.0 {
+            let shared = count_shared(&f.conversations[a as usize], &f.conversations[b as usize]);
+            if shared > 0 {
+                sum += conversation_strength(shared) * w[CONVERSATION];
+            }
+        }
+        if ca.has_labels
+            && cb.has_labels
+            && w[LABEL] > 0.0
+            && count_shared(&f.labels[a as usize], &f.labels[b as usize]) > 0
+        {
+            sum += w[LABEL];
+        }
+        sum
+    }
+
+    /// Cohort strength of two people `gap` days apart, the busier of their windows holding
+    /// `crowd` people.
+    #[inline]
+    fn cohort(&self, gap: u64, crowd: u32) -> f32 {
+        let decay = 1.0 - gap as f32 / (self.cohort_days + 1) as f32;
+        let crowd = crowd as f32;
+        decay * (self.crowd_ref / crowd.max(self.crowd_ref)).sqrt()
+    }
+
+    /// Role strength: the cosine of the titles, discounted when even the rarest shared word
+    /// is common ("engineer").
+    #[inline]
+    fn role(&self, ca: &Card, cb: &Card) -> f32 {
+        let (dot, rarest) = sparse_dot(ca.title(), cb.title());
+        dot.min(1.0) * (rarest / self.f.distinctive_idf).min(1.0)
     }
 
     /// The evidence of each signal that fired for the pair, in [`Signal::ALL`] order.
-    pub fn evidence(&self, a: u32, b: u32) -> Vec<Evidence> {
+    /// `scratch` is working space, reused from pair to pair.
+    pub fn evidence(&self, a: u32, b: u32, scratch: &mut Vec<u32>) -> Vec<Evidence> {
         let s = self.strengths(a, b);
         let f = self.f;
         let (ai, bi) = (a as usize, b as usize);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(s.iter().filter(|&&x| x > 0.0).count());
         for (i, signal) in Signal::ALL.into_iter().enumerate() {
             if s[i] <= 0.0 {
                 continue;
@@ -112,7 +163,7 @@ impl<'a> Scorer<'a> {
                     company: f.chapter_display[f.chapter[ai] as usize].clone(),
                 },
                 Signal::SimilarRole => Evidence::SimilarRole {
-                    shared_words: self.shared_words(ai, bi),
+                    shared_words: self.shared_words(ai, bi, scratch),
                 },
                 Signal::Conversation => Evidence::Conversation {
                     conversations: count_shared(&f.conversations[ai], &f.conversations[bi]),
@@ -138,12 +189,25 @@ impl<'a> Scorer<'a> {
     }
 
     /// Shared title words, most distinctive first; role words before seniority words.
-    fn shared_words(&self, a: usize, b: usize) -> Vec<String> {
+    fn shared_words(&self, a: usize, b: usize, ws: &mut Vec<u32>) -> Vec<String> {
         let f = self.f;
-        let mut ws: Vec<u32> = shared(
-            &f.title[a].iter().map(|x| x.0).collect::<Vec<_>>(),
-            &f.title[b].iter().map(|x| x.0).collect::<Vec<_>>(),
+        let (ta, tb) = (
+            &f.title[f.title_of[a] as usize],
+            &f.title[f.title_of[b] as usize],
         );
+        ws.clear();
+        let (mut i, mut j) = (0, 0);
+        while i < ta.len() && j < tb.len() {
+            match ta[i].0.cmp(&tb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    ws.push(ta[i].0);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
         ws.sort_by(|&x, &y| {
             let role = |w: u32| f.word_kind[w as usize] == WordKind::Role;
             role(y)
@@ -151,14 +215,21 @@ impl<'a> Scorer<'a> {
                 .then(f.word_idf[y as usize].total_cmp(&f.word_idf[x as usize]))
                 .then(f.words[x as usize].cmp(&f.words[y as usize]))
         });
-        ws.truncate(SHARED_WORDS_SHOWN);
-        ws.into_iter()
-            .map(|w| f.words[w as usize].clone())
+        ws.iter()
+            .take(SHARED_WORDS_SHOWN)
+            .map(|&w| f.words[w as usize].clone())
             .collect()
     }
 }
 
+/// Strength of sharing `shared` (at least one) group conversations.
+#[inline]
+fn conversation_strength(shared: u32) -> f32 {
+    (0.6 + 0.2 * (shared - 1) as f32).min(1.0)
+}
+
 /// Dot product of two sparse title vectors, and the largest idf among their shared words.
+#[inline]
 fn sparse_dot(a: &[TitleEntry], b: &[TitleEntry]) -> (f32, f32) {
     let (mut i, mut j, mut dot, mut rarest) = (0, 0, 0u64, 0u16);
     while i < a.len() && j < b.len() {
@@ -284,7 +355,8 @@ pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome
     let cap = settings.bucket_candidates;
     let w = scorer.weights;
     let mut cands = Candidates::new(n);
-    let mut scored: Vec<(f32, u64, u32)> = Vec::new();
+    let mut scored: Vec<(f32, u32)> = Vec::new();
+    let mut at_cut: Vec<(u64, u32)> = Vec::new();
     let mut kept: Vec<(u32, u32, f32)> = Vec::with_capacity(n * settings.k);
     let mut pairs_scored = 0usize;
     for v in 0..n as u32 {
@@ -347,32 +419,94 @@ pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome
         for &u in &cands.list {
             let weight = scorer.weight(v, u);
             if weight >= settings.min_weight && weight > 0.0 {
-                let (a, b) = (v.min(u) as u64, v.max(u) as u64);
-                scored.push((weight, mix(settings.seed, a, b), u));
+                scored.push((weight, u));
             }
         }
         pairs_scored += cands.list.len();
-        let by_strength = |x: &(f32, u64, u32), y: &(f32, u64, u32)| {
-            y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
-        };
-        if scored.len() > settings.k {
-            scored.select_nth_unstable_by(settings.k - 1, by_strength);
-            scored.truncate(settings.k);
-        }
-        for &(weight, _, u) in &scored {
+        keep_strongest(&mut scored, settings.k, &mut at_cut, |u| {
+            mix(settings.seed, v.min(u) as u64, v.max(u) as u64)
+        });
+        for &(weight, u) in &scored {
             kept.push((v.min(u), v.max(u), weight));
         }
     }
-    kept.sort_unstable_by_key(|x| (x.0, x.1));
-    kept.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
+    let kept = sorted_pairs(kept, n);
+    let mut scratch = Vec::new();
     let ties = kept
         .into_iter()
         .map(|(source, target, weight)| Tie {
             source,
             target,
             weight,
-            evidence: scorer.evidence(source, target),
+            evidence: scorer.evidence(source, target, &mut scratch),
         })
         .collect();
     KnnOutcome { ties, pairs_scored }
+}
+
+/// Keeps in `scored` (weight, partner) the `k` strongest; equally strong partners are
+/// ranked by `tie_break(partner)` (a seeded hash: no partner is favoured for its id), then by
+/// id. The hash is computed only for the partners tied at the cut, where it decides.
+/// `at_cut` is working space, reused from node to node.
+fn keep_strongest(
+    scored: &mut Vec<(f32, u32)>,
+    k: usize,
+    at_cut: &mut Vec<(u64, u32)>,
+    tie_break: impl Fn(u32) -> u64,
+) {
+    if scored.len() <= k || k == 0 {
+        scored.truncate(k);
+        return;
+    }
+    scored.select_nth_unstable_by(k - 1, |x, y| y.0.total_cmp(&x.0));
+    let cut = scored[k - 1].0;
+    // everything stronger than the cut stays; of those as strong as it, the first by hash
+    at_cut.clear();
+    let mut write = 0;
+    for i in 0..scored.len() {
+        let (weight, u) = scored[i];
+        match weight.total_cmp(&cut) {
+            std::cmp::Ordering::Greater => {
+                scored[write] = scored[i];
+                write += 1;
+            }
+            std::cmp::Ordering::Equal => at_cut.push((0, u)),
+            std::cmp::Ordering::Less => {}
+        }
+    }
+    let room = k - write;
+    if at_cut.len() > room {
+        for e in at_cut.iter_mut() {
+            e.0 = tie_break(e.1);
+        }
+        at_cut.select_nth_unstable(room - 1);
+        at_cut.truncate(room);
+    }
+    scored.truncate(write);
+    scored.extend(at_cut.iter().map(|&(_, u)| (cut, u)));
+}
+
+/// The kept pairs (source < target, weight) sorted by (source, target), each pair once: a
+/// counting sort by source, then a small sort of each source's targets.
+fn sorted_pairs(kept: Vec<(u32, u32, f32)>, n: usize) -> Vec<(u32, u32, f32)> {
+    let mut start = vec![0usize; n + 1];
+    for &(s, _, _) in &kept {
+        start[s as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut out = vec![(0u32, 0u32, 0f32); kept.len()];
+    for e in kept {
+        let at = &mut fill[e.0 as usize];
+        out[*at] = e;
+        *at += 1;
+    }
+    for s in 0..n {
+        out[start[s]..start[s + 1]].sort_unstable_by_key(|e| e.1);
+    }
+    // the same pair kept from both ends has the same weight (scores are symmetric)
+    out.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
+    out
 }

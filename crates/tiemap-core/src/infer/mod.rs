@@ -27,6 +27,8 @@ mod features;
 mod knn;
 mod names;
 mod settings;
+#[cfg(test)]
+mod tests;
 mod title;
 
 pub use company::{display_spelling, normalize_company};
@@ -93,16 +95,17 @@ pub fn infer(export: &PersonalExport, settings: &InferSettings) -> Result<Infere
     let outcome = knn::k_nearest(&knn::Scorer::new(&f, settings), settings);
     let ties: Vec<Tie> = outcome.ties;
 
-    let ties_by_signal = Signal::ALL
-        .into_iter()
-        .map(|s| {
-            let count = ties
-                .iter()
-                .filter(|t| t.evidence.iter().any(|e| e.signal() == Some(s)))
-                .count();
-            (s, count)
-        })
-        .collect();
+    // evidence comes at most once per signal, so counting evidence counts ties
+    let mut by_signal = [0usize; Signal::ALL.len()];
+    for e in ties.iter().flat_map(|t| &t.evidence) {
+        if let Some(i) = e
+            .signal()
+            .and_then(|s| Signal::ALL.iter().position(|&x| x == s))
+        {
+            by_signal[i] += 1;
+        }
+    }
+    let ties_by_signal = Signal::ALL.into_iter().zip(by_signal).collect();
     let mut degree = vec![0u32; f.nodes.len()];
     for t in &ties {
         degree[t.source as usize] += 1;
