@@ -6,71 +6,16 @@ use super::company::{display_spelling, normalize_company};
 use super::title::{title_words, WordKind, SENIORITY_FACTOR};
 use super::InferSettings;
 use crate::model::{NodeInfo, Person, PersonalExport};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 pub(crate) const NONE: u32 = u32::MAX;
 pub(crate) const NO_DATE: i32 = i32::MIN;
 /// See [`Features::distinctive_idf`].
 pub(crate) const DISTINCTIVE_SHARE: f32 = 0.04;
 
-/// A fast hasher for the maps that intern keys, names and titles (the multiply-rotate of
-/// rustc's FxHash). Nothing is read from these maps in hash order, so results do not depend on
-/// it; the input is the person's own export, so there is no one to flood the maps.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct FastHasher(u64);
-
-impl FastHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FastHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// The maps that intern keys, names and titles use the importer's fast folded-multiply hasher.
+/// Nothing is read from them in hash order, so results do not depend on it; the input is the
+/// person's own export, so there is no one to flood the maps.
+pub(crate) type FastMap<K, V> = crate::import::graph::builder::FxMap<K, V>;
 
 /// [`Person::identity_key`] of a person, computed without its Unicode case mapping when the
 /// profile URL is ASCII (LinkedIn's always are): the same key at a fraction of the cost.

@@ -10,7 +10,7 @@
 //! limits ([`MAX_NODES`], [`MAX_EDGES`]), creates nodes that ties name but no declaration
 //! does (and reports them), and skips ties whose weight is not a positive number (reported).
 
-mod builder;
+pub(crate) mod builder;
 mod csv_edges;
 mod edge_list;
 mod gdf;
