@@ -58,6 +58,36 @@ async function inkOf(page, bytes) {
   }, bytes.toString('base64'));
 }
 
+/**
+ * Share of pixels near each colour (RGB distance < 40), in a PNG (bytes) or, with null, in the
+ * live map (its canvases composited).
+ */
+async function colourShares(page, bytes, colours) {
+  return page.evaluate(async ({ b64, colours }) => {
+    let source;
+    if (b64) {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      source = [await createImageBitmap(new Blob([data], { type: 'image/png' }))];
+    } else {
+      source = [...document.querySelectorAll('canvas.map-base, canvas.map-labels')];
+    }
+    const c = document.createElement('canvas');
+    c.width = source[0].width; c.height = source[0].height;
+    const ctx = c.getContext('2d');
+    for (const s of source) ctx.drawImage(s, 0, 0, c.width, c.height);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const rgb = colours.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+    const counts = rgb.map(() => 0);
+    for (let i = 0; i < px.length; i += 4) {
+      rgb.forEach(([r, g, b], k) => {
+        if (Math.abs(px[i] - r) + Math.abs(px[i + 1] - g) + Math.abs(px[i + 2] - b) < 40) counts[k]++;
+      });
+    }
+    const total = counts.reduce((a, b) => a + b, 0) || 1;
+    return counts.map((n) => n / total);
+  }, { b64: bytes ? bytes.toString('base64') : null, colours });
+}
+
 /** The texts of an SVG's `<text class="...">` elements, unescaped. */
 function texts(svg, cls) {
   const un = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -88,6 +118,18 @@ test('the dialog opens with focus inside and names hidden; a 2x PNG has the size
   assert.deepEqual([ink.width, ink.height], shown);
   assert.ok(ink.inked > ink.total * 0.01, `the picture is not blank: ${ink.inked} of ${ink.total} pixels inked`);
   assert.equal(ink.opaque, ink.total, 'a light background is opaque');
+  // What you get is what you see: the big clusters' colours take the same shares of the
+  // picture as of the map on screen.
+  const legend = await page.locator('.legend-row').evaluateAll((rows) => rows.map((r) => ({
+    color: r.querySelector('.swatch-input').value, size: Number(r.querySelector('.legend-size').textContent),
+  })));
+  const big = legend.filter((c) => c.size >= 40).map((c) => c.color);
+  const onScreen = await colourShares(page, null, big);
+  const inPicture = await colourShares(page, png.bytes, big);
+  big.forEach((colour, k) => {
+    assert.ok(inPicture[k] > 0.5 * onScreen[k] && inPicture[k] < 2 * onScreen[k],
+      `${colour}: ${(inPicture[k] * 100).toFixed(1)} % of the picture's cluster pixels vs ${(onScreen[k] * 100).toFixed(1)} % on screen`);
+  });
   await dialog.getByText(/Downloaded Sample network\.png/).waitFor();
 
   // A transparent picture keeps the map and lets the page show through elsewhere.
