@@ -134,8 +134,9 @@ test('clicking a cluster name on the map opens it for renaming', async () => {
   assert.ok(rects.length >= 3, `only ${rects.length} cluster names on the map`);
   const [x, y, w, h] = rects[0];
   await map.click({ position: { x: x + w / 2, y: y + h / 2 } });
-  const box = legendOf(page).getByRole('textbox', { name: 'Cluster name' });
+  const box = legendOf(page).locator('.legend-rename');
   await box.waitFor();
+  assert.equal(await box.getAttribute('aria-label'), 'Cluster name');
   const before = (await rows(page)).map((r) => r.name);
   assert.ok(before.includes(await box.inputValue()), 'the box holds one of the clusters\' names');
   await box.fill('Named on the map');

@@ -88,7 +88,9 @@ export async function waitForMap(page, statusPattern) {
  * several stacked canvases (WebGL2 for nodes and ties, 2D for labels): they are composited first.
  */
 export async function inkedPixels(page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    // A canvas that was just resized is blank until its next frame: let two frames pass.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const layers = [...document.querySelectorAll('canvas.map-base, canvas.map-labels')];
     const canvases = layers.length ? layers : [...document.querySelectorAll('canvas')];
     const base = canvases[0];
