@@ -5,7 +5,6 @@ use super::labels::{draw_labels, LabelCache};
 use super::scene::{radius_scale, Emphasis, Scene};
 use super::{css_rgb, FrameView, RenderError};
 use crate::protocol::MapData;
-use std::collections::BTreeMap;
 use tiemap_core::view::camera::Camera;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -53,19 +52,10 @@ pub fn draw_scene(ctx: &CanvasRenderingContext2d, scene: &Scene, view: &FrameVie
     let [w, h] = camera.viewport_css_px;
     ctx.set_fill_style_str(&css_rgb(view.theme.background));
     ctx.fill_rect(0.0, 0.0, w as f64, h as f64);
-    let screen: Vec<[f32; 2]> = scene
-        .pos_in_graph
-        .chunks_exact(2)
-        .map(|p| camera.graph_to_screen([p[0], p[1]]))
-        .collect();
+    let screen = scene.screen_positions(camera);
 
     // 1) ties, one path per colour and alpha (the source end's), translucent
-    let mut batches: BTreeMap<[u8; 4], Vec<usize>> = BTreeMap::new();
-    for (k, c) in scene.tie_rgba.iter().enumerate() {
-        if c[0][3] > 0 {
-            batches.entry(c[0]).or_default().push(k);
-        }
-    }
+    let batches = scene.tie_batches();
     ctx.set_line_width(0.7);
     let _ = ctx.set_global_composite_operation(if view.theme.additive_ties {
         "lighter"

@@ -4,7 +4,8 @@
 
 use super::Theme;
 use crate::protocol::MapData;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use tiemap_core::view::camera::Camera;
 
 /// Which nodes stand out: a selected person and their ties, or one cluster.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -201,6 +202,26 @@ impl Scene {
 
     pub fn len(&self) -> usize {
         self.radius_css_px.len()
+    }
+
+    /// Each node's position on screen (CSS pixels) through `camera`.
+    pub fn screen_positions(&self, camera: &Camera) -> Vec<[f32; 2]> {
+        self.pos_in_graph
+            .chunks_exact(2)
+            .map(|p| camera.graph_to_screen([p[0], p[1]]))
+            .collect()
+    }
+
+    /// Visible ties (indices into `ties`) grouped by their source end's colour and alpha, in
+    /// colour order: one path per group, as both the canvas and the SVG drawers batch them.
+    pub fn tie_batches(&self) -> BTreeMap<[u8; 4], Vec<usize>> {
+        let mut batches: BTreeMap<[u8; 4], Vec<usize>> = BTreeMap::new();
+        for (k, c) in self.tie_rgba.iter().enumerate() {
+            if c[0][3] > 0 {
+                batches.entry(c[0]).or_default().push(k);
+            }
+        }
+        batches
     }
 
     pub fn is_empty(&self) -> bool {

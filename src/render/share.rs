@@ -16,7 +16,6 @@ use super::labels::{label_font, paint_labels, place_labels, LabelCache, LabelKin
 use super::scene::{radius_scale, Emphasis, Scene};
 use super::{canvas2d::draw_scene, css_rgb, FrameView, Theme};
 use crate::protocol::{MapData, NameMode};
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use tiemap_core::view::camera::{Bounds, Camera};
 use tiemap_core::view::labels::ScreenRect;
@@ -570,19 +569,10 @@ pub fn picture_svg(
     );
     let camera = &map.camera;
     let scene = map.scene;
-    let screen: Vec<[f32; 2]> = scene
-        .pos_in_graph
-        .chunks_exact(2)
-        .map(|p| camera.graph_to_screen([p[0], p[1]]))
-        .collect();
+    let screen = scene.screen_positions(camera);
 
     // 1) ties, one path per colour and alpha (as the canvas drawer batches them)
-    let mut batches: BTreeMap<[u8; 4], Vec<usize>> = BTreeMap::new();
-    for (k, c) in scene.tie_rgba.iter().enumerate() {
-        if c[0][3] > 0 {
-            batches.entry(c[0]).or_default().push(k);
-        }
-    }
+    let batches = scene.tie_batches();
     let blend = if theme.additive_ties {
         r#" style="mix-blend-mode:screen""#
     } else {
