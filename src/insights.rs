@@ -14,9 +14,10 @@ use std::collections::BTreeMap;
 use thiserror::Error;
 use tiemap_core::metrics::{
     betweenness, brokers, cluster_bridges, composition, diversity, diversity_by_year, ego_holes,
-    find_gaps, growth, hubs, lone_bridge_clusters, tie_strengths, top_companies,
+    find_gaps, growth, hubs, lone_bridge_clusters, tie_strengths, title_table, top_companies,
     BetweennessSettings, CompanyCount, Diversity, EgoHoles, FindingKind, Function, GapSettings,
-    Goal, Growth, MetricsError, Ranked, RoleCounts, RoleOverrides, TieSettings, YearDiversity,
+    Goal, Growth, MetricsError, Ranked, RoleCounts, RoleOverrides, TieSettings, TitleRow,
+    YearDiversity,
 };
 use tiemap_core::model::{Origin, PersonalExport};
 use tiemap_core::{Csr, Date, Network};
@@ -29,6 +30,8 @@ pub const TOP_COMPANIES: usize = 10;
 pub const TOP_CLUSTER_BRIDGES: usize = 12;
 /// Length of the strongest, dormant and one-way tie lists.
 pub const TOP_TIES: usize = 10;
+/// Length of the title table the person corrects the taxonomy in.
+pub const TOP_TITLES: usize = 200;
 /// Smallest cluster the bridge findings talk about.
 pub const MIN_CLUSTER_SIZE: usize = 5;
 
@@ -202,6 +205,9 @@ pub struct Insights {
     /// ... and of each cluster (same order as `clusters`).
     pub per_cluster: Vec<RoleCounts>,
     pub companies: Vec<CompanyCount>,
+    /// The most common titles and how they are read (at most [`TOP_TITLES`], plus every
+    /// corrected one), where the person corrects the taxonomy.
+    pub titles: Vec<TitleRow>,
     pub diversity: Diversity,
     /// Diversity of the connections made up to the end of each year.
     pub by_year: Vec<YearDiversity>,
@@ -228,6 +234,8 @@ pub struct InsightsInput<'a> {
     /// The personal export the map was made from (`None` for a graph file).
     pub export: Option<&'a PersonalExport>,
     pub goal: Goal,
+    /// The person's corrections of the title taxonomy.
+    pub roles: &'a RoleOverrides,
 }
 
 /// The goals the picker offers, by the value of its options.
@@ -328,7 +336,8 @@ pub fn compute(input: &InsightsInput) -> Result<Insights, InsightsError> {
     };
 
     // 2) composition and diversity
-    let comp = composition(network, Some(&membership), &RoleOverrides::new())?;
+    let comp = composition(network, Some(&membership), input.roles)?;
+    let titles = title_table(network, input.roles, TOP_TITLES);
     let companies = top_companies(network, TOP_COMPANIES);
     let div = diversity(network, &membership, &comp)?;
     let by_year = diversity_by_year(network, &membership, &comp)?;
@@ -485,6 +494,7 @@ pub fn compute(input: &InsightsInput) -> Result<Insights, InsightsError> {
         whole: comp.whole,
         per_cluster: comp.per_cluster,
         companies,
+        titles,
         diversity: div,
         by_year,
         growth: grown,
@@ -555,6 +565,62 @@ mod tests {
         // Top companies: most people first.
         assert!(!ins.companies.is_empty());
         assert!(ins.companies.windows(2).all(|w| w[0].people >= w[1].people));
+    }
+
+    #[test]
+    fn a_title_correction_moves_its_people_in_the_counts_and_undoes() {
+        use crate::protocol::{ClusterEdits, Edit};
+        let (_, mut session) = sample();
+        let before = session.insights(change_jobs()).unwrap();
+        let row = before
+            .titles
+            .first()
+            .expect("the sample has titles")
+            .clone();
+        assert!(!row.corrected);
+        assert!(before.titles.windows(2).all(|w| w[0].people >= w[1].people));
+        // Read the most common title as Legal (nothing in the sample is).
+        assert_ne!(row.role.function, Function::Legal);
+        let legal_before = before.whole.function(Function::Legal);
+        let was_before = before.whole.function(row.role.function);
+        let edits = ClusterEdits::default().with(Edit::SetRole {
+            title: row.example.to_uppercase(),
+            function: Some(Function::Legal),
+            seniority: None,
+        });
+        session.set_edits(edits.clone());
+        let after = session.insights(change_jobs()).unwrap();
+        assert_eq!(
+            after.whole.function(Function::Legal),
+            legal_before + row.people
+        );
+        assert_eq!(
+            after.whole.function(row.role.function),
+            was_before - row.people
+        );
+        let fixed = after.titles.iter().find(|r| r.key == row.key).unwrap();
+        assert!(fixed.corrected);
+        assert_eq!(fixed.role.function, Function::Legal);
+        assert_eq!(
+            fixed.role.seniority, row.role.seniority,
+            "seniority left as read"
+        );
+        // Per-cluster counts follow too.
+        let legal_in_clusters: usize = after
+            .per_cluster
+            .iter()
+            .map(|c| c.function(Function::Legal))
+            .sum();
+        assert_eq!(legal_in_clusters, legal_before + row.people);
+        // Taking the correction back restores the reading.
+        session.set_edits(edits.with(Edit::SetRole {
+            title: row.key.clone(),
+            function: None,
+            seniority: None,
+        }));
+        let undone = session.insights(change_jobs()).unwrap();
+        assert_eq!(undone.whole, before.whole);
+        assert_eq!(undone.titles, before.titles);
     }
 
     #[test]
@@ -776,6 +842,7 @@ mod tests {
             clusters: &[],
             export: Some(&export),
             goal: change_jobs(),
+            roles: &RoleOverrides::new(),
         })
         .unwrap_err();
         assert_eq!(

@@ -200,7 +200,11 @@ mod tests {
             fold_below: 5,
             signals: None,
             seed: 3,
-            edits: ClusterEdits::default(),
+            edits: ClusterEdits::default().with(crate::protocol::Edit::SetRole {
+                title: "UX Researcher".into(),
+                function: Some(tiemap_core::metrics::Function::Design),
+                seniority: None,
+            }),
             node_clusters: vec![0, 1, 1],
             pos_in_graph: vec![0.5, -1.25, 3.0, 4.0, 1e-7, f32::MAX],
         }
@@ -246,6 +250,17 @@ mod tests {
         assert_eq!(back.input_files().unwrap(), Some(files));
         // Other JSON (a Facebook export) is not a project.
         assert_eq!(read_project("f.json", br#"{"friends_v2": []}"#), Ok(None));
+    }
+
+    #[test]
+    fn edits_written_before_title_corrections_existed_still_read() {
+        let old = r#"{"names":{"1":"Team"},"colors":{},"hidden":[],"merged":{},"moved":{}}"#;
+        let edits: ClusterEdits = serde_json::from_str(old).unwrap();
+        assert_eq!(edits.names.get(&1).map(String::as_str), Some("Team"));
+        assert!(edits.roles.is_empty());
+        // and the correction in `state()` is keyed by the normalised title
+        let roles = &state().edits.roles;
+        assert_eq!(roles.keys().collect::<Vec<_>>(), ["ux researcher"]);
     }
 
     #[test]

@@ -205,6 +205,10 @@ pub struct ClusterEdits {
     pub merged: BTreeMap<u32, u32>,
     /// A person (node key) moved into a cluster.
     pub moved: BTreeMap<String, u32>,
+    /// The person's corrections of the title taxonomy, keyed by normalised title (what the
+    /// insights read function and seniority from). Absent in files saved before it existed.
+    #[serde(default)]
+    pub roles: tiemap_core::metrics::RoleOverrides,
 }
 
 /// One edit the person makes (undone and redone as a whole).
@@ -230,6 +234,13 @@ pub enum Edit {
     Move {
         person_key: String,
         into: u32,
+    },
+    /// Correct how a title (normalised) is read; `None` parts go back to the taxonomy's
+    /// reading, and with both `None` the correction is taken away.
+    SetRole {
+        title: String,
+        function: Option<tiemap_core::metrics::Function>,
+        seniority: Option<tiemap_core::metrics::Seniority>,
     },
 }
 
@@ -276,6 +287,24 @@ impl ClusterEdits {
             }
             Edit::Move { person_key, into } => {
                 e.moved.insert(person_key, self.merged_into(into));
+            }
+            Edit::SetRole {
+                title,
+                function,
+                seniority,
+            } => {
+                let key = tiemap_core::metrics::taxonomy::normalize_title(&title);
+                if function.is_none() && seniority.is_none() {
+                    e.roles.remove(&key);
+                } else if !key.is_empty() {
+                    e.roles.insert(
+                        key,
+                        tiemap_core::metrics::RoleOverride {
+                            function,
+                            seniority,
+                        },
+                    );
+                }
             }
         }
         e

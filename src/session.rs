@@ -694,6 +694,7 @@ impl Session {
             clusters: &map.clusters,
             export,
             goal,
+            roles: &self.edits.roles,
         })
         .map_err(|e| e.sentence())
     }

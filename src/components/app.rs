@@ -714,8 +714,9 @@ pub fn App() -> Html {
             *insights_open,
             (*goal).clone(),
             state.map.as_ref().map(|m| (m.map_id, m.clusters.clone())),
+            state.edits.roles.clone(),
         );
-        use_effect_with(key, move |(open, goal, map)| {
+        use_effect_with(key, move |(open, goal, map, _roles)| {
             if *open && map.is_some() {
                 send(MapCommand::Insights { goal: goal.clone() });
             }
@@ -812,7 +813,7 @@ pub fn App() -> Html {
                     <button class="button primary insights-open" onclick={open_insights}>{ "Insights" }</button>
                 }
                 if *insights_open && state.map.is_some() {
-                    <InsightsPanel insights={shown_insights} goal={(*goal).clone()} {on_goal} on_close={close_insights} />
+                    <InsightsPanel insights={shown_insights} goal={(*goal).clone()} {on_goal} on_close={close_insights} on_edit={on_edit.clone()} />
                 }
                 if let Some(what) = state.busy.clone() {
                     <div class="busy" aria-live="polite">{ format!("{what}…") }</div>

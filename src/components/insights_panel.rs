@@ -33,6 +33,8 @@ pub struct InsightsPanelProps {
     pub goal: Goal,
     pub on_goal: Callback<Goal>,
     pub on_close: Callback<()>,
+    /// An edit (a title correction) the person made.
+    pub on_edit: Callback<crate::protocol::Edit>,
 }
 
 const MEANING_UNTITLED: &str = "People whose title is blank: they are left out of the charts.";
@@ -286,6 +288,7 @@ pub fn InsightsPanel(props: &InsightsPanelProps) -> Html {
                         <figcaption title={MEANING_COMPANIES}>{ "Top companies (whole network)" }<span class="meaning">{ MEANING_COMPANIES }</span></figcaption>
                         <BarChart label="People by company" bars={companies} />
                     </figure>
+                    <crate::components::TitleFixes titles={std::rc::Rc::new(ins.titles.clone())} on_edit={props.on_edit.clone()} />
                 </section>
 
                 <section class="insight-section" aria-label="Diversity">

@@ -96,3 +96,53 @@ test('the close button closes the insights, and they open again', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('correcting how a title is read moves its people in the charts; Reset and Ctrl+Z work', async () => {
+  const { page, errors, context } = await openSite(browser, site, { viewport: { width: 1400, height: 1000 } });
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByRole('button', { name: 'Insights' }).click();
+  const dialog = page.getByRole('dialog', { name: 'What the map says' });
+  const composition = dialog.getByRole('region', { name: 'Composition' });
+  await composition.waitFor({ timeout: 30000 });
+  const functions = composition.getByRole('img', { name: 'People by function' });
+  const barOf = async (label) => {
+    const rows = await functions.locator('.bar-row').evaluateAll((gs) => gs.map((g) => [g.querySelector('.bar-label').textContent, Number(g.querySelector('.bar-value').textContent)]));
+    return (rows.find(([l]) => l === label) ?? [label, 0])[1];
+  };
+  const totalBefore = await barSum(functions);
+  assert.equal(await barOf('Legal'), 0, 'the sample has no lawyers');
+
+  await composition.getByText('How titles are read').click();
+  const first = composition.locator('.title-row').first();
+  const title = await first.locator('.title-text').innerText();
+  const people = Number(await first.locator('td.num').innerText());
+  const readAs = await first.locator('.title-function option:checked').innerText();
+  assert.ok(people >= 2, `the most common title has ${people} people`);
+  const readAsBefore = await barOf(readAs);
+
+  // Read the most common title as Legal: its people move from their bar to a Legal bar.
+  await first.locator('.title-function').selectOption({ label: 'Legal' });
+  await page.waitForFunction(() => [...document.querySelectorAll('.bar-label')].some((t) => t.textContent === 'Legal'), null, { timeout: 15000 });
+  assert.equal(await barOf('Legal'), people);
+  assert.equal(await barOf(readAs), readAsBefore - people);
+  assert.equal(await barSum(functions), totalBefore, 'nobody is lost');
+  const fixed = composition.locator(`.title-row[data-title="${await first.getAttribute('data-title')}"]`);
+  assert.match(await fixed.getAttribute('class'), /corrected/);
+  await composition.getByText('1 corrected').waitFor();
+
+  // The filter finds it; "only Other" hides it (it is Legal now).
+  await composition.getByLabel('Find a title').fill(title.toLowerCase());
+  assert.equal(await composition.locator('.title-row').first().locator('.title-text').innerText(), title);
+  await composition.getByLabel('Find a title').fill('');
+
+  // Reset takes it back; Ctrl+Z brings the correction back again.
+  await fixed.getByRole('button', { name: 'Reset' }).click();
+  await page.waitForFunction(() => ![...document.querySelectorAll('.bar-label')].some((t) => t.textContent === 'Legal'), null, { timeout: 15000 });
+  assert.equal(await barOf(readAs), readAsBefore);
+  await dialog.locator('h2').first().click();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => [...document.querySelectorAll('.bar-label')].some((t) => t.textContent === 'Legal'), null, { timeout: 15000 });
+  assert.equal(await barOf('Legal'), people);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

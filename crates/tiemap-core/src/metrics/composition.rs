@@ -1,7 +1,7 @@
 //! Composition: who is on the map, by function, seniority and company, for the whole network
 //! and per cluster.
 
-use super::taxonomy::{Classifier, Function, Role, RoleOverrides, Seniority};
+use super::taxonomy::{normalize_title, Classifier, Function, Role, RoleOverrides, Seniority};
 use super::{check_membership, cluster_count, MetricsError};
 use crate::model::Network;
 use serde::{Deserialize, Serialize};
@@ -127,6 +127,72 @@ pub fn composition(
         whole,
         per_cluster,
     })
+}
+
+/// One distinct title (as [`normalize_title`] keys it), how the taxonomy reads it, and
+/// whether the person corrected it: a row of the table where the person fixes the taxonomy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TitleRow {
+    /// The [`RoleOverrides`] key.
+    pub key: String,
+    /// The most common spelling on the map (ties: the alphabetically first).
+    pub example: String,
+    /// People with this title.
+    pub people: usize,
+    /// What the tables (and the person's correction, if any) make of it.
+    pub role: Role,
+    /// The person corrected this title.
+    pub corrected: bool,
+}
+
+/// The `top` most common titles on the map, most people first (ties by key), each with its
+/// role under `overrides`. Corrected titles are always listed (after the others when they
+/// would not make the cut), so a correction can be seen and taken back.
+pub fn title_table(network: &Network, overrides: &RoleOverrides, top: usize) -> Vec<TitleRow> {
+    let mut by_key: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    for n in &network.nodes {
+        let Some(title) = n.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let key = normalize_title(title);
+        if key.is_empty() {
+            continue;
+        }
+        *by_key.entry(key).or_default().entry(title).or_insert(0) += 1;
+    }
+    let classifier = Classifier::new(overrides);
+    let mut rows: Vec<TitleRow> = by_key
+        .into_iter()
+        .map(|(key, spellings)| {
+            let people = spellings.values().sum();
+            let example = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(s, _)| s.to_string())
+                .unwrap_or_default();
+            TitleRow {
+                role: classifier.classify(&example),
+                corrected: overrides.contains_key(&key),
+                key,
+                example,
+                people,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.people.cmp(&a.people).then(a.key.cmp(&b.key)));
+    let (mut shown, rest): (Vec<TitleRow>, Vec<TitleRow>) =
+        rows.into_iter()
+            .enumerate()
+            .fold((Vec::new(), Vec::new()), |(mut s, mut r), (i, row)| {
+                if i < top {
+                    s.push(row);
+                } else {
+                    r.push(row);
+                }
+                (s, r)
+            });
+    shown.extend(rest.into_iter().filter(|r| r.corrected));
+    shown
 }
 
 /// Legal-form words dropped from the end of a company name when comparing.
@@ -279,5 +345,48 @@ mod tests {
                 }
             ]
         );
+    }
+
+    #[test]
+    fn title_table_counts_spellings_and_keeps_corrections() {
+        use crate::metrics::taxonomy::RoleOverride;
+        let n = net(&[
+            ("Software Engineer", ""),
+            ("software engineer", ""),
+            ("Software-Engineer", ""),
+            ("Chief Happiness Officer", ""),
+            ("Chief Happiness Officer", ""),
+            ("Barista", ""),
+            ("", ""),
+        ]);
+        let rows = title_table(&n, &RoleOverrides::new(), 10);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].key, "software engineer");
+        assert_eq!(rows[0].people, 3);
+        assert_eq!(rows[0].role.function, Function::Engineering);
+        assert!(!rows[0].corrected);
+        assert_eq!(rows[1].example, "Chief Happiness Officer");
+        assert_eq!(rows[2].role.function, Function::Other);
+
+        // A correction changes the role, and a corrected title past the cut stays listed.
+        let mut fix = RoleOverrides::new();
+        fix.insert(
+            "barista".into(),
+            RoleOverride {
+                function: Some(Function::Operations),
+                seniority: Some(Seniority::Junior),
+            },
+        );
+        let rows = title_table(&n, &fix, 1);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].key, "software engineer");
+        assert_eq!(rows[1].key, "barista");
+        assert!(rows[1].corrected);
+        assert_eq!(rows[1].role.function, Function::Operations);
+        assert_eq!(rows[1].role.seniority, Seniority::Junior);
+        // and the counts follow the correction
+        let c = composition(&n, None, &fix).unwrap();
+        assert_eq!(c.whole.function(Function::Operations), 1);
+        assert_eq!(c.whole.function(Function::Other), 2);
     }
 }

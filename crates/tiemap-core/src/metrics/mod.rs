@@ -26,7 +26,9 @@ pub mod taxonomy;
 pub mod ties;
 
 pub use bridges::{cluster_bridges, lone_bridge_clusters, ClusterBridge, LoneBridge};
-pub use composition::{composition, top_companies, CompanyCount, Composition, RoleCounts};
+pub use composition::{
+    composition, title_table, top_companies, CompanyCount, Composition, RoleCounts, TitleRow,
+};
 pub use diversity::{
     blau, diversity, diversity_by_year, effective_number, growth, shannon, Diversity, Growth,
     YearDiversity,
