@@ -327,6 +327,24 @@ pub struct NodeView {
     pub degree: u32,
     /// Persistent cluster id (an id in `MapData::clusters`).
     pub cluster: u32,
+    /// When the owner connected with them, as a month index ([`month_index`]); `None` in a
+    /// graph file or when the export gives no date.
+    #[serde(default)]
+    pub connected: Option<u32>,
+}
+
+/// A date's month as one number, `year * 12 + month - 1` (what the growth timeline counts in).
+pub fn month_index(date: tiemap_core::Date) -> u32 {
+    (date.year().max(0) as u32) * 12 + date.month().saturating_sub(1)
+}
+
+/// "Mar 2016" for a [`month_index`].
+pub fn month_label(month: u32) -> String {
+    format!(
+        "{} {}",
+        tiemap_core::Date::month_abbreviation(month % 12 + 1),
+        month / 12
+    )
 }
 
 /// Everything the page needs to draw a map.

@@ -3,6 +3,7 @@
 //! Pure Rust over `tiemap-core` (no browser API), so it is tested natively; the worker only
 //! schedules it.
 
+use crate::protocol::month_index;
 use crate::protocol::{
     ClusterEdits, ClusterUpdate, ClusterView, Explanation, ExportFormat, MapData, NameMode,
     NodeView, Positions, SavedState, TieReason, OTHER_CLUSTER_ID,
@@ -426,6 +427,7 @@ impl Session {
                 url: info.url.clone(),
                 degree,
                 cluster,
+                connected: info.connected_on.map(month_index),
             })
             .collect();
         MapData {

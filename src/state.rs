@@ -317,7 +317,8 @@ mod tests {
                 title: None,
                 url: None,
                 degree: 0,
-                cluster: 0
+                cluster: 0,
+                connected: None,
             };
             2
         ];

@@ -104,6 +104,7 @@ fn the_canvas_renderer_draws_nodes_and_labels() {
         url: None,
         degree,
         cluster: 0,
+        connected: None,
     };
     let map = MapData {
         map_id: 1,

@@ -2,7 +2,7 @@ use crate::browser::{download, file_name_from, SavedMapStore};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
     ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport, InsightsPanel,
-    LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog, SignalPanel, Toolbar,
+    LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog, SignalPanel, Timeline, Toolbar,
 };
 use crate::project::read_project;
 use crate::protocol::{Edit, ExportFormat, MapCommand, MapEvent, NameMode, SavedState};
@@ -704,6 +704,31 @@ pub fn App() -> Html {
         Callback::from(move |()| dispatcher.dispatch(Action::DismissError))
     };
 
+    // The growth timeline: the month the map is shown up to (None: everyone). A new map
+    // starts with everyone.
+    let until = use_state(|| None::<u32>);
+    {
+        let until = until.clone();
+        use_effect_with(state.map.as_ref().map(|m| m.map_id), move |_| {
+            until.set(None)
+        });
+    }
+    let months: Rc<Vec<u32>> = {
+        let map = state.map.clone();
+        use_memo(map.as_ref().map(|m| m.map_id), move |_| {
+            let mut m: Vec<u32> = map
+                .iter()
+                .flat_map(|m| m.nodes.iter().filter_map(|v| v.connected))
+                .collect();
+            m.sort_unstable();
+            m
+        })
+    };
+    let on_until = {
+        let until = until.clone();
+        Callback::from(move |m: Option<u32>| until.set(m))
+    };
+
     // The insights dialog: measured in the worker when opened, and again when the map, its
     // clusters or the goal change while it is open.
     let insights_open = use_state(|| false);
@@ -764,12 +789,14 @@ pub fn App() -> Html {
                         positions={state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone()))}
                         version={state.map_version}
                         highlighted_cluster={state.highlighted_cluster}
+                        until={*until}
                         theme={if *dark { ThemeKind::Dark } else { ThemeKind::Light }}
                         on_toggle_theme={Some(on_toggle_theme.clone())}
                         {on_cluster_name}
                         on_select={on_select.reform(|node: Option<usize>| node.map(|v| v as u32))}
                         on_pin={on_pin}
                     />
+                    <Timeline months={months.clone()} people={map.nodes.len()} until={*until} on_change={on_until} />
                     <aside class="sidebar">
                         if let Some(node) = state.selected {
                             <PersonPanel map={map.clone()} {node} explanation={state.explanation.clone()} on_select={on_select.clone()} on_edit={on_edit.clone()} />

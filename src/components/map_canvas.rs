@@ -40,6 +40,9 @@ pub struct MapCanvasProps {
     /// Dims every cluster but this one.
     #[prop_or_default]
     pub highlighted_cluster: Option<u32>,
+    /// The growth timeline's month: only people connected by then are drawn.
+    #[prop_or_default]
+    pub until: Option<u32>,
     /// A click on a person (Some) or on empty space (None), or a search choice.
     #[prop_or_default]
     pub on_select: Callback<Option<usize>>,
@@ -179,6 +182,11 @@ impl Engine {
         }
         if self.size_by != p.size_by {
             self.size_by = p.size_by.clone();
+            self.scene_stale = true;
+            changed = true;
+        }
+        if self.emphasis.until != p.until {
+            self.emphasis.until = p.until;
             self.scene_stale = true;
             changed = true;
         }
@@ -570,6 +578,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             props.theme,
             props.size_by.clone(),
             props.highlighted_cluster,
+            props.until,
         );
         let props_now = MapCanvasProps {
             map: props.map.clone(),
@@ -578,6 +587,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             theme: props.theme,
             size_by: props.size_by.clone(),
             highlighted_cluster: props.highlighted_cluster,
+            until: props.until,
             on_select: props.on_select.clone(),
             on_pin: props.on_pin.clone(),
             on_toggle_theme: None,

@@ -17,6 +17,7 @@ mod saved_maps;
 pub mod search_box;
 mod share_dialog;
 mod signal_panel;
+mod timeline;
 mod title_fixes;
 mod toolbar;
 
@@ -33,5 +34,6 @@ pub use person_panel::PersonPanel;
 pub use saved_maps::SavedMaps;
 pub use share_dialog::ShareDialog;
 pub use signal_panel::SignalPanel;
+pub use timeline::Timeline;
 pub use title_fixes::TitleFixes;
 pub use toolbar::Toolbar;

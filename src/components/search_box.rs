@@ -194,6 +194,7 @@ mod tests {
             url: None,
             degree,
             cluster: 0,
+            connected: None,
         };
         let map = MapData {
             modularity: 0.0,

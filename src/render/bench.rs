@@ -57,6 +57,7 @@ impl TiemapRenderBench {
                 url: None,
                 degree: degree[i],
                 cluster: cluster.get(i).copied().unwrap_or(u32::MAX),
+                connected: None,
             })
             .collect();
         let clusters = colors

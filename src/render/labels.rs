@@ -203,7 +203,12 @@ pub fn place_labels(
     if !map.clusters.is_empty() {
         let anchors = cluster_anchors(
             &scene.pos_in_graph,
-            |i| map.nodes.get(i).map(|v| v.cluster),
+            |i| {
+                map.nodes
+                    .get(i)
+                    .filter(|_| scene.visible.get(i) == Some(&true))
+                    .map(|v| v.cluster)
+            },
             |i| scene.radius_css_px.get(i).copied().unwrap_or(1.0),
         );
         let biggest = anchors.first().map(|a| a.members).unwrap_or(1).max(1) as f32;

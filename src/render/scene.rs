@@ -12,6 +12,9 @@ use tiemap_core::view::camera::Camera;
 pub struct Emphasis {
     pub selected: Option<usize>,
     pub highlighted_cluster: Option<u32>,
+    /// The growth timeline's month ([`crate::protocol::month_index`]): only people connected
+    /// by then are drawn (people without a date are left out while it is set).
+    pub until: Option<u32>,
 }
 
 /// Node radius at the fitted zoom, CSS pixels.
@@ -102,7 +105,12 @@ impl Scene {
             .collect();
         let visible: Vec<bool> = map.nodes[..n]
             .iter()
-            .map(|v| !hidden.contains(&v.cluster))
+            .map(|v| {
+                !hidden.contains(&v.cluster)
+                    && emphasis
+                        .until
+                        .is_none_or(|u| v.connected.is_some_and(|c| c <= u))
+            })
             .collect();
         let ties: Vec<[u32; 2]> = map
             .ties
@@ -259,6 +267,7 @@ mod tests {
             url: None,
             degree,
             cluster,
+            connected: None,
         };
         MapData {
             modularity: 0.0,
@@ -352,11 +361,40 @@ mod tests {
     }
 
     #[test]
+    fn the_timeline_draws_only_people_connected_by_its_month() {
+        let mut m = map();
+        let months = [Some(24_000), Some(24_005), None, Some(24_010)];
+        for (v, c) in m.nodes.iter_mut().zip(months) {
+            v.connected = c;
+        }
+        let at = |until| {
+            Scene::build(
+                &m,
+                &m.pos_in_graph,
+                None,
+                Emphasis {
+                    until,
+                    ..Emphasis::default()
+                },
+                &Theme::LIGHT,
+            )
+        };
+        // Unset: everyone, the undated person too.
+        assert_eq!(at(None).visible, vec![true; 4]);
+        let s = at(Some(24_005));
+        assert_eq!(s.visible, vec![true, true, false, false]);
+        assert_eq!(s.ties, vec![[0, 1]]);
+        assert!(!s.label_order.contains(&3) && !s.draw_order.contains(&3));
+        assert_eq!(at(Some(23_999)).draw_order, Vec::<u32>::new());
+        assert_eq!(at(Some(24_010)).visible, vec![true, true, false, true]);
+    }
+
+    #[test]
     fn selecting_a_person_dims_everyone_outside_their_ties() {
         let m = map();
         let e = Emphasis {
             selected: Some(1),
-            highlighted_cluster: None,
+            ..Emphasis::default()
         };
         let s = Scene::build(&m, &m.pos_in_graph, None, e, &Theme::LIGHT);
         assert_eq!(s.in_focus, vec![true, true, false, false]);
@@ -373,8 +411,8 @@ mod tests {
     fn a_highlighted_cluster_keeps_only_its_members_in_focus_and_size_by_overrides_degree() {
         let m = map();
         let e = Emphasis {
-            selected: None,
             highlighted_cluster: Some(2),
+            ..Emphasis::default()
         };
         let sizes = [0.0, 0.0, 0.0, 10.0];
         let s = Scene::build(&m, &m.pos_in_graph, Some(&sizes), e, &Theme::LIGHT);

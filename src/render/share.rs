@@ -1031,6 +1031,7 @@ mod tests {
             url: None,
             degree,
             cluster,
+            connected: None,
         };
         let cluster = |id, name: &str, size, hidden| ClusterView {
             id,
