@@ -41,6 +41,34 @@ pub enum MapCommand {
     Explain { node: u32 },
     /// Measure what the map says, with the findings for `goal` (`MapEvent::Insights`).
     Insights { goal: tiemap_core::metrics::Goal },
+    /// One value per person to size them by (`MapEvent::Sizes`).
+    SizeBy { by: SizeBy },
+}
+
+/// What a person's size on the map stands for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SizeBy {
+    /// How many of the people on the map they are tied to (the InMaps convention).
+    #[default]
+    Ties,
+    /// How strong their ties are: with a personal export that has messages, endorsements or
+    /// recommendations, the strength of the owner's tie with them; otherwise the sum of
+    /// their ties' weights.
+    Strength,
+    /// Betweenness: the share of shortest paths between others that runs through them.
+    Brokerage,
+}
+
+impl SizeBy {
+    pub const ALL: [SizeBy; 3] = [SizeBy::Ties, SizeBy::Strength, SizeBy::Brokerage];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SizeBy::Ties => "Ties on the map",
+            SizeBy::Strength => "Tie strength",
+            SizeBy::Brokerage => "Brokerage (betweenness)",
+        }
+    }
 }
 
 /// Worker -> page.
@@ -66,8 +94,20 @@ pub enum MapEvent {
     Snapshot(Box<SavedState>),
     /// What the map says (answer to `Insights`).
     Insights(Box<crate::insights::Insights>),
+    /// One value per person to size them by (answer to `SizeBy`).
+    Sizes(Sizes),
     /// The command failed; the map on screen stays. `sentence` is what the page shows.
     Failed { sentence: String },
+}
+
+/// One value per node of map `map_id`, and what they measure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sizes {
+    pub map_id: u32,
+    pub by: SizeBy,
+    pub values: Vec<f32>,
+    /// What the sizes mean here, in one sentence ("Size: how much you and they wrote …").
+    pub meaning: String,
 }
 
 /// The data formats the map is exported in.
@@ -315,7 +355,7 @@ impl ClusterEdits {
 pub const OTHER_CLUSTER_ID: u32 = u32::MAX - 1;
 
 /// One node as the page draws and describes it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NodeView {
     /// Stable identity (profile URL, e-mail or file id): what edits such as moves refer to.
     pub key: String,

@@ -701,6 +701,78 @@ impl Session {
         .map_err(|e| e.sentence())
     }
 
+    /// One value per node for sizing it `by`, with what the values mean here.
+    pub fn sizes(&self, by: crate::protocol::SizeBy) -> crate::protocol::Sizes {
+        use crate::protocol::SizeBy;
+        use tiemap_core::metrics::{betweenness, weighted_degrees, BetweennessSettings};
+        let n = self.network.node_count();
+        let owner_strength = |e: &PersonalExport| {
+            let any = !e.messages.is_empty()
+                || !e.endorsements.is_empty()
+                || !e.recommendations.is_empty();
+            any.then(|| {
+                let today = self
+                    .network
+                    .nodes
+                    .iter()
+                    .filter_map(|v| v.connected_on)
+                    .chain(
+                        e.messages
+                            .iter()
+                            .filter_map(|m| m.sent_at.map(|t| t.date())),
+                    )
+                    .max()
+                    .unwrap_or_else(|| tiemap_core::Date::from_days_since_epoch(0));
+                let report = tiemap_core::metrics::tie_strengths(
+                    &self.network,
+                    e,
+                    &tiemap_core::metrics::TieSettings::new(today),
+                );
+                let mut v = vec![0f32; n];
+                for p in &report.people {
+                    if let Some(slot) = v.get_mut(p.node as usize) {
+                        *slot = p.score as f32;
+                    }
+                }
+                v
+            })
+        };
+        let (values, meaning): (Vec<f32>, &str) = match by {
+            SizeBy::Ties => (
+                (0..n).map(|v| self.csr.degree(v) as f32).collect(),
+                "Size: how many people on the map each person is tied to.",
+            ),
+            SizeBy::Strength => {
+                let owner = match &self.source {
+                    Source::Personal(e) => owner_strength(e),
+                    Source::Graph(_) => None,
+                };
+                match owner {
+                    Some(v) => (
+                        v,
+                        "Size: how strong your tie with each person is, from your messages, endorsements and recommendations.",
+                    ),
+                    None => (
+                        weighted_degrees(&self.csr).into_iter().map(|w| w as f32).collect(),
+                        "Size: the summed strength of each person's ties on the map.",
+                    ),
+                }
+            }
+            SizeBy::Brokerage => (
+                betweenness(&self.csr, &BetweennessSettings::default())
+                    .map(|b| b.values.into_iter().map(|x| x as f32).collect())
+                    .unwrap_or_else(|_| vec![0.0; n]),
+                "Size: how much each person bridges others (betweenness: the share of shortest paths between people that runs through them).",
+            ),
+        };
+        crate::protocol::Sizes {
+            map_id: self.map_id,
+            by,
+            values,
+            meaning: meaning.to_string(),
+        }
+    }
+
     /// Why `node` is tied to each neighbour, strongest first.
     pub fn explain(&self, node: u32) -> Explanation {
         let mut ties: Vec<TieReason> = self
@@ -835,6 +907,30 @@ mod tests {
         let again = s.set_resolution(3.0).unwrap();
         assert_eq!(again.clusters.last().map(|c| c.id), Some(OTHER_CLUSTER_ID));
         assert_eq!(s.fold_small(0), fine);
+    }
+
+    #[test]
+    fn sizes_by_ties_strength_and_brokerage_have_one_value_per_person() {
+        use crate::protocol::SizeBy;
+        let s = sample_session(200);
+        let n = s.map_data().nodes.len();
+        let ties = s.sizes(SizeBy::Ties);
+        assert_eq!(ties.values.len(), n);
+        let degrees: Vec<f32> = s.map_data().nodes.iter().map(|v| v.degree as f32).collect();
+        assert_eq!(ties.values, degrees);
+        // The sample has messages: strength is the owner's tie, so most people have none and
+        // the ones written to most are the biggest.
+        let strength = s.sizes(SizeBy::Strength);
+        assert_eq!(strength.values.len(), n);
+        assert!(strength.meaning.contains("messages"));
+        let zero = strength.values.iter().filter(|&&v| v == 0.0).count();
+        assert!(zero > 0 && zero < n, "{zero} of {n} without a tie score");
+        let broker = s.sizes(SizeBy::Brokerage);
+        assert_eq!(broker.values.len(), n);
+        assert!(broker.values.iter().all(|v| (0.0..=1.0).contains(v)));
+        assert!(broker.values.iter().any(|&v| v > 0.0));
+        assert_ne!(broker.values, ties.values);
+        assert_eq!(broker.map_id, s.map_data().map_id);
     }
 
     #[test]

@@ -41,6 +41,12 @@ pub struct AppState {
     pub redo: Vec<ClusterEdits>,
     /// What the map says, as last measured for the map on screen.
     pub insights: Option<Rc<crate::insights::Insights>>,
+    /// What people's sizes stand for, and the values the worker sent for it (`None` while
+    /// they are measured, and always for `SizeBy::Ties`, which the map itself carries).
+    pub size_by: crate::protocol::SizeBy,
+    pub sizes: Option<Rc<crate::protocol::Sizes>>,
+    /// Counts the maps (and re-inferred ties) received: sizes are measured again for each.
+    pub loads: u32,
 }
 
 impl Default for AppState {
@@ -64,6 +70,9 @@ impl Default for AppState {
             undo: Vec::new(),
             redo: Vec::new(),
             insights: None,
+            size_by: crate::protocol::SizeBy::Ties,
+            sizes: None,
+            loads: 0,
         }
     }
 }
@@ -109,6 +118,8 @@ pub enum Action {
     Redo,
     /// Edits restored from a save: they replace the current ones, with a fresh history.
     RestoreEdits(ClusterEdits),
+    /// The person chose what people's sizes stand for.
+    SizeBy(crate::protocol::SizeBy),
 }
 
 impl AppState {
@@ -147,6 +158,8 @@ impl AppState {
                     s.redo.clear();
                 }
                 s.explanation = None;
+                s.sizes = None;
+                s.loads += 1;
             }
             Action::Worker(MapEvent::Clusters(update)) => {
                 if let Some(map) = s.map.as_ref().filter(|m| m.map_id == update.map_id) {
@@ -239,6 +252,23 @@ impl AppState {
             // Saving is the page's business (src/components/app.rs), not the state's.
             Action::Worker(MapEvent::Snapshot(_)) => {}
             Action::Worker(MapEvent::File { .. }) => s.busy = None,
+            Action::Worker(MapEvent::Sizes(sizes)) => {
+                // Only for the map on screen and the choice still made.
+                let nodes = s
+                    .map
+                    .as_ref()
+                    .filter(|m| m.map_id == sizes.map_id)
+                    .map(|m| m.nodes.len());
+                if nodes == Some(sizes.values.len()) && sizes.by == s.size_by {
+                    s.sizes = Some(Rc::new(sizes));
+                }
+            }
+            Action::SizeBy(by) => {
+                if by != s.size_by {
+                    s.size_by = by;
+                    s.sizes = None;
+                }
+            }
             Action::Worker(MapEvent::Insights(insights)) => {
                 // Answers about a map no longer on screen are dropped.
                 if s.map.as_ref().map(|m| m.map_id) == Some(insights.map_id) {
@@ -453,5 +483,43 @@ mod tests {
         assert!(s.dragging);
         assert!(!s.next(Action::DragLeave).dragging);
         assert!(!s.next(Action::StartWork { what: "x".into() }).dragging);
+    }
+
+    #[test]
+    fn sizes_are_kept_only_for_the_map_and_choice_on_screen() {
+        use crate::protocol::{SizeBy, Sizes};
+        let mut m = map("m");
+        m.nodes = vec![Default::default(); 3];
+        let s = AppState::default().next(Action::Worker(MapEvent::Loaded(Box::new(m.clone()))));
+        let sizes = |map_id, by, n| Sizes {
+            map_id,
+            by,
+            values: vec![1.0; n],
+            meaning: String::new(),
+        };
+        let s = s.next(Action::SizeBy(SizeBy::Brokerage));
+        // Stale: another map, another choice, or the wrong length.
+        for stale in [
+            sizes(9, SizeBy::Brokerage, 3),
+            sizes(1, SizeBy::Strength, 3),
+            sizes(1, SizeBy::Brokerage, 2),
+        ] {
+            assert!(s
+                .next(Action::Worker(MapEvent::Sizes(stale)))
+                .sizes
+                .is_none());
+        }
+        let s = s.next(Action::Worker(MapEvent::Sizes(sizes(
+            1,
+            SizeBy::Brokerage,
+            3,
+        ))));
+        assert!(s.sizes.is_some());
+        // A new load (re-inferred ties) drops them so they are measured again.
+        let loads = s.loads;
+        let s = s.next(Action::Worker(MapEvent::Loaded(Box::new(m))));
+        assert!(s.sizes.is_none());
+        assert_eq!(s.loads, loads + 1);
+        assert_eq!(s.size_by, SizeBy::Brokerage, "the choice stays");
     }
 }

@@ -225,6 +225,7 @@ pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEve
         MapCommand::Insights { goal } => {
             Some(MapEvent::Insights(Box::new(session.insights(goal)?)))
         }
+        MapCommand::SizeBy { by } => Some(MapEvent::Sizes(session.sizes(by))),
         MapCommand::LoadSample { .. } | MapCommand::Import { .. } => None,
     })
 }

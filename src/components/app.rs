@@ -704,6 +704,51 @@ pub fn App() -> Html {
         Callback::from(move |()| dispatcher.dispatch(Action::DismissError))
     };
 
+    // What people's sizes stand for: the worker measures the values for each map (degree
+    // needs no measuring: the map carries it).
+    {
+        let send = send.clone();
+        let key = (
+            state.size_by,
+            state.loads,
+            state.map.as_ref().map(|m| m.map_id),
+        );
+        use_effect_with(key, move |(by, _, map)| {
+            if map.is_some() && *by != crate::protocol::SizeBy::Ties {
+                send(MapCommand::SizeBy { by: *by });
+            }
+        });
+    }
+    let on_size_by = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let by = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .and_then(|s| s.value().parse::<usize>().ok())
+                .and_then(|i| crate::protocol::SizeBy::ALL.get(i).copied());
+            if let Some(by) = by {
+                dispatcher.dispatch(Action::SizeBy(by));
+            }
+        })
+    };
+    let sizes = state
+        .sizes
+        .as_ref()
+        .filter(|z| z.by == state.size_by && state.size_by != crate::protocol::SizeBy::Ties)
+        .map(|z| Rc::new(z.values.clone()));
+    let size_meaning = state
+        .sizes
+        .as_ref()
+        .map(|z| z.meaning.clone())
+        .unwrap_or_else(|| {
+            if state.size_by == crate::protocol::SizeBy::Ties {
+                "Size: how many people on the map each person is tied to.".to_string()
+            } else {
+                "Measuring…".to_string()
+            }
+        });
+
     // The growth timeline: the month the map is shown up to (None: everyone). A new map
     // starts with everyone.
     let until = use_state(|| None::<u32>);
@@ -790,6 +835,7 @@ pub fn App() -> Html {
                         version={state.map_version}
                         highlighted_cluster={state.highlighted_cluster}
                         until={*until}
+                        size_by={sizes}
                         theme={if *dark { ThemeKind::Dark } else { ThemeKind::Light }}
                         on_toggle_theme={Some(on_toggle_theme.clone())}
                         {on_cluster_name}
@@ -805,6 +851,15 @@ pub fn App() -> Html {
                             <p class="summary-line" role="status">{ map.summary.clone() }</p>
                             <p class="ties-note">{ map.ties_note.clone() }</p>
                             <ImportReport lines={map.report.clone()} />
+                            <label class="select size-by">
+                                <span>{ "Size people by" }</span>
+                                <select aria-label="Size people by" onchange={on_size_by}>
+                                    { for crate::protocol::SizeBy::ALL.iter().enumerate().map(|(i, by)| html! {
+                                        <option value={i.to_string()} selected={*by == state.size_by}>{ by.label() }</option>
+                                    }) }
+                                </select>
+                            </label>
+                            <p class="muted size-meaning">{ size_meaning }</p>
                         </section>
                         <ClusterLegend
                             clusters={map.clusters.clone()}

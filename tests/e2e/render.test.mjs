@@ -197,3 +197,88 @@ test('dragging empty space pans; dragging a person moves them', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('touch: one finger pans, two fingers pinch-zoom, a tap selects (a phone-sized screen)', async () => {
+  const { page, errors, context } = await openSite(browser, site, {
+    viewport: { width: 900, height: 700 },
+    contextOptions: { hasTouch: true, isMobile: false, deviceScaleFactor: 2 },
+  });
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.zoom, MAP);
+  await settle(page);
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: points.map(([x, y], id) => ({ x, y, id, radiusX: 4, radiusY: 4, force: 1 })),
+  });
+  const box = await page.locator(MAP).boundingBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const fitted = await view(page);
+
+  // One finger drags the map.
+  await touch('touchStart', [[cx - 100, cy - 100]]);
+  for (let i = 1; i <= 6; i++) await touch('touchMove', [[cx - 100 + 10 * i, cy - 100 + 6 * i]]);
+  await touch('touchEnd', []);
+  await settle(page);
+  const panned = await view(page);
+  assert.notEqual(panned.center, fitted.center, 'one finger pans');
+  assert.equal(panned.zoom, fitted.zoom, 'a pan does not zoom');
+
+  // Two fingers moving apart zoom in about 2x; moving together zoom back out.
+  await touch('touchStart', [[cx - 40, cy], [cx + 40, cy]]);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', [[cx - 40 - 5 * i, cy], [cx + 40 + 5 * i, cy]]);
+  await touch('touchEnd', []);
+  await settle(page);
+  const pinched = await view(page);
+  assert.ok(pinched.zoom > fitted.zoom * 1.7 && pinched.zoom < fitted.zoom * 2.3, `pinch out: zoom ${fitted.zoom} -> ${pinched.zoom}`);
+  assert.ok(pinched.labels >= fitted.labels, 'zooming in shows at least as many names');
+  await touch('touchStart', [[cx - 80, cy], [cx + 80, cy]]);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', [[cx - 80 + 5 * i, cy], [cx + 80 - 5 * i, cy]]);
+  await touch('touchEnd', []);
+  await settle(page);
+  const back = await view(page);
+  assert.ok(Math.abs(back.zoom - fitted.zoom) < 0.15 * fitted.zoom, `pinch in: zoom ${back.zoom}`);
+
+  // A tap on a person selects them (found through search, which centres them).
+  await page.getByRole('combobox', { name: 'Search people' }).fill('a');
+  await page.getByRole('combobox', { name: 'Search people' }).press('Enter');
+  await page.waitForTimeout(700);
+  await settle(page);
+  assert.notEqual((await view(page)).selected, '', 'search selects');
+  // A tap on empty space (the map's left edge, inside the fit margin) clears the selection.
+  await page.touchscreen.tap(box.x + 6, cy);
+  await settle(page);
+  assert.equal((await view(page)).selected, '', 'a tap on empty space clears the selection');
+  await page.touchscreen.tap(cx, cy);
+  await settle(page);
+  assert.notEqual((await view(page)).selected, '', 'a tap selects the person under the finger');
+  await page.screenshot({ path: `${SHOTS}/touch-pinched.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('people can be sized by brokerage or tie strength instead of ties, and back', async () => {
+  const { page, errors, context } = await openMap();
+  await page.getByText('Layout settled').waitFor({ timeout: 30000 });
+  await settle(page, 300);
+  const shot = () => page.locator('canvas.map-base').screenshot();
+  const byTies = await shot();
+  const picker = page.getByLabel('Size people by');
+  await picker.selectOption({ label: 'Brokerage (betweenness)' });
+  await page.getByText(/Size: how much each person bridges others/).waitFor({ timeout: 15000 });
+  await settle(page, 300);
+  const byBrokerage = await shot();
+  assert.ok(!byBrokerage.equals(byTies), 'the map changes when sized by brokerage');
+  await picker.selectOption({ label: 'Tie strength' });
+  await page.getByText(/Size: how strong your tie with each person is/).waitFor({ timeout: 15000 });
+  await settle(page, 300);
+  const byStrength = await shot();
+  assert.ok(!byStrength.equals(byTies) && !byStrength.equals(byBrokerage));
+  await picker.selectOption({ label: 'Ties on the map' });
+  await page.getByText(/Size: how many people on the map each person is tied to/).waitFor();
+  await settle(page, 300);
+  assert.ok((await shot()).equals(byTies), 'back to ties gives the same picture');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
