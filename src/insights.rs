@@ -12,6 +12,7 @@ use crate::protocol::ClusterView;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
+use tiemap_core::import::group_thousands;
 use tiemap_core::metrics::{
     betweenness, brokers, cluster_bridges, composition, diversity, diversity_by_year, ego_holes,
     find_gaps, growth, hubs, lone_bridge_clusters, tie_strengths, title_table, top_companies,
@@ -275,6 +276,75 @@ pub fn goal_choice(goal: &Goal) -> (&'static str, Option<Function>) {
         Goal::Sell { to } => ("sell", to.first().copied()),
         Goal::Hire { function } => ("hire", Some(*function)),
     }
+}
+
+/// The few figures a shared picture carries under the map (no person's name among them:
+/// the picture's name setting governs names). At most six, most telling first.
+pub fn share_lines(ins: &Insights) -> Vec<crate::render::share::InsightLine> {
+    use crate::render::share::InsightLine;
+    let line = |value: String, label: String| InsightLine { value, label };
+    let mut out = Vec::new();
+    out.push(line(
+        format!("{:.1}", ins.diversity.clusters_effective),
+        format!("effective clusters, of {}", ins.clusters.len()),
+    ));
+    let titled = ins.whole.people - ins.whole.untitled;
+    if let Some((f, n)) = ins
+        .whole
+        .by_function
+        .iter()
+        .filter(|(f, _)| *f != Function::Other)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .filter(|(_, n)| *n > 0 && titled > 0)
+    {
+        out.push(line(
+            format!("{:.0}%", 100.0 * *n as f64 / titled as f64),
+            format!("work in {}", f.label().to_lowercase()),
+        ));
+    }
+    if titled > 0 {
+        out.push(line(
+            format!("{:.2}", ins.diversity.function_blau),
+            "function diversity (0 to 1)".to_string(),
+        ));
+    }
+    if ins.diversity.companies > 0 {
+        out.push(line(
+            group_thousands(ins.diversity.companies),
+            "employers".to_string(),
+        ));
+    }
+    let per_year: Vec<(i32, usize)> = ins
+        .growth
+        .years
+        .iter()
+        .zip(&ins.growth.counts)
+        .map(|(&y, row)| (y, row.iter().sum()))
+        .collect();
+    if let Some((year, n)) = per_year
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .filter(|(_, n)| *n > 0)
+    {
+        out.push(line(
+            format!("+{} in {year}", group_thousands(*n)),
+            "the busiest year".to_string(),
+        ));
+    }
+    if ins.structure.cluster_bridges_total > 0 {
+        out.push(line(
+            group_thousands(ins.structure.cluster_bridges_total),
+            "cluster pairs with 1-2 bridges".to_string(),
+        ));
+    }
+    if let Some(t) = ins.tie_strength.as_ref().filter(|t| t.dormant_total > 0) {
+        out.push(line(
+            group_thousands(t.dormant_total),
+            "strong ties gone quiet".to_string(),
+        ));
+    }
+    out.truncate(6);
+    out
 }
 
 /// The latest date in the data: newest connection or message.
@@ -621,6 +691,45 @@ mod tests {
         let undone = session.insights(change_jobs()).unwrap();
         assert_eq!(undone.whole, before.whole);
         assert_eq!(undone.titles, before.titles);
+    }
+
+    #[test]
+    fn the_share_lines_are_the_panel_figures_without_names() {
+        let (export, session) = sample();
+        let ins = session.insights(change_jobs()).unwrap();
+        let lines = share_lines(&ins);
+        assert!((4..=6).contains(&lines.len()), "{lines:?}");
+        assert_eq!(
+            lines[0].value,
+            format!("{:.1}", ins.diversity.clusters_effective)
+        );
+        assert!(lines[0]
+            .label
+            .contains(&format!("of {}", ins.clusters.len())));
+        assert!(lines
+            .iter()
+            .any(|l| l.value == format!("{:.2}", ins.diversity.function_blau)));
+        // The busiest year's count is the growth chart's tallest column.
+        let best: usize = ins
+            .growth
+            .counts
+            .iter()
+            .map(|r| r.iter().sum())
+            .max()
+            .unwrap();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.value.starts_with(&format!("+{best} in "))),
+            "{lines:?}"
+        );
+        // No person on the map is named.
+        for p in &export.people {
+            let name = format!("{} {}", p.first_name, p.last_name);
+            assert!(lines
+                .iter()
+                .all(|l| !l.label.contains(&name) && !l.value.contains(&name)));
+        }
     }
 
     #[test]

@@ -808,6 +808,15 @@ pub fn App() -> Html {
         .insights
         .clone()
         .filter(|i| state.map.as_ref().map(|m| m.map_id) == Some(i.map_id));
+    let on_need_insights = {
+        let send = send.clone();
+        let goal = goal.clone();
+        Callback::from(move |()| {
+            send(MapCommand::Insights {
+                goal: (*goal).clone(),
+            })
+        })
+    };
     let sample_shown = state.map.as_ref().map(|m| m.is_sample).unwrap_or(true);
     // The share dialog (src/components/share_dialog.rs).
     let share_open = use_state(|| false);
@@ -895,14 +904,20 @@ pub fn App() -> Html {
                     <button class="button primary insights-open" onclick={open_insights}>{ "Insights" }</button>
                 }
                 if *insights_open && state.map.is_some() {
-                    <InsightsPanel insights={shown_insights} goal={(*goal).clone()} {on_goal} on_close={close_insights} on_edit={on_edit.clone()} />
+                    <InsightsPanel insights={shown_insights.clone()} goal={(*goal).clone()} {on_goal} on_close={close_insights} on_edit={on_edit.clone()} />
                 }
                 if let Some(what) = state.busy.clone() {
                     <div class="busy" aria-live="polite">{ format!("{what}…") }</div>
                 }
             </main>
             if let (true, Some(map)) = (*share_open, state.map.clone()) {
-                <ShareDialog positions={state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone()))} {map} on_close={on_share_close} />
+                <ShareDialog
+                    positions={state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone()))}
+                    {map}
+                    on_close={on_share_close}
+                    insights={shown_insights.clone()}
+                    on_need_insights={on_need_insights}
+                />
             }
             if state.dragging {
                 <div class="drop-overlay" aria-hidden="true">

@@ -23,6 +23,12 @@ pub struct ShareDialogProps {
     /// `[x0, y0, ...]`, graph space, as the map shows them.
     pub positions: Rc<Vec<f32>>,
     pub on_close: Callback<()>,
+    /// The insights for this map, when measured (the figures band needs them).
+    #[prop_or_default]
+    pub insights: Option<Rc<crate::insights::Insights>>,
+    /// Asks for the insights to be measured (the person ticked the figures band).
+    #[prop_or_default]
+    pub on_need_insights: Callback<()>,
 }
 
 /// The live map's size on screen and its camera (read from its canvas's attributes).
@@ -60,7 +66,12 @@ fn today() -> String {
     )
 }
 
-fn draw(map: &MapData, positions: &[f32], options: &ShareOptions) -> Result<SharePicture, String> {
+fn draw(
+    map: &MapData,
+    positions: &[f32],
+    options: &ShareOptions,
+    insights: Option<&[crate::render::share::InsightLine]>,
+) -> Result<SharePicture, String> {
     // Positions of the map's nodes only (the live map draws the same).
     let n = map.nodes.len().min(positions.len() / 2);
     let positions = &positions[..2 * n];
@@ -73,6 +84,7 @@ fn draw(map: &MapData, positions: &[f32], options: &ShareOptions) -> Result<Shar
             screen_css_px,
             screen_camera: camera,
             date: &date,
+            insights,
         },
         options,
     )
@@ -264,6 +276,21 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             }
         })
     };
+    let on_insights = {
+        let options = options.clone();
+        let need = props.on_need_insights.clone();
+        let have = props.insights.is_some();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                let mut next = (*options).clone();
+                next.insights = input.checked();
+                if next.insights && !have {
+                    need.emit(());
+                }
+                options.set(next);
+            }
+        })
+    };
     let on_legend = {
         let options = options.clone();
         Callback::from(move |e: Event| {
@@ -278,10 +305,22 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let act = |deed: Deed| {
         let (options, status, busy) = (options.clone(), status.clone(), busy.clone());
         let (map, positions) = (props.map.clone(), props.positions.clone());
+        let lines = props
+            .insights
+            .as_ref()
+            .filter(|i| i.map_id == props.map.map_id)
+            .map(|i| crate::insights::share_lines(i));
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;
             }
+            if options.insights && lines.is_none() {
+                status.set(Some(
+                    "The figures are still being measured: try again in a moment.".into(),
+                ));
+                return;
+            }
+            let lines = lines.clone();
             let options = (*options).clone();
             let (map, positions) = (map.clone(), positions.clone());
             let (status, busy) = (status.clone(), busy.clone());
@@ -289,7 +328,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             status.set(Some("Drawing the picture…".into()));
             wasm_bindgen_futures::spawn_local(async move {
                 let result = async {
-                    let picture = draw(&map, &positions, &options)?;
+                    let picture = draw(&map, &positions, &options, lines.as_deref())?;
                     let name = |ext| file_name_from(&options.title, ext);
                     if deed == Deed::Svg {
                         let svg = picture.svg(options.background);
@@ -405,6 +444,10 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     <label class="share-check">
                         <input type="checkbox" checked={o.legend} onchange={on_legend} />
                         <span>{ "Legend" }</span>
+                    </label>
+                    <label class="share-check">
+                        <input type="checkbox" checked={o.insights} onchange={on_insights} />
+                        <span>{ "Figures from the insights" }</span>
                     </label>
                 </div>
                 <p class="share-size" data-width={w.to_string()} data-height={h.to_string()}>

@@ -141,6 +141,8 @@ pub struct ShareOptions {
     /// Shown at the top; empty: no title line.
     pub title: String,
     pub legend: bool,
+    /// A band of figures from the insights ("what the map says") under the map.
+    pub insights: bool,
 }
 
 impl ShareOptions {
@@ -157,6 +159,7 @@ impl ShareOptions {
             names: NameMode::Hidden,
             title: title.to_string(),
             legend: true,
+            insights: false,
         }
     }
 }
@@ -228,6 +231,31 @@ pub struct LegendLayout {
     pub more: Option<TextLine>,
 }
 
+/// One figure of the insights band: a value ("3.4") and what it is ("effective clusters").
+#[derive(Clone, Debug, PartialEq)]
+pub struct InsightLine {
+    pub value: String,
+    pub label: String,
+}
+
+/// One figure placed in the band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InsightCell {
+    pub value: TextLine,
+    pub label: TextLine,
+}
+
+/// The insights band under the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InsightsLayout {
+    pub frame: ScreenRect,
+    pub heading: TextLine,
+    pub cells: Vec<InsightCell>,
+}
+
+/// Heading of the insights band.
+pub const INSIGHTS_HEADING: &str = "What the map says";
+
 /// The picture's parts, CSS pixels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PictureLayout {
@@ -238,6 +266,8 @@ pub struct PictureLayout {
     pub date: TextLine,
     pub mark: TextLine,
     pub legend: Option<LegendLayout>,
+    /// Figures from the insights, when asked for ([`place_insights`]).
+    pub insights: Option<InsightsLayout>,
 }
 
 /// The text of the small mark in the corner.
@@ -412,7 +442,76 @@ pub fn layout_picture(
         date,
         mark,
         legend,
+        insights: None,
     }
+}
+
+/// Makes room for `lines` in a band at the bottom of the map area (two or three columns,
+/// as many rows as they need) and places them: a bold value and its label, cut to fit. The
+/// map keeps at least half its height; lines that would not fit are left out.
+pub fn place_insights(layout: &mut PictureLayout, lines: &[InsightLine]) {
+    if lines.is_empty() {
+        return;
+    }
+    let [w, h] = layout.size_css_px;
+    let base = (w.min(h) / 40.0).clamp(10.0, 22.0);
+    let value_px = base * 1.05;
+    let label_px = base * 0.75;
+    let heading_px = base * 0.85;
+    let row_h = value_px * 1.3 + label_px * 1.3;
+    let area = layout.map_area;
+    let columns = if area.w >= 900.0 { 3 } else { 2 };
+    let room = area.h * 0.5 - heading_px * 1.8;
+    let max_rows = ((room / row_h).floor() as usize).max(1);
+    let rows = lines.len().div_ceil(columns).min(max_rows);
+    let shown = (rows * columns).min(lines.len());
+    let band_h = heading_px * 1.8 + rows as f32 * row_h;
+    let frame = ScreenRect {
+        x: area.x,
+        y: area.y + area.h - band_h,
+        w: area.w,
+        h: band_h,
+    };
+    layout.map_area.h = (frame.y - base * 0.6 - area.y).max(1.0);
+    let heading = TextLine {
+        text: INSIGHTS_HEADING.to_string(),
+        at: [frame.x, frame.y + heading_px * 0.7],
+        font_px: heading_px,
+        font_weight: 700,
+        align_end: false,
+    };
+    let col_w = frame.w / columns as f32;
+    let cells = lines[..shown]
+        .iter()
+        .enumerate()
+        .map(|(k, line)| {
+            let (row, col) = (k / columns, k % columns);
+            let x = frame.x + col as f32 * col_w;
+            let top = frame.y + heading_px * 1.8 + row as f32 * row_h;
+            let room = col_w - base;
+            InsightCell {
+                value: TextLine {
+                    text: fit_text(&line.value, value_px, room),
+                    at: [x, top + value_px * 0.65],
+                    font_px: value_px,
+                    font_weight: 700,
+                    align_end: false,
+                },
+                label: TextLine {
+                    text: fit_text(&line.label, label_px, room),
+                    at: [x, top + value_px * 1.3 + label_px * 0.6],
+                    font_px: label_px,
+                    font_weight: 400,
+                    align_end: false,
+                },
+            }
+        })
+        .collect();
+    layout.insights = Some(InsightsLayout {
+        frame,
+        heading,
+        cells,
+    });
 }
 
 /// The legend of `map`: visible clusters, largest first (as the sidebar lists them).
@@ -692,6 +791,15 @@ pub fn picture_svg(
         }
         s.push_str("</g>\n");
     }
+    if let Some(band) = &layout.insights {
+        s.push_str("<g class=\"insights\">\n");
+        text(&mut s, "insights-heading", &band.heading, theme.label);
+        for cell in &band.cells {
+            text(&mut s, "insight-value", &cell.value, theme.label);
+            text(&mut s, "insight-label", &cell.label, muted(theme));
+        }
+        s.push_str("</g>\n");
+    }
     text(&mut s, "mark", &layout.mark, muted(theme));
     s.push_str("</svg>\n");
     s
@@ -768,6 +876,8 @@ pub struct ShareInput<'a> {
     pub screen_camera: Option<Camera>,
     /// Today, as written in the picture.
     pub date: &'a str,
+    /// Figures from the insights, drawn when the options ask for them.
+    pub insights: Option<&'a [InsightLine]>,
 }
 
 /// A picture drawn on an offscreen canvas, with what its SVG needs.
@@ -837,12 +947,15 @@ pub fn render_png(
     let theme = background.theme();
     let size = picture_size(options.shape, options.scale, input.screen_css_px);
     let legend = legend_entries(input.map);
-    let layout = layout_picture(
+    let mut layout = layout_picture(
         size.css_px,
         &options.title,
         input.date,
         options.legend.then_some(legend.as_slice()),
     );
+    if let Some(lines) = input.insights.filter(|_| options.insights) {
+        place_insights(&mut layout, lines);
+    }
     let scene = Scene::build(
         input.map,
         input.pos_in_graph,
@@ -964,6 +1077,13 @@ pub fn render_png(
         }
         if let Some(more) = &legend.more {
             draw_text(&ctx, more, muted(theme));
+        }
+    }
+    if let Some(band) = &layout.insights {
+        draw_text(&ctx, &band.heading, theme.label);
+        for cell in &band.cells {
+            draw_text(&ctx, &cell.value, theme.label);
+            draw_text(&ctx, &cell.label, muted(theme));
         }
     }
     draw_text(&ctx, &layout.mark, muted(theme));
@@ -1161,6 +1281,71 @@ mod tests {
         let bare = layout_picture([1080, 1080], "", "d", None);
         assert_eq!(bare.legend, None);
         assert!(bare.map_area.h > l.map_area.h);
+    }
+
+    #[test]
+    fn the_insights_band_sits_under_the_map_inside_the_picture() {
+        let lines: Vec<InsightLine> = (0..7)
+            .map(|k| InsightLine {
+                value: format!("{k}.5"),
+                label: format!(
+                    "figure number {k} with a rather long label that needs cutting down"
+                ),
+            })
+            .collect();
+        for (size, legend) in [
+            ([1200, 627], Some(entries(5))),
+            ([1080, 1080], Some(entries(12))),
+            ([600, 900], None),
+        ] {
+            let plain = layout_picture(size, "t", "d", legend.as_deref());
+            let mut l = plain.clone();
+            place_insights(&mut l, &lines);
+            let band = l.insights.as_ref().expect("a band");
+            let whole = ScreenRect {
+                x: 0.0,
+                y: 0.0,
+                w: size[0] as f32,
+                h: size[1] as f32,
+            };
+            assert!(rect_inside(band.frame, whole), "{size:?}: {:?}", band.frame);
+            assert!(
+                !band.frame.overlaps(&l.map_area),
+                "{size:?}: band over the map"
+            );
+            if let Some(legend) = &l.legend {
+                assert!(
+                    !band.frame.overlaps(&legend.frame),
+                    "{size:?}: band over the legend"
+                );
+            }
+            assert!(band.frame.y >= l.map_area.y + l.map_area.h, "under the map");
+            assert!(
+                l.map_area.h >= plain.map_area.h * 0.45,
+                "{size:?}: the map keeps its room"
+            );
+            assert!(!band.cells.is_empty() && band.cells.len() <= lines.len());
+            assert_eq!(band.heading.text, INSIGHTS_HEADING);
+            for c in &band.cells {
+                for t in [&c.value, &c.label] {
+                    assert!(t.at[0] >= band.frame.x && t.at[0] < band.frame.x + band.frame.w);
+                    assert!(
+                        t.at[1] > band.frame.y && t.at[1] < band.frame.y + band.frame.h,
+                        "{size:?}: {t:?}"
+                    );
+                }
+                assert!(
+                    c.label.text.ends_with('…'),
+                    "long labels are cut: {}",
+                    c.label.text
+                );
+            }
+        }
+        // Nothing to say: no band, the map unchanged.
+        let mut l = layout_picture([1080, 1080], "", "d", None);
+        let before = l.clone();
+        place_insights(&mut l, &[]);
+        assert_eq!(l, before);
     }
 
     #[test]

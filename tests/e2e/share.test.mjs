@@ -241,3 +241,59 @@ test('names with markup stay text in the SVG; Copy is offered exactly where the 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('figures from the insights go into the picture on request, the same numbers as the insights panel', async () => {
+  const { page, errors, context } = await openSite(browser, site, { viewport: { width: 1400, height: 1000 } });
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByText('Layout settled').waitFor({ timeout: 30000 });
+  // The panel's figures, to compare with.
+  await page.getByRole('button', { name: 'Insights' }).click();
+  const panel = page.getByRole('dialog', { name: 'What the map says' });
+  const diversity = panel.getByRole('region', { name: 'Diversity' });
+  await diversity.waitFor({ timeout: 30000 });
+  const figure = async (label) => diversity.locator('.figure', { has: page.getByText(label, { exact: true }) }).locator('.figure-value').innerText();
+  const effective = await figure('Effective number of clusters');
+  const blau = await figure('Function diversity (Blau)');
+  await panel.getByRole('button', { name: 'Close insights' }).click();
+
+  const dialog = await openDialog(page);
+  await dialog.getByLabel('Shape', { exact: true }).selectOption({ label: 'Square' });
+  await dialog.getByLabel('Scale', { exact: true }).selectOption('1');
+  const plain = (await download(page, 'Download SVG', 'plain')).bytes.toString('utf8');
+  assert.deepEqual(texts(plain, 'insights-heading'), [], 'no figures unless asked');
+  await dialog.getByText('Figures from the insights').click();
+  const svg = (await download(page, 'Download SVG', 'figures')).bytes.toString('utf8');
+  assert.deepEqual(texts(svg, 'insights-heading'), ['What the map says']);
+  const values = texts(svg, 'insight-value');
+  const labels = texts(svg, 'insight-label');
+  assert.ok(values.length >= 4 && values.length === labels.length, `${values} / ${labels}`);
+  assert.equal(values[0], effective);
+  assert.ok(values.includes(blau), `function diversity ${blau} in ${values}`);
+  assert.ok(labels.some((l) => /^effective clusters/.test(l)));
+  // Names stay hidden: the figures name nobody.
+  assert.deepEqual(texts(svg, 'person'), []);
+  const png = await download(page, 'Download PNG', 'figures');
+  assert.deepEqual(pngSize(png.bytes), [1080, 1080]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the figures can be asked for before the insights were ever opened', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network: 500 people/);
+  const dialog = await openDialog(page);
+  await dialog.getByText('Figures from the insights').click();
+  // Measured on request; the download waits for nothing but the person's click.
+  let svg = '';
+  for (let i = 0; i < 20 && !svg.includes('insights-heading'); i++) {
+    await page.waitForTimeout(500);
+    const [dl] = await Promise.all([
+      page.waitForEvent('download', { timeout: 3000 }).catch(() => null),
+      dialog.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
+    if (dl) svg = readFileSync(await dl.path()).toString('utf8');
+  }
+  assert.ok(texts(svg, 'insight-value').length >= 4, 'the figures arrived');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
