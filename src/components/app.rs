@@ -769,6 +769,7 @@ pub fn App() -> Html {
             m
         })
     };
+    let has_timeline = months.first() != months.last();
     let on_until = {
         let until = until.clone();
         Callback::from(move |m: Option<u32>| until.set(m))
@@ -831,7 +832,7 @@ pub fn App() -> Html {
     html! {
         <div class={classes!("app", dark.then_some("dark"))} {ondragenter} {ondragover} {ondragleave} {ondrop}>
             <Toolbar on_files={on_files} on_sample={on_sample} {sample_shown} {on_share} />
-            <main class="stage">
+            <main class={classes!("stage", has_timeline.then_some("has-timeline"))}>
                 // Over the map, not above it: the map keeps its size and view when a sentence
                 // appears.
                 if let Some(sentence) = state.error.clone() {
