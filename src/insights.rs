@@ -732,6 +732,54 @@ mod tests {
         }
     }
 
+    /// The figures the insights panel shows for the page's sample network, as the core
+    /// measures them natively: `tests/e2e/fixtures/sample-insights.json`, which the
+    /// end-to-end test compares the panel with. Regenerate with TIEMAP_WRITE_FIXTURES=1.
+    #[test]
+    fn the_sample_insights_fixture_matches_the_core() {
+        use crate::components::{SAMPLE_PEOPLE, SAMPLE_SEED};
+        let session = crate::worker::build(
+            1,
+            crate::protocol::MapCommand::LoadSample {
+                people: SAMPLE_PEOPLE,
+                seed: SAMPLE_SEED,
+            },
+            &|_| {},
+        )
+        .unwrap();
+        let ins = session.insights(change_jobs()).unwrap();
+        let names = |list: &[PersonFigure]| list.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        let ties = ins.tie_strength.as_ref().expect("the sample has messages");
+        let now = serde_json::to_string_pretty(&serde_json::json!({
+            "people": ins.people,
+            "ties": ins.ties,
+            "effective_clusters": format!("{:.1}", ins.diversity.clusters_effective),
+            "function_blau": format!("{:.2}", ins.diversity.function_blau),
+            "seniority_blau": format!("{:.2}", ins.diversity.seniority_blau),
+            "companies": ins.diversity.companies.to_string(),
+            "untitled": ins.whole.untitled,
+            "hubs": names(&ins.structure.hubs),
+            "brokers": names(&ins.structure.brokers),
+            "dormant_total": ties.dormant_total,
+            "one_way_total": ties.one_way_total,
+            "first_company": ins.companies.first().map(|c| c.company.clone()),
+        }))
+        .unwrap()
+            + "\n";
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/e2e/fixtures/sample-insights.json"
+        );
+        if std::env::var_os("TIEMAP_WRITE_FIXTURES").is_some() {
+            std::fs::write(path, &now).unwrap();
+        }
+        let expected = std::fs::read_to_string(path).expect("the fixture exists");
+        assert_eq!(
+            now, expected,
+            "the sample's insights changed; if on purpose, rerun with TIEMAP_WRITE_FIXTURES=1"
+        );
+    }
+
     #[test]
     fn growth_per_year_sums_to_the_people_with_a_date() {
         let (export, session) = sample();

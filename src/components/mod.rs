@@ -21,7 +21,7 @@ mod timeline;
 mod title_fixes;
 mod toolbar;
 
-pub use app::App;
+pub use app::{App, SAMPLE_PEOPLE, SAMPLE_SEED};
 pub use cluster_controls::ClusterControls;
 pub use cluster_legend::ClusterLegend;
 pub use error_banner::ErrorBanner;

@@ -2,6 +2,8 @@
 // numbers, bar charts drawn as SVG, a goal that changes the findings, Escape to close.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve, launch, openSite, waitForMap, SHOTS } from './harness.mjs';
 
 let site;
@@ -143,6 +145,36 @@ test('correcting how a title is read moves its people in the charts; Reset and C
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => [...document.querySelectorAll('.bar-label')].some((t) => t.textContent === 'Legal'), null, { timeout: 15000 });
   assert.equal(await barOf('Legal'), people);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the panel's numbers for the sample are the core's (measured natively into a fixture)", async () => {
+  // Written by `cargo test -p tiemap --lib the_sample_insights_fixture_matches_the_core`.
+  const core = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'sample-insights.json'), 'utf8'));
+  const { page, errors, context } = await openSite(browser, site, { viewport: { width: 1400, height: 1000 } });
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByRole('button', { name: 'Insights' }).click();
+  const dialog = page.getByRole('dialog', { name: 'What the map says' });
+  await dialog.getByRole('region', { name: 'Structure' }).waitFor({ timeout: 30000 });
+  await dialog.getByText(`${core.people} people, ${core.ties} ties`, { exact: false }).first().waitFor();
+  const diversity = dialog.getByRole('region', { name: 'Diversity' });
+  const figure = async (label) => diversity.locator('.figure', { has: page.getByText(label, { exact: true }) }).locator('.figure-value').innerText();
+  assert.equal(await figure('Effective number of clusters'), core.effective_clusters);
+  assert.equal(await figure('Function diversity (Blau)'), core.function_blau);
+  assert.equal(await figure('Seniority diversity (Blau)'), core.seniority_blau);
+  assert.equal(await figure('Companies'), core.companies);
+  const composition = dialog.getByRole('region', { name: 'Composition' });
+  await composition.getByText(`${core.untitled} of ${core.people} people have no title`).waitFor();
+  assert.equal(await composition.getByRole('img', { name: 'People by company' }).locator('.bar-label').first().textContent(), core.first_company);
+  const structure = dialog.getByRole('region', { name: 'Structure' });
+  const lists = structure.locator('.people-list');
+  const namesOf = (i) => lists.nth(i).locator('.person-name').allInnerTexts();
+  assert.deepEqual(await namesOf(0), core.hubs);
+  assert.deepEqual(await namesOf(1), core.brokers);
+  const ties = dialog.getByRole('region', { name: 'Tie strength' });
+  await ties.getByText(`One-way ties (${core.one_way_total})`).waitFor();
+  await ties.getByText(`Dormant strong ties (${core.dormant_total})`).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
