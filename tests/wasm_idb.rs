@@ -122,6 +122,38 @@ async fn put_then_get_gives_back_the_same_meta_and_bytes() {
 }
 
 #[wasm_bindgen_test]
+async fn a_meta_only_save_keeps_the_files_saved_before() {
+    let store = store().await;
+    let blobs: Blobs = vec![
+        ("Connections.csv".into(), bytes(5_000_000, 4)),
+        ("messages.csv".into(), bytes(1_000, 5)),
+    ];
+    store
+        .put("meta-only", &meta("first"), &blobs)
+        .await
+        .expect("saves");
+    store
+        .put_meta("meta-only", &meta("renamed"), &blobs)
+        .await
+        .expect("saves the small part");
+    let (back_meta, back_blobs): (Meta, Blobs) = store
+        .get("meta-only")
+        .await
+        .expect("reads")
+        .expect("is there");
+    assert_eq!(back_meta, meta("renamed"));
+    assert_eq!(back_blobs.len(), 2);
+    for ((name, data), (back_name, back_data)) in blobs.iter().zip(&back_blobs) {
+        assert_eq!(back_name, name);
+        assert!(
+            back_data == data,
+            "{name}: the files are still there, unchanged"
+        );
+    }
+    store.delete("meta-only").await.expect("deletes");
+}
+
+#[wasm_bindgen_test]
 async fn a_second_connection_sees_what_the_first_saved() {
     let first = store().await;
     first

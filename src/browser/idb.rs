@@ -259,6 +259,28 @@ impl SavedMapStore {
         meta: &M,
         blobs: &[(String, Vec<u8>)],
     ) -> Result<(), StorageError> {
+        self.save(key, meta, blobs, true).await
+    }
+
+    /// Saves `meta` under `key` and leaves the blobs already saved there as they are: for
+    /// saves after the first of the same files (a rename must not rewrite 100 MB). `blobs`
+    /// are the same files as saved before; only their names and sizes are recorded again.
+    pub async fn put_meta<M: Serialize>(
+        &self,
+        key: &str,
+        meta: &M,
+        blobs: &[(String, Vec<u8>)],
+    ) -> Result<(), StorageError> {
+        self.save(key, meta, blobs, false).await
+    }
+
+    async fn save<M: Serialize>(
+        &self,
+        key: &str,
+        meta: &M,
+        blobs: &[(String, Vec<u8>)],
+        chunks_too: bool,
+    ) -> Result<(), StorageError> {
         let size_bytes = blobs.iter().map(|(_, b)| b.len() as u64).sum();
         let op = Op::Save { size_bytes };
         let record = RecordOut {
@@ -284,8 +306,10 @@ impl SavedMapStore {
         let issued = (|| -> Result<(), JsValue> {
             let maps = tx.object_store(MAPS_STORE)?;
             let chunks = tx.object_store(BLOBS_STORE)?;
-            chunks.delete(&blob_range(key)?)?;
-            for (blob_index, (_, bytes)) in blobs.iter().enumerate() {
+            if chunks_too {
+                chunks.delete(&blob_range(key)?)?;
+            }
+            for (blob_index, (_, bytes)) in blobs.iter().enumerate().filter(|_| chunks_too) {
                 for (chunk_index, chunk) in bytes.chunks(CHUNK_BYTES).enumerate() {
                     // `put` clones the chunk at once, so its JS copy can go right after.
                     let array = Uint8Array::from(chunk);

@@ -37,6 +37,9 @@ struct Persist {
     saved: UseStateHandle<Vec<(String, SavedMapMeta)>>,
     /// "Saved in this browser at 09:14", or why saving does not work.
     status: UseStateHandle<Option<String>>,
+    /// The key whose input files this page has saved whole: later saves of it write only the
+    /// small part (names, settings, positions).
+    files_saved: RefCell<Option<String>>,
 }
 
 /// Now, ISO 8601 (the browser's clock).
@@ -244,8 +247,16 @@ impl Persist {
                         let Some(store) = this.store().await else {
                             return;
                         };
-                        match store.put(&key, &meta, &blobs).await {
+                        let files_there =
+                            this.files_saved.borrow().as_deref() == Some(key.as_str());
+                        let saved = if files_there {
+                            store.put_meta(&key, &meta, &blobs).await
+                        } else {
+                            store.put(&key, &meta, &blobs).await
+                        };
+                        match saved {
                             Ok(()) => {
+                                *this.files_saved.borrow_mut() = Some(key.clone());
                                 this.status.set(Some(format!(
                                     "Saved in this browser at {} UTC.",
                                     hh_mm(&meta.saved_at)
@@ -309,6 +320,7 @@ pub fn App() -> Html {
                 dispatcher,
                 saved,
                 status,
+                files_saved: RefCell::new(None),
             })
         })
     };
@@ -456,6 +468,7 @@ pub fn App() -> Html {
             let persist = persist.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(store) = persist.store().await {
+                    persist.files_saved.borrow_mut().take_if(|k| *k == key);
                     if let Err(e) = store.delete(&key).await {
                         persist.status.set(Some(e.sentence()));
                     }
@@ -470,6 +483,7 @@ pub fn App() -> Html {
             let persist = persist.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(store) = persist.store().await {
+                    persist.files_saved.borrow_mut().take();
                     match store.clear().await {
                         Ok(()) => persist
                             .status
