@@ -6,10 +6,11 @@
 //! and constructs `TiemapRenderBench` on canvases of its own.
 
 use super::labels::{draw_labels, LabelCache};
-use super::scene::{radius_scale, Emphasis, Scene};
+use super::scene::{radius_scale, Emphasis, Scene, RADIUS_MAX_CSS_PX};
 use super::{FrameView, MapRenderer, Theme};
 use crate::protocol::{ClusterView, MapData, NodeView};
 use tiemap_core::view::camera::{Bounds, Camera};
+use tiemap_core::view::hit::HitGrid;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -23,8 +24,12 @@ pub struct TiemapRenderBench {
     scene: Scene,
     fitted: Camera,
     cache: LabelCache,
+    hit: Option<HitGrid>,
     dpr: f32,
 }
+
+/// Pointer slop around a disc, CSS pixels (as the map's `PICK_SLOP_CSS_PX`).
+const PICK_SLOP_CSS_PX: f32 = 2.0;
 
 #[wasm_bindgen]
 impl TiemapRenderBench {
@@ -128,6 +133,7 @@ impl TiemapRenderBench {
             scene,
             fitted,
             cache: LabelCache::default(),
+            hit: None,
             dpr,
         })
     }
@@ -137,14 +143,27 @@ impl TiemapRenderBench {
         self.renderer.kind().as_str().to_string()
     }
 
+    /// Node radii in CSS pixels at the fitted zoom (the bench gives sigma.js the same sizes).
+    pub fn radii(&self) -> Vec<f32> {
+        self.scene.radius_css_px.clone()
+    }
+
+    /// The view of `frame(dx, dy, zoom_factor)` as `[x, y, zoom]`: the graph point at its
+    /// centre and its zoom over the fitted zoom (so the peer can be shown the same view).
+    pub fn view_center(&self, dx: f32, dy: f32, zoom_factor: f32) -> Vec<f32> {
+        let c = self.camera(dx, dy, zoom_factor);
+        vec![
+            c.center_in_graph[0],
+            c.center_in_graph[1],
+            c.zoom / self.fitted.zoom.max(1e-9),
+        ]
+    }
+
     /// Draws one frame with the camera moved by `(dx, dy)` CSS pixels from the fitted view and
     /// zoomed by `zoom_factor` around the centre, labels included, and waits for the GPU.
-    pub fn frame(&mut self, dx: f32, dy: f32, zoom_factor: f32) {
-        let [w, h] = self.fitted.viewport_css_px;
-        let camera = self
-            .fitted
-            .zoom_at([w / 2.0, h / 2.0], zoom_factor, self.fitted.zoom)
-            .pan_by([dx, dy]);
+    /// Returns how many labels were drawn.
+    pub fn frame(&mut self, dx: f32, dy: f32, zoom_factor: f32) -> u32 {
+        let camera = self.camera(dx, dy, zoom_factor);
         let view = FrameView {
             camera,
             radius_scale: radius_scale(camera.zoom, self.fitted.zoom),
@@ -152,7 +171,7 @@ impl TiemapRenderBench {
             theme: &Theme::LIGHT,
         };
         self.renderer.draw(&view);
-        draw_labels(
+        let labels = draw_labels(
             &self.overlay,
             &self.map,
             &self.scene,
@@ -163,5 +182,35 @@ impl TiemapRenderBench {
         if let MapRenderer::WebGl2(gl) = &self.renderer {
             gl.finish();
         }
+        labels as u32
+    }
+
+    /// The node under the point `(x, y)` (CSS pixels of the canvas) in the view of the last
+    /// `frame(dx, dy, zoom_factor)`, or -1: what the map does on every pointer move (the hit
+    /// grid is built on the first call, as the map builds it once per positions).
+    pub fn pick(&mut self, x: f32, y: f32, dx: f32, dy: f32, zoom_factor: f32) -> i32 {
+        let camera = self.camera(dx, dy, zoom_factor);
+        let scale = radius_scale(camera.zoom, self.fitted.zoom);
+        let zoom = camera.zoom.max(1e-9);
+        let hit = self
+            .hit
+            .get_or_insert_with(|| HitGrid::build(&self.scene.pos_in_graph));
+        let radius = &self.scene.radius_css_px;
+        hit.pick(
+            &self.scene.pos_in_graph,
+            camera.screen_to_graph([x, y]),
+            (RADIUS_MAX_CSS_PX * scale + PICK_SLOP_CSS_PX) / zoom,
+            |i| (radius.get(i).copied().unwrap_or(0.0) * scale + PICK_SLOP_CSS_PX) / zoom,
+        )
+        .map_or(-1, |i| i as i32)
+    }
+}
+
+impl TiemapRenderBench {
+    fn camera(&self, dx: f32, dy: f32, zoom_factor: f32) -> Camera {
+        let [w, h] = self.fitted.viewport_css_px;
+        self.fitted
+            .zoom_at([w / 2.0, h / 2.0], zoom_factor, self.fitted.zoom)
+            .pan_by([dx, dy])
     }
 }

@@ -1,7 +1,15 @@
 //! The WebGL2 backend: builds each [`ProgramSpec`] the same way (one VAO and one interleaved
 //! instance buffer per program) and draws ties then nodes.
+//!
+//! Instances are uploaded once per scene ([`WebGlMap::set_scene`]); a frame sets uniforms and
+//! draws. Faint ties (the cloud of a big map, dimmed ties) are drawn as hairlines in one plain
+//! line list (`programs::edge_hairline`: a third of the fragments of a tie quad, no coverage
+//! sums, and no per-instance cost), the others as antialiased quads, on top.
 
-use super::programs::{self, edge_line, node_circle, AttributeKind, InstanceWriter, ProgramSpec};
+use super::programs::{
+    self, edge_hairline, edge_line, node_circle, AttributeKind, InstanceWriter, Primitive,
+    ProgramSpec,
+};
 use super::{FrameView, RenderError, Scene};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -19,6 +27,7 @@ struct Program {
     vao: WebGlVertexArrayObject,
     buffer: WebGlBuffer,
     uniforms: Vec<Option<WebGlUniformLocation>>,
+    /// Records in the buffer: instances, or vertices of a plain list.
     instances: i32,
 }
 
@@ -91,7 +100,9 @@ fn compile(gl: &Gl, spec: &'static ProgramSpec) -> Result<Program, RenderError> 
                     offset,
                 ),
             }
-            gl.vertex_attrib_divisor(loc, 1);
+            if spec.primitive == Primitive::InstancedQuad {
+                gl.vertex_attrib_divisor(loc, 1);
+            }
         }
         offset += a.bytes();
     }
@@ -147,7 +158,13 @@ impl Program {
         );
         extra(gl, self);
         gl.bind_vertex_array(Some(&self.vao));
-        gl.draw_arrays_instanced(Gl::TRIANGLE_STRIP, 0, 4, self.instances);
+        match self.spec.primitive {
+            Primitive::InstancedQuad => {
+                gl.draw_arrays_instanced(Gl::TRIANGLE_STRIP, 0, 4, self.instances)
+            }
+            Primitive::QuadList => gl.draw_arrays(Gl::TRIANGLES, 0, self.instances),
+            Primitive::LineList => gl.draw_arrays(Gl::LINES, 0, self.instances),
+        }
         gl.bind_vertex_array(None);
     }
 }
@@ -157,7 +174,10 @@ pub struct WebGlMap {
     gl: Gl,
     canvas: HtmlCanvasElement,
     nodes: Program,
+    /// Ties brighter than `edge_hairline::HAIRLINE_MAX_ALPHA`, as quads.
     edges: Program,
+    /// The faint ties, as hairlines.
+    hairlines: Program,
 }
 
 impl WebGlMap {
@@ -182,11 +202,13 @@ impl WebGlMap {
             .ok_or(RenderError::NoContext("webgl2"))?;
         let nodes = compile(&gl, &node_circle::SPEC)?;
         let edges = compile(&gl, &edge_line::SPEC)?;
+        let hairlines = compile(&gl, &edge_hairline::SPEC)?;
         Ok(WebGlMap {
             gl,
             canvas: canvas.clone(),
             nodes,
             edges,
+            hairlines,
         })
     }
 
@@ -199,14 +221,26 @@ impl WebGlMap {
                 _ => [f32::NAN, f32::NAN],
             }
         };
-        let mut w = InstanceWriter::with_capacity(scene.ties.len(), &edge_line::SPEC);
+        let faint = scene
+            .tie_rgba
+            .iter()
+            .filter(|c| c[0][3].max(c[1][3]) <= edge_hairline::HAIRLINE_MAX_ALPHA)
+            .count();
+        let mut bright = InstanceWriter::with_capacity(scene.ties.len() - faint, &edge_line::SPEC);
+        let mut thin = InstanceWriter::with_capacity(faint, &edge_hairline::SPEC);
         for (t, rgba) in scene.ties.iter().zip(&scene.tie_rgba) {
-            if rgba[0][3] == 0 && rgba[1][3] == 0 {
+            let alpha = rgba[0][3].max(rgba[1][3]);
+            if alpha == 0 {
                 continue;
             }
-            edge_line::write(&mut w, pos(t[0]), pos(t[1]), *rgba);
+            if alpha <= edge_hairline::HAIRLINE_MAX_ALPHA {
+                edge_hairline::write(&mut thin, pos(t[0]), pos(t[1]), *rgba);
+            } else {
+                edge_line::write(&mut bright, pos(t[0]), pos(t[1]), *rgba);
+            }
         }
-        self.edges.upload(&self.gl, &w.bytes);
+        self.edges.upload(&self.gl, &bright.bytes);
+        self.hairlines.upload(&self.gl, &thin.bytes);
         let mut w = InstanceWriter::with_capacity(scene.len(), &node_circle::SPEC);
         for &i in &scene.draw_order {
             let (Some(&r), Some(&c)) = (
@@ -238,9 +272,11 @@ impl WebGlMap {
         } else {
             gl.blend_func(Gl::ONE, Gl::ONE_MINUS_SRC_ALPHA);
         }
-        self.edges.draw(gl, view, |gl, p| {
+        let thickness = |gl: &Gl, p: &Program| {
             gl.uniform1f(p.uniform("u_thickness_css_px"), TIE_THICKNESS_CSS_PX);
-        });
+        };
+        self.hairlines.draw(gl, view, thickness);
+        self.edges.draw(gl, view, thickness);
         // 2) nodes, smallest first
         gl.blend_func(Gl::ONE, Gl::ONE_MINUS_SRC_ALPHA);
         let radius_scale = view.radius_scale;

@@ -9,7 +9,8 @@
 //!    `target/bench/venv`) into `target/bench/igraph.json`;
 //! 4. the in-browser benchmarks (`src/bin/bench.rs` built for wasm32, graphology bundled with
 //!    esbuild, headless Chromium through `tools/bench/browser/run.mjs`) into
-//!    `target/bench/{layout,community,import}.json`;
+//!    `target/bench/{layout,community,import,render}.json` (render: our map renderer beside
+//!    sigma.js 3 drawing the same 30,000-node map);
 //! 5. the report, written from those files: `docs/benchmarks.md` (with `--quick`, small sizes
 //!    only, and the report goes to `target/bench/benchmarks-quick.md` instead).
 
@@ -58,8 +59,9 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     steps.finish()
 }
 
-const OUTPUTS: [&str; 8] = [
+const OUTPUTS: [&str; 9] = [
     "memory.json",
+    "render.json",
     "criterion.json",
     "layout_quality.json",
     "infer_quality.json",
@@ -360,6 +362,7 @@ fn browser(env: &ToolEnv, quick: bool, out: &Path) -> Result<(), String> {
         "graphology",
         "graphology-layout-forceatlas2",
         "graphology-communities-louvain",
+        "sigma",
         "playwright-core",
     ];
     if peers.iter().any(|p| {
@@ -395,6 +398,7 @@ fn browser(env: &ToolEnv, quick: bool, out: &Path) -> Result<(), String> {
             .arg(root().join("target/wasm32-unknown-unknown/release/bench.wasm")),
         "wasm-bindgen",
     )?;
+    render_module(env, &site)?;
     let mut cmd = command(env, "node");
     cmd.arg(root().join("tools/bench/browser/run.mjs"))
         .arg("--site")
@@ -406,6 +410,32 @@ fn browser(env: &ToolEnv, quick: bool, out: &Path) -> Result<(), String> {
         cmd.arg("--quick");
     }
     status(&mut cmd, "browser benchmarks (run.mjs)")
+}
+
+/// The render area's module: the root `tiemap` lib built as a cdylib, whose one wasm-bindgen
+/// export is the map renderer for timing (`TiemapRenderBench`, src/render/bench.rs), into
+/// `<site>/pkg/tiemap.js` beside bench.js. The app's page has no bench mode; the bench page
+/// draws with the app's own renderer through this.
+fn render_module(env: &ToolEnv, site: &Path) -> Result<(), String> {
+    status(
+        command(env, "cargo").args([
+            "rustc",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--crate-type",
+            "cdylib",
+        ]),
+        "cargo rustc --lib --crate-type cdylib (wasm32, the renderer for the render bench)",
+    )?;
+    status(
+        command(env, "wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(site.join("pkg"))
+            .arg(root().join("target/wasm32-unknown-unknown/release/tiemap.wasm")),
+        "wasm-bindgen (tiemap.wasm)",
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -949,6 +979,7 @@ fn report(out: &Path, quick: bool, outcomes: &[(String, Result<f64, String>)]) -
         );
     }
     let crit_sec = sec;
+    let drawing_sec = drawing_section(&load("render.json"), outcomes, &mut goals);
 
     // ----- assemble: goals first
     let _ = writeln!(md, "## Goals\n");
@@ -964,6 +995,8 @@ fn report(out: &Path, quick: bool, outcomes: &[(String, Result<f64, String>)]) -
     md.push('\n');
     md.push_str(&import_sec);
     md.push('\n');
+    md.push_str(&drawing_sec);
+    md.push('\n');
     md.push_str(&crit_sec);
     let _ = writeln!(md, "\n## Steps of this run\n");
     let _ = writeln!(md, "| step | outcome |\n|---|---|");
@@ -976,9 +1009,117 @@ fn report(out: &Path, quick: bool, outcomes: &[(String, Result<f64, String>)]) -
     }
     let _ = writeln!(
         md,
-        "\nRaw results: `target/bench/{{criterion,layout_quality,infer_quality,igraph,layout,community,import}}.json`."
+        "\nRaw results: `target/bench/{{criterion,layout_quality,infer_quality,igraph,layout,community,import,render}}.json`."
     );
     md
+}
+
+/// The "Drawing" section from `render.json`: frame times of our renderer and sigma.js 3 on
+/// the same map and camera script, their ratio (goal <= 0.5), and the time to find the node
+/// under the pointer (goal < 1 ms). Adds both goals to `goals`.
+fn drawing_section(
+    render: &Json,
+    outcomes: &[(String, Result<f64, String>)],
+    goals: &mut Vec<[String; 4]>,
+) -> String {
+    let mut sec = String::new();
+    let _ = writeln!(sec, "## Drawing (ours vs sigma.js 3)\n");
+    let nodes = render.get("nodes").as_f64();
+    let ties = render.get("ties").as_f64();
+    let viewport = render.get("viewport_css_px").items();
+    let _ = writeln!(
+        sec,
+        "Frame times in headless Chromium (`--disable-gpu`: WebGL2 on SwiftShader, the CPU) while panning and zooming \
+         a generated clustered map of {} people and {} ties ({} planted groups, each a cloud around its own centre) on a \
+         {} x {} CSS px canvas at device pixel ratio {}: the same map, the same sizes and colours and the same script of \
+         {} camera views ({} rounds, the sides alternating), drawn by our renderer (`TiemapRenderBench` in \
+         `src/render/bench.rs`) and by sigma.js 3.0.3, in the same page. {}.\n",
+        nodes.map_or("?".into(), int),
+        ties.map_or("?".into(), int),
+        fmt(render.get("groups").as_f64(), 0),
+        fmt(viewport.first().and_then(Json::as_f64), 0),
+        fmt(viewport.get(1).and_then(Json::as_f64), 0),
+        fmt(render.get("device_pixel_ratio").as_f64(), 0),
+        fmt(render.get("frames_per_round").as_f64(), 0),
+        fmt(render.get("rounds").as_f64(), 0),
+        render
+            .get("timing")
+            .as_str()
+            .map_or("Timing: (not stated)".into(), |t| format!("Timed {t}"))
+    );
+    let ratio = render.get("ratio_mean").as_f64();
+    let goal_ratio = render.get("goal_ratio").as_f64().unwrap_or(0.5);
+    let _ = writeln!(
+        sec,
+        "| side | what it drew | mean (ms) | median (ms) | p95 (ms) | labels per frame |"
+    );
+    let _ = writeln!(sec, "|---|---|---:|---:|---:|---:|");
+    for (name, key) in [("ours", "ours"), ("sigma.js 3", "sigma")] {
+        let side = render.get(key);
+        if matches!(side, Json::Null) {
+            continue;
+        }
+        let what = side.get("drew").as_str().unwrap_or("").replace('|', "/");
+        let what = match side.get("renderer").as_str() {
+            Some(r) => format!("{r}: {what}"),
+            None => what,
+        };
+        let _ = writeln!(
+            sec,
+            "| {name} | {what} | {} | {} | {} | {} |",
+            fmt(side.get("mean_ms").as_f64(), 1),
+            fmt(side.get("median_ms").as_f64(), 1),
+            fmt(side.get("p95_ms").as_f64(), 1),
+            fmt(side.get("labels_mean").as_f64(), 0),
+        );
+    }
+    if matches!(render.get("ours"), Json::Null) {
+        let _ = writeln!(
+            sec,
+            "| (no figures: {}) ||||||",
+            missing(render, "in-browser benchmarks", outcomes)
+        );
+    }
+    let ratio_met = met(ratio.map(|r| r <= goal_ratio));
+    let _ = writeln!(
+        sec,
+        "\nOurs / sigma.js: mean {} (goal <= {goal_ratio}: {ratio_met}), median {}, p95 {}.",
+        fmt(ratio, 2),
+        fmt(render.get("ratio_median").as_f64(), 2),
+        fmt(render.get("ratio_p95").as_f64(), 2),
+    );
+    goals.push([
+        format!(
+            "drawing: frame time while panning and zooming {} nodes / {} ties, ours / sigma.js 3",
+            nodes.map_or("?".into(), int),
+            ties.map_or("?".into(), int)
+        ),
+        format!("<= {goal_ratio}"),
+        fmt(ratio, 2),
+        ratio_met,
+    ]);
+    let pick = render.get("pick");
+    let pick_ms = pick.get("ms_per_pick").as_f64();
+    let goal_ms = pick.get("goal_ms").as_f64().unwrap_or(1.0);
+    let pick_met = met(pick_ms.map(|ms| ms < goal_ms));
+    let _ = writeln!(
+        sec,
+        "\nFinding the node under the pointer (`HitGrid::pick`, as the map does on each pointer move, one call from \
+         JavaScript per point, {} points over the canvas): {} ms fitted, {} ms zoomed in 4x (goal < {goal_ms} ms: {pick_met}).",
+        fmt(pick.get("points").as_f64(), 0),
+        fmt(pick.get("ms_per_pick_fitted").as_f64(), 4),
+        fmt(pick.get("ms_per_pick_zoomed_4x").as_f64(), 4),
+    );
+    goals.push([
+        format!(
+            "drawing: node under the pointer at {} nodes, in the browser",
+            nodes.map_or("?".into(), int)
+        ),
+        format!("< {goal_ms} ms"),
+        pick_ms.map_or("-".into(), |ms| format!("{ms:.4} ms")),
+        pick_met,
+    ]);
+    sec
 }
 
 /// "yes", "**no**", or "?" when the figure is missing.
@@ -1364,5 +1505,50 @@ mod tests {
         assert!(md.contains("in-browser benchmarks failed: chromium missing"));
         assert!(md.contains("**failed**: chromium missing"));
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn drawing_section_states_frame_times_ratio_and_pick_goals() {
+        let render = Json::parse(
+            r#"{"nodes": 30000, "ties": 300000, "groups": 60, "viewport_css_px": [1280, 800],
+                "device_pixel_ratio": 1, "frames_per_round": 120, "rounds": 4, "timing": "per frame",
+                "ours": {"renderer": "webgl2", "drew": "discs | quads", "mean_ms": 20.0, "median_ms": 19.0, "p95_ms": 30.0, "labels_mean": 90},
+                "sigma": {"drew": "sigma things", "mean_ms": 50.0, "median_ms": 48.0, "p95_ms": 70.0, "labels_mean": 80},
+                "ratio_mean": 0.4, "ratio_median": 0.3958, "ratio_p95": 0.4286, "goal_ratio": 0.5,
+                "pick": {"points": 1000, "ms_per_pick_fitted": 0.0021, "ms_per_pick_zoomed_4x": 0.0032,
+                         "ms_per_pick": 0.0032, "goal_ms": 1}}"#,
+        )
+        .unwrap_or(Json::Null);
+        let mut goals = Vec::new();
+        let sec = drawing_section(&render, &[], &mut goals);
+        assert!(sec.contains("## Drawing"));
+        assert!(sec.contains("30,000 people and 300,000 ties"));
+        // the side's description loses its '|' so the table keeps its columns
+        assert!(sec.contains("| ours | webgl2: discs / quads | 20.0 | 19.0 | 30.0 | 90 |"));
+        assert!(sec.contains("| sigma.js 3 | sigma things | 50.0 | 48.0 | 70.0 | 80 |"));
+        assert!(sec.contains("mean 0.40 (goal <= 0.5: yes), median 0.40, p95 0.43"));
+        assert!(sec.contains("0.0021 ms fitted, 0.0032 ms zoomed in 4x (goal < 1 ms: yes)"));
+        assert_eq!(goals.len(), 2);
+        assert_eq!(goals[0][2], "0.40");
+        assert_eq!(goals[0][3], "yes");
+        assert_eq!(goals[1][2], "0.0032 ms");
+
+        // a slower renderer misses the goal; a missing file says why
+        let slow = Json::parse(
+            r#"{"ours": {"mean_ms": 60.0}, "sigma": {"mean_ms": 50.0}, "ratio_mean": 1.2}"#,
+        )
+        .unwrap_or(Json::Null);
+        let mut goals = Vec::new();
+        let sec = drawing_section(&slow, &[], &mut goals);
+        assert!(sec.contains("goal <= 0.5: **no**"));
+        assert_eq!(goals[0][3], "**no**");
+        let outcomes = vec![(
+            "in-browser benchmarks".to_string(),
+            Err("no chromium".to_string()),
+        )];
+        let mut goals = Vec::new();
+        let sec = drawing_section(&Json::Null, &outcomes, &mut goals);
+        assert!(sec.contains("(no figures: in-browser benchmarks failed: no chromium)"));
+        assert_eq!(goals[0][3], "? (no figure)");
     }
 }

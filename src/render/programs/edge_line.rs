@@ -1,10 +1,11 @@
 //! Ties: an instanced thin quad per tie, tinted from its source's colour to its target's,
 //! translucent so dense areas read as coloured clouds.
 
-use super::{AttributeKind, AttributeSpec, InstanceWriter, ProgramSpec};
+use super::{AttributeKind, AttributeSpec, InstanceWriter, Primitive, ProgramSpec};
 
 pub const SPEC: ProgramSpec = ProgramSpec {
     name: "edge-line",
+    primitive: Primitive::InstancedQuad,
     vertex_shader: VERTEX,
     fragment_shader: FRAGMENT,
     attributes: &[

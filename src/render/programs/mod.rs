@@ -3,11 +3,13 @@
 //! in one interleaved buffer, and the uniforms. A new kind of mark is a new file here;
 //! `webgl.rs` builds any of them the same way.
 //!
-//! Every program draws one quad per instance (`TRIANGLE_STRIP`, 4 vertices, corners from
-//! `gl_VertexID`) and shares the camera uniforms: positions are turned into CSS pixels from
+//! Every program draws one small primitive per mark (a quad, instanced as a `TRIANGLE_STRIP`
+//! of 4 vertices or as 6 vertices of a plain triangle list, or a 2-vertex line; see
+//! [`Primitive`]), with corners from `gl_VertexID`, and shares the camera uniforms: positions are turned into CSS pixels from
 //! the viewport's centre (`(pos_in_graph - u_center) * u_zoom`), then into clip space with
 //! `u_css_to_clip = (2 / width, -2 / height)`.
 
+pub mod edge_hairline;
 pub mod edge_line;
 pub mod node_circle;
 
@@ -37,10 +39,35 @@ impl AttributeSpec {
     }
 }
 
+/// How a program's buffer is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Primitive {
+    /// One record per mark, instanced: a quad as a triangle strip of 4 vertices.
+    InstancedQuad,
+    /// A plain triangle list: the writer repeats each mark's record for its 6 vertices (two
+    /// triangles, corners from `gl_VertexID % 6`). One draw of many vertices costs a software
+    /// rasteriser (SwiftShader, where there is no GPU) far less than as many instances.
+    QuadList,
+    /// A plain line list: one record per vertex, two per mark, each one device pixel wide.
+    LineList,
+}
+
+impl Primitive {
+    /// Records written per mark (the vertices of a plain list; 1 when instanced).
+    pub fn records_per_mark(self) -> usize {
+        match self {
+            Primitive::InstancedQuad => 1,
+            Primitive::QuadList => 6,
+            Primitive::LineList => 2,
+        }
+    }
+}
+
 /// A program: shaders, instance attributes (interleaved, in this order) and uniforms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ProgramSpec {
     pub name: &'static str,
+    pub primitive: Primitive,
     pub vertex_shader: &'static str,
     pub fragment_shader: &'static str,
     pub attributes: &'static [AttributeSpec],
@@ -61,9 +88,12 @@ pub struct InstanceWriter {
 }
 
 impl InstanceWriter {
-    pub fn with_capacity(instances: usize, spec: &ProgramSpec) -> Self {
+    /// Room for `marks` marks (nodes, ties) of `spec`.
+    pub fn with_capacity(marks: usize, spec: &ProgramSpec) -> Self {
         InstanceWriter {
-            bytes: Vec::with_capacity(instances * spec.stride() as usize),
+            bytes: Vec::with_capacity(
+                marks * spec.primitive.records_per_mark() * spec.stride() as usize,
+            ),
         }
     }
 
@@ -94,13 +124,25 @@ mod tests {
 
     #[test]
     fn strides_match_the_writers() {
-        for spec in [&node_circle::SPEC, &edge_line::SPEC] {
+        for spec in [&node_circle::SPEC, &edge_line::SPEC, &edge_hairline::SPEC] {
             let mut w = InstanceWriter::default();
             match spec.name {
                 "node-circle" => node_circle::write(&mut w, [1.0, 2.0], 3.0, [1, 2, 3, 4]),
+                "edge-hairline" => edge_hairline::write(
+                    &mut w,
+                    [0.0, 0.0],
+                    [1.0, 1.0],
+                    [[1, 2, 3, 4], [5, 6, 7, 8]],
+                ),
                 _ => edge_line::write(&mut w, [0.0, 0.0], [1.0, 1.0], [[1, 2, 3, 4], [5, 6, 7, 8]]),
             }
-            assert_eq!(w.bytes.len() as i32, spec.stride(), "{}", spec.name);
+            let records = spec.primitive.records_per_mark() as i32;
+            assert_eq!(
+                w.bytes.len() as i32,
+                spec.stride() * records,
+                "{}",
+                spec.name
+            );
             for u in spec.uniforms {
                 let in_vs = spec.vertex_shader.contains(u) || CAMERA_GLSL.contains(u);
                 assert!(in_vs || spec.fragment_shader.contains(u), "{} unused", u);
@@ -110,6 +152,26 @@ mod tests {
                 assert!(spec.vertex_shader.contains(a.name));
             }
         }
+    }
+
+    #[test]
+    fn plain_lists_repeat_or_split_each_mark() {
+        // a node's record, six times over (one per vertex of its two triangles)
+        let mut w = InstanceWriter::default();
+        node_circle::write(&mut w, [1.0, 2.0], 3.0, [9, 8, 7, 6]);
+        let stride = node_circle::SPEC.stride() as usize;
+        assert_eq!(node_circle::SPEC.primitive, Primitive::QuadList);
+        for v in 1..6 {
+            assert_eq!(w.bytes[..stride], w.bytes[v * stride..(v + 1) * stride]);
+        }
+        // a hairline: its source end, then its target end, each with its own colour
+        let mut w = InstanceWriter::default();
+        edge_hairline::write(&mut w, [1.0, 2.0], [3.0, 4.0], [[1, 2, 3, 4], [5, 6, 7, 8]]);
+        let f = |i: usize| f32::from_le_bytes(w.bytes[i..i + 4].try_into().unwrap_or([0; 4]));
+        assert_eq!([f(0), f(4)], [1.0, 2.0]);
+        assert_eq!(w.bytes[8..12], [1, 2, 3, 4]);
+        assert_eq!([f(12), f(16)], [3.0, 4.0]);
+        assert_eq!(w.bytes[20..24], [5, 6, 7, 8]);
     }
 
     fn glsl_type(a: &AttributeSpec) -> &'static str {

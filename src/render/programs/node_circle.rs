@@ -1,10 +1,11 @@
-//! Node discs: a quad per node, a circle with an antialiased edge and a thin border in the
+//! Node discs: a quad per node (a plain triangle list, see `Primitive::QuadList`), a circle with an antialiased edge and a thin border in the
 //! fragment shader.
 
-use super::{AttributeKind, AttributeSpec, InstanceWriter, ProgramSpec};
+use super::{AttributeKind, AttributeSpec, InstanceWriter, Primitive, ProgramSpec};
 
 pub const SPEC: ProgramSpec = ProgramSpec {
     name: "node-circle",
+    primitive: Primitive::QuadList,
     vertex_shader: VERTEX,
     fragment_shader: FRAGMENT,
     attributes: &[
@@ -34,11 +35,14 @@ pub const SPEC: ProgramSpec = ProgramSpec {
     ],
 };
 
-/// One node: graph position, radius in CSS px at the fitted zoom, straight-alpha colour.
+/// One node: graph position, radius in CSS px at the fitted zoom, straight-alpha colour (once
+/// per vertex of its quad).
 pub fn write(w: &mut InstanceWriter, pos_in_graph: [f32; 2], radius_css_px: f32, rgba: [u8; 4]) {
-    w.f32s(&pos_in_graph);
-    w.f32s(&[radius_css_px]);
-    w.rgba(rgba);
+    for _ in 0..SPEC.primitive.records_per_mark() {
+        w.f32s(&pos_in_graph);
+        w.f32s(&[radius_css_px]);
+        w.rgba(rgba);
+    }
 }
 
 const VERTEX: &str = r#"#version 300 es
@@ -50,8 +54,11 @@ uniform float u_radius_scale;
 out vec2 v_offset_css;
 out float v_radius_css;
 out vec4 v_color;
+// the 6 vertices of two triangles, as corners of a strip (0 1 2 3)
+const int STRIP[6] = int[6](0, 1, 2, 2, 1, 3);
 void main() {
-  vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)) * 2.0 - 1.0;
+  int v = STRIP[gl_VertexID % 6];
+  vec2 corner = vec2(float(v & 1), float((v >> 1) & 1)) * 2.0 - 1.0;
   float r = a_radius * u_radius_scale;
   // room for the antialiased edge
   float extent = r + 1.5 * u_css_per_device_px;

@@ -5,6 +5,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import louvain from 'graphology-communities-louvain';
+import Sigma from 'sigma';
 
 // The wasm-bindgen module sits beside the bundle (target/bench/browser/pkg/); a computed URL
 // keeps esbuild from trying to bundle it.
@@ -37,6 +38,18 @@ async function memory(cfg) {
   const ms = now() - t0;
   const peak = wasmMemory.buffer.byteLength;
   return { nodes, ties, clusters, layout_steps: cfg.layout_steps, file_bytes: bytes.length, ms, wasm_memory_start_bytes: startBytes, wasm_memory_peak_bytes: peak, budget_bytes: cfg.budget_bytes };
+}
+
+// The render area draws with the app's own renderer: the root `tiemap` lib built as a cdylib
+// (its one wasm-bindgen export, `TiemapRenderBench`), in pkg/tiemap.js beside bench.js.
+let renderWasm = null;
+async function loadRenderWasm() {
+  if (!renderWasm) {
+    const m = await import(new URL('./pkg/tiemap.js', import.meta.url).href);
+    await m.default({ module_or_path: new URL('./pkg/tiemap_bg.wasm', import.meta.url).href });
+    renderWasm = m;
+  }
+  return renderWasm;
 }
 
 const now = () => performance.now();
@@ -264,8 +277,273 @@ async function imports(cfg) {
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Drawing: our renderer (src/render/bench.rs, `TiemapRenderBench`) and sigma.js 3 draw the same
+// generated map on canvases of the same size, through the same scripted pans and zooms, one
+// frame per animation frame; each frame is timed from the camera change to the GPU done with
+// both the map and its labels (the same read-back on both sides).
+
+// A clustered map: a planted partition with each group's people scattered (Gaussian) around a
+// centre on a sunflower spiral, cloud radius growing with the group's size.
+function clusteredMap(cfg) {
+  const g = planted(cfg);
+  const truth = g.truth();
+  const n = g.node_count();
+  const s = g.sources(), t = g.targets();
+  const seen = new Set();
+  const ties = [];
+  for (let e = 0; e < s.length; e++) {
+    const a = Math.min(s[e], t[e]), b = Math.max(s[e], t[e]);
+    if (a === b) continue;
+    const key = a * n + b;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    ties.push(a, b);
+  }
+  g.free();
+  const sizes = new Array(cfg.groups).fill(0);
+  for (let i = 0; i < n; i++) sizes[truth[i]] += 1;
+  const rng = mulberry32(cfg.seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const centre = sizes.map((_, k) => {
+    const r = 260 * Math.sqrt(k + 0.5);
+    return [r * Math.cos(k * golden), r * Math.sin(k * golden)];
+  });
+  const pos = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const k = truth[i];
+    const spread = 9 * Math.sqrt(sizes[k]);
+    pos[2 * i] = centre[k][0] + spread * gauss();
+    pos[2 * i + 1] = centre[k][1] + spread * gauss();
+  }
+  // one hue per group, spread around the colour wheel
+  const colors = new Uint8Array(3 * cfg.groups);
+  for (let k = 0; k < cfg.groups; k++) {
+    const [r, gg, b] = hsl((k * 137.508) % 360, 0.62, 0.5);
+    colors.set([r, gg, b], 3 * k);
+  }
+  return { n, pos, ties: Uint32Array.from(ties), cluster: Uint32Array.from(truth), colors };
+}
+
+function hsl(h, s, l) {
+  const a = s * Math.min(l, 1 - l);
+  const f = (k) => {
+    const m = (k + h / 30) % 12;
+    return Math.round(255 * (l - a * Math.max(-1, Math.min(m - 3, 9 - m, 1))));
+  };
+  return [f(0), f(8), f(4)];
+}
+
+// The scripted camera: `frames` views as (dx, dy) CSS pixels of pan from the fitted view and a
+// zoom factor over it: a slow circle at the fitted zoom, a zoom in to 4x while drifting, then
+// back out past the fit.
+function script(frames) {
+  const views = [];
+  const third = Math.max(1, Math.floor(frames / 3));
+  for (let f = 0; f < frames; f++) {
+    const a = (2 * Math.PI * f) / third;
+    if (f < third) {
+      views.push([120 * Math.cos(a), 80 * Math.sin(a), 1]);
+    } else if (f < 2 * third) {
+      const u = (f - third) / third;
+      views.push([200 * u, -120 * u, Math.pow(4, u)]);
+    } else {
+      const u = (f - 2 * third) / Math.max(1, frames - 2 * third);
+      views.push([200 * (1 - u), -120 * (1 - u), 4 * Math.pow(0.7 / 4, u)]);
+    }
+  }
+  return views;
+}
+
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+
+function stats(times) {
+  const s = [...times].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))];
+  return {
+    mean_ms: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length),
+    median_ms: median(s),
+    p95_ms: q(0.95),
+    max_ms: s[s.length - 1],
+    frames: s.length,
+  };
+}
+
+// The same wait for both sides: every WebGL context finishes and gives back one pixel, and
+// the label canvas gives back one pixel (which makes the 2D canvas run its queued drawing).
+function syncAll(gls, labelCtx) {
+  const px = new Uint8Array(4);
+  for (const gl of gls) {
+    gl.finish();
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+  }
+  labelCtx.getImageData(0, 0, 1, 1);
+}
+
+function layer(parent, w, h) {
+  const div = document.createElement('div');
+  div.style.cssText = `position:absolute;left:0;top:0;width:${w}px;height:${h}px;background:#fbfbfd;`;
+  parent.appendChild(div);
+  return div;
+}
+
+async function render(cfg) {
+  const [w, h] = cfg.viewport_css_px;
+  const dpr = cfg.device_pixel_ratio;
+  const map = clusteredMap(cfg.graph);
+  log(`render: ${map.n} nodes, ${map.ties.length / 2} ties, ${w}x${h} CSS px at dpr ${dpr}`);
+  const stage = document.createElement('div');
+  stage.style.cssText = `position:relative;width:${w}px;height:${h}px;overflow:hidden;`;
+  document.body.prepend(stage);
+  const views = script(cfg.frames);
+
+  // ours: the map canvas and its label overlay, as the app stacks them
+  const oursBox = layer(stage, w, h);
+  const canvas = document.createElement('canvas');
+  const overlay = document.createElement('canvas');
+  for (const c of [canvas, overlay]) {
+    c.style.cssText = `position:absolute;left:0;top:0;width:${w}px;height:${h}px;`;
+    oursBox.appendChild(c);
+  }
+  const { TiemapRenderBench } = await loadRenderWasm();
+  const ours = new TiemapRenderBench(canvas, overlay, map.pos, map.ties, map.cluster, map.colors, dpr);
+  const oursGl = canvas.getContext('webgl2');
+  const oursLabels = overlay.getContext('2d');
+  const radii = ours.radii();
+
+  // sigma.js: the same nodes, sizes, colours and ties, its default programs and labels
+  const theirBox = layer(stage, w, h);
+  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  const hex = (k) => '#' + [0, 1, 2].map((c) => map.colors[3 * k + c].toString(16).padStart(2, '0')).join('');
+  for (let i = 0; i < map.n; i++) {
+    graph.addNode(i, { x: map.pos[2 * i], y: -map.pos[2 * i + 1], size: radii[i], color: hex(map.cluster[i]), label: `Person ${i}` });
+  }
+  // each tie in its source's cluster colour at the alpha the scene gives ours
+  const alpha = Math.min(0.45, Math.max(0.05, 0.45 * Math.sqrt(2000 / (map.ties.length / 2)))); // scene::tie_alpha
+  const rgba = Array.from({ length: map.colors.length / 3 }, (_, k) => `rgba(${map.colors[3 * k]},${map.colors[3 * k + 1]},${map.colors[3 * k + 2]},${alpha})`);
+  for (let e = 0; e < map.ties.length; e += 2) {
+    graph.addEdge(map.ties[e], map.ties[e + 1], { color: rgba[map.cluster[map.ties[e]]], size: cfg.tie_thickness_css_px });
+  }
+  const sigma = new Sigma(graph, theirBox, { hideEdgesOnMove: false, hideLabelsOnMove: false, renderLabels: true, enableEdgeEvents: false });
+  const theirGls = ['edges', 'nodes', 'hoverNodes'].map((k) => sigma.webGLContexts[k]).filter(Boolean);
+  const theirLabels = sigma.canvasContexts.labels;
+  const camera = sigma.getCamera();
+  // sigma's camera for one of our views: the same graph point centred (sigma's graph y points
+  // up, so it was given -y above), the same zoom over its own fitted view
+  const theirView = (v) => {
+    const [cx, cy, zoom] = ours.view_center(v[0], v[1], v[2]);
+    const framed = sigma.normalizationFunction({ x: cx, y: -cy });
+    return { x: framed.x, y: framed.y, ratio: 1 / zoom, angle: 0 };
+  };
+
+  const sides = {
+    ours: {
+      show: () => { oursBox.style.visibility = 'visible'; theirBox.style.visibility = 'hidden'; },
+      draw: (v) => ours.frame(v[0], v[1], v[2]),
+      sync: () => syncAll([oursGl], oursLabels),
+    },
+    sigma: {
+      show: () => { theirBox.style.visibility = 'visible'; oursBox.style.visibility = 'hidden'; },
+      draw: (v) => {
+        camera.setState(theirView(v));
+        sigma.render();
+        return sigma.displayedNodeLabels.size;
+      },
+      sync: () => syncAll(theirGls, theirLabels),
+    },
+  };
+  const times = { ours: [], sigma: [] };
+  const labels = { ours: [], sigma: [] };
+  // warm-up (shader compiles, text measuring, JIT), then rounds alternating the sides so a
+  // change in the machine's load hits both alike
+  for (const name of ['ours', 'sigma']) {
+    const side = sides[name];
+    side.show();
+    for (let f = 0; f < cfg.warm_up_frames; f++) {
+      await nextFrame();
+      side.draw(views[(f * 7) % views.length]);
+      side.sync();
+    }
+  }
+  for (let round = 0; round < cfg.rounds; round++) {
+    for (const name of round % 2 ? ['sigma', 'ours'] : ['ours', 'sigma']) {
+      const side = sides[name];
+      side.show();
+      for (const v of views) {
+        await nextFrame();
+        const t0 = now();
+        const shown = side.draw(v);
+        side.sync();
+        times[name].push(now() - t0);
+        labels[name].push(shown);
+      }
+    }
+    log(`render: round ${round + 1}/${cfg.rounds}: ours median ${median(times.ours).toFixed(1)} ms, sigma median ${median(times.sigma).toFixed(1)} ms`);
+  }
+
+  // finding the node under the pointer: many points over the canvas, in the fitted view and
+  // zoomed in, each a call from JavaScript as a pointer move makes
+  const prng = mulberry32(99);
+  const points = Array.from({ length: cfg.pick_points }, () => [prng() * w, prng() * h]);
+  let hits = 0;
+  ours.pick(1, 1, 0, 0, 1); // builds the hit grid, as the first pointer move does
+  const pickTimes = [];
+  for (const z of [1, 4]) {
+    const t0 = now();
+    for (const [x, y] of points) if (ours.pick(x, y, 0, 0, z) >= 0) hits += 1;
+    pickTimes.push((now() - t0) / points.length);
+  }
+
+  const oursStats = stats(times.ours);
+  const theirStats = stats(times.sigma);
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const result = {
+    nodes: map.n,
+    ties: map.ties.length / 2,
+    groups: cfg.graph.groups,
+    viewport_css_px: [w, h],
+    device_pixel_ratio: dpr,
+    frames_per_round: views.length,
+    rounds: cfg.rounds,
+    warm_up_frames: cfg.warm_up_frames,
+    timing: 'per frame: from the camera change to both the WebGL map and the 2D label canvas done (gl.finish + a 1-pixel readPixels on every WebGL context, a 1-pixel getImageData on the label canvas), one frame per requestAnimationFrame; every frame draws everything (no reuse of an earlier frame)',
+    ours: {
+      renderer: ours.renderer(),
+      drew: `every node (instanced discs with a border ring, degree-sized) and every tie (instanced quads ${cfg.tie_thickness_css_px} CSS px, tinted source-to-target colour, alpha ${alpha}), then labels on a 2D overlay (label grid, hubs always, cluster names, halo + text)`,
+      ...oursStats,
+      labels_mean: mean(labels.ours),
+      frame_ms: times.ours,
+    },
+    sigma: {
+      version: '3.0.3',
+      drew: `every node (default circle program, the same sizes and colours) and every tie (default "line" = rectangle program, size ${cfg.tie_thickness_css_px}, source cluster colour, alpha ${alpha}), then its default labels (label grid, labelRenderedSizeThreshold 6), its picking layers included as it always draws them`,
+      ...theirStats,
+      labels_mean: mean(labels.sigma),
+      frame_ms: times.sigma,
+    },
+    ratio_mean: oursStats.mean_ms / theirStats.mean_ms,
+    ratio_median: oursStats.median_ms / theirStats.median_ms,
+    ratio_p95: oursStats.p95_ms / theirStats.p95_ms,
+    goal_ratio: cfg.goal_ratio,
+    pick: {
+      points: points.length,
+      ms_per_pick_fitted: pickTimes[0],
+      ms_per_pick_zoomed_4x: pickTimes[1],
+      ms_per_pick: Math.max(...pickTimes),
+      hits,
+      goal_ms: cfg.pick_goal_ms,
+    },
+  };
+  sigma.kill();
+  ours.free();
+  stage.remove();
+  return result;
+}
+
 window.tiemapBench = {
   ready: loadWasm(),
+  render,
   memory,
   layout,
   communities,

@@ -1,11 +1,11 @@
 // Runs the in-browser benchmarks in headless Chromium and writes one JSON per area.
 //
-//   node tools/bench/browser/run.mjs --site target/bench/browser --out target/bench [--quick]
+//   node tools/bench/browser/run.mjs --site target/bench/browser --out target/bench [--quick] [--areas render,...]
 //
 // Expects the wasm-bindgen output in <site>/pkg/ (cargo xtask bench builds it). Bundles
 // page.mjs with esbuild into <site>/page.js, serves <site> from a static server on 127.0.0.1,
-// opens it in Debian's Chromium through playwright-core, and runs each area (layout,
-// communities, import) in the same page. An area that fails is reported and the others still
+// opens it in Debian's Chromium through playwright-core, and runs each area (memory, layout,
+// communities, import, render) in the same page. An area that fails is reported and the others still
 // run; the exit code is 1 if any failed.
 import { createServer } from 'node:http';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -55,6 +55,20 @@ const FULL = {
     csv: { ties: 1_000_000, nodes: 100_000, repeats: 3, goal_ms: 1_500 },
     personal: { people: 30_000, repeats: 3, infer_goal_ms: 300 },
   },
+  // 30,000 people and 300,000 ties drawn by ours and by sigma.js 3, same canvas, same camera script
+  render: {
+    graph: { nodes: 30_000, groups: 60, degree: 20, mixing: 0.15, seed: 42 },
+    viewport_css_px: [1280, 800],
+    device_pixel_ratio: 1,
+    // frames are slow without a GPU (seconds each for sigma.js on SwiftShader): 2 x 18 per side
+    frames: 18,
+    rounds: 2,
+    warm_up_frames: 2,
+    tie_thickness_css_px: 0.7,
+    goal_ratio: 0.5,
+    pick_points: 20_000,
+    pick_goal_ms: 1,
+  },
 };
 const QUICK = {
   layout: {
@@ -73,6 +87,18 @@ const QUICK = {
     csv: { ties: 50_000, nodes: 10_000, repeats: 1, goal_ms: 1_500 },
     personal: { people: 1_000, repeats: 1, infer_goal_ms: 300 },
   },
+  render: {
+    graph: { nodes: 3_000, groups: 10, degree: 20, mixing: 0.15, seed: 42 },
+    viewport_css_px: [1280, 800],
+    device_pixel_ratio: 1,
+    frames: 12,
+    rounds: 2,
+    warm_up_frames: 2,
+    tie_thickness_css_px: 0.7,
+    goal_ratio: 0.5,
+    pick_points: 2_000,
+    pick_goal_ms: 1,
+  },
 };
 const config = quick ? QUICK : FULL;
 const AREAS = [
@@ -81,7 +107,11 @@ const AREAS = [
   { name: 'layout', file: 'layout.json', timeout_ms: 600_000 },
   { name: 'communities', file: 'community.json', timeout_ms: 900_000 },
   { name: 'imports', file: 'import.json', timeout_ms: 600_000 },
+  { name: 'render', file: 'render.json', timeout_ms: 600_000 },
 ];
+// `--areas render,layout` runs only those (all by default).
+const only = opt('--areas', null)?.split(',');
+const areas = only ? AREAS.filter((a) => only.includes(a.name)) : AREAS;
 
 const INDEX = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>tiemap benchmarks</title><link rel="icon" href="data:,"></head>
@@ -141,7 +171,8 @@ async function main() {
   });
   let failed = 0;
   try {
-    const page = await browser.newPage();
+    // the render area draws on a 1280x800 CSS px stage at device pixel ratio 1
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     page.on('console', (m) => console.log(`  page: ${m.text()}`));
     page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
     await page.goto(`http://127.0.0.1:${port}/`);
@@ -154,7 +185,7 @@ async function main() {
       date: new Date().toISOString(),
       load_average_at_start: (await import('node:os')).loadavg(),
     };
-    for (const area of AREAS) {
+    for (const area of areas) {
       const started = Date.now();
       console.log(`browser bench: ${area.name} ...`);
       try {
