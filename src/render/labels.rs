@@ -185,7 +185,8 @@ pub fn place_labels(
     };
     let mut measure = |i: usize| {
         let f = font_of(i);
-        [cache.width(ctx, map, i) * f / 10.0, f * 1.25]
+        // Plus a space's width, so two names side by side never read as one.
+        [cache.width(ctx, map, i) * f / 10.0 + f * 0.35, f * 1.25]
     };
 
     // 1) the biggest hubs, on any free side of their disc
