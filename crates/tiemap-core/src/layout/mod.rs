@@ -15,6 +15,7 @@
 
 pub mod detmath;
 pub mod forceatlas2;
+mod lanes;
 pub mod multilevel;
 pub mod quadtree;
 pub mod quality;
