@@ -182,6 +182,11 @@ impl LayoutBench {
         self.state.iterations()
     }
 
+    /// The drawing, `[x0, y0, x1, y1, ...]` (to compare builds bit for bit).
+    pub fn positions(&self) -> Vec<f32> {
+        self.state.positions().to_vec()
+    }
+
     /// The level the layout is on (0 is the graph itself).
     pub fn level(&self) -> usize {
         self.state.level()

@@ -59,7 +59,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     steps.finish()
 }
 
-const OUTPUTS: [&str; 9] = [
+const OUTPUTS: [&str; 10] = [
     "memory.json",
     "render.json",
     "criterion.json",
@@ -67,6 +67,7 @@ const OUTPUTS: [&str; 9] = [
     "infer_quality.json",
     "igraph.json",
     "layout.json",
+    "simd.json",
     "community.json",
     "import.json",
 ];
@@ -399,6 +400,7 @@ fn browser(env: &ToolEnv, quick: bool, out: &Path) -> Result<(), String> {
         "wasm-bindgen",
     )?;
     render_module(env, &site)?;
+    bench_simd128(env, &site)?;
     let mut cmd = command(env, "node");
     cmd.arg(root().join("tools/bench/browser/run.mjs"))
         .arg("--site")
@@ -436,6 +438,79 @@ fn render_module(env: &ToolEnv, site: &Path) -> Result<(), String> {
             .arg(root().join("target/wasm32-unknown-unknown/release/tiemap.wasm")),
         "wasm-bindgen (tiemap.wasm)",
     )
+}
+
+/// The bench module again with `-C target-feature=+simd128` (in its own target dir, so the
+/// plain build's cache stays), into `<site>/pkg-simd/` for run.mjs's `simd` area.
+fn bench_simd128(env: &ToolEnv, site: &Path) -> Result<(), String> {
+    let target_dir = root().join(crate::run::SIMD_TARGET_DIR);
+    status(
+        command(env, "cargo")
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--bin",
+                "bench",
+            ])
+            .env("RUSTFLAGS", "-C target-feature=+simd128")
+            .env("CARGO_TARGET_DIR", &target_dir),
+        "cargo build --bin bench (wasm32, simd128)",
+    )?;
+    status(
+        command(env, "wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(site.join("pkg-simd"))
+            .arg(target_dir.join("wasm32-unknown-unknown/release/bench.wasm")),
+        "wasm-bindgen (simd128)",
+    )
+}
+
+/// The "simd128" part of the layout section, from `simd.json` (run.mjs's `simd` area).
+fn simd_section(simd: &Json, outcomes: &[(String, Result<f64, String>)]) -> String {
+    let mut sec = String::new();
+    let _ = writeln!(sec, "\n### wasm simd128\n");
+    let _ = writeln!(
+        sec,
+        "The same layout iteration as above (ours only), on the plain wasm build and on the build with \
+         `-C target-feature=+simd128` (four-lane Barnes-Hut walk and attraction, `layout/lanes.rs`), both loaded \
+         in the same page, batches alternating between them; median ms per iteration after {} warm-up iterations. \
+         \"same picture\": both builds' positions are equal bit for bit at the end. simd128 supported by this \
+         browser: {}. See docs/layout-speed.md.\n",
+        fmt(simd.get("warm_up_iterations").as_f64(), 0),
+        simd.get("simd128_supported")
+            .as_bool()
+            .map_or("?", |b| if b { "yes" } else { "no" })
+    );
+    let _ = writeln!(
+        sec,
+        "| nodes | ties | plain wasm (ms) | simd128 wasm (ms) | speedup | same picture |"
+    );
+    let _ = writeln!(sec, "|---:|---:|---:|---:|---:|---|");
+    for r in simd.get("iteration").items() {
+        let speedup = r.get("speedup").as_f64();
+        let _ = writeln!(
+            sec,
+            "| {} | {} | {} | {} | {} | {} |",
+            int(r.get("nodes").as_f64().unwrap_or(0.0)),
+            int(r.get("edges").as_f64().unwrap_or(0.0)),
+            fmt(r.get("scalar_ms_per_iteration").as_f64(), 2),
+            fmt(r.get("simd_ms_per_iteration").as_f64(), 2),
+            fmt(speedup, 2) + if speedup.is_some() { "x" } else { "" },
+            r.get("identical_positions")
+                .as_bool()
+                .map_or("?", |b| if b { "yes" } else { "no" }),
+        );
+    }
+    if simd.get("iteration").items().is_empty() {
+        let _ = writeln!(
+            sec,
+            "| (no figures: {}) ||||||",
+            missing(simd, "in-browser benchmarks", outcomes)
+        );
+    }
+    sec
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -701,7 +776,7 @@ fn report(out: &Path, quick: bool, outcomes: &[(String, Result<f64, String>)]) -
             missing(&lq, "quality examples", outcomes)
         );
     }
-    let layout_sec = sec;
+    let layout_sec = sec + &simd_section(&load("simd.json"), outcomes);
 
     // ----- communities
     let mut sec = String::new();
@@ -1487,6 +1562,34 @@ mod tests {
         assert_eq!(duration(2.5e6), "2.50 ms");
         assert_eq!(quote("a\"b"), "\"a\\\"b\"");
         assert_eq!(met(Some(false)), "**no**");
+    }
+
+    #[test]
+    fn simd_table_comes_from_the_simd_area() {
+        let simd = Json::parse(
+            r#"{"simd128_supported": true, "warm_up_iterations": 30, "iteration": [
+                {"nodes": 10000, "edges": 100000, "scalar_ms_per_iteration": 7.5,
+                 "simd_ms_per_iteration": 5.0, "speedup": 1.5, "identical_positions": true},
+                {"nodes": 30000, "edges": 150000, "scalar_ms_per_iteration": 20,
+                 "simd_ms_per_iteration": 16, "speedup": 1.25, "identical_positions": false}]}"#,
+        )
+        .unwrap();
+        let sec = simd_section(&simd, &[]);
+        assert!(
+            sec.contains("| 10,000 | 100,000 | 7.50 | 5.00 | 1.50x | yes |"),
+            "{sec}"
+        );
+        assert!(
+            sec.contains("| 30,000 | 150,000 | 20.00 | 16.00 | 1.25x | no |"),
+            "{sec}"
+        );
+        assert!(sec.contains("supported by this browser: yes"));
+        let failed = vec![(
+            "in-browser benchmarks".to_string(),
+            Err("no chromium".to_string()),
+        )];
+        let sec = simd_section(&Json::Null, &failed);
+        assert!(sec.contains("(no figures: in-browser benchmarks failed: no chromium)"));
     }
 
     #[test]

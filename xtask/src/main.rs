@@ -23,6 +23,8 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("bench") => bench::bench(&args[1..]),
         Some("build") => tools::ensure_build_tools().and_then(|env| run::build_site(&env)),
+        // trunk's post_build hook (Trunk.toml): the worker's simd128 build and its loader
+        Some("worker-simd") => run::worker_simd(&tools::tool_env()),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

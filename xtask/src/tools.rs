@@ -27,6 +27,12 @@ fn cargo_bin() -> PathBuf {
         .join("bin")
 }
 
+/// The tool PATH without installing anything (for trunk's hooks, which run inside a build
+/// whose tools are already in place).
+pub fn tool_env() -> ToolEnv {
+    ToolEnv { path: tool_path() }
+}
+
 fn tool_path() -> OsString {
     let mut dirs = vec![root().join("tools/node_modules/.bin"), cargo_bin()];
     dirs.extend(std::env::split_paths(

@@ -11,13 +11,31 @@ import Sigma from 'sigma';
 // keeps esbuild from trying to bundle it.
 let wasm = null;
 let wasmMemory = null;
+// The same module built with `-C target-feature=+simd128` (pkg-simd/), when the bench command
+// built it: only the `simd` area uses it.
+let wasmSimd = null;
+let wasmSimdError = null;
 async function loadWasm() {
   const url = new URL('./pkg/bench.js', import.meta.url).href;
   wasm = await import(url);
   const exports = await wasm.default({ module_or_path: new URL('./pkg/bench_bg.wasm', import.meta.url).href });
   wasmMemory = exports.memory;
+  try {
+    const simdUrl = new URL('./pkg-simd/bench.js', import.meta.url).href;
+    const mod = await import(simdUrl);
+    await mod.default({ module_or_path: new URL('./pkg-simd/bench_bg.wasm', import.meta.url).href });
+    wasmSimd = mod;
+  } catch (e) {
+    wasmSimdError = String(e?.message ?? e);
+  }
   return true;
 }
+
+// A tiny module using one v128 instruction (i32x4.splat of 0, dropped): valid only where the
+// browser supports wasm simd128. The same test the app's worker loader would make.
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 9, 1, 7, 0, 65, 0, 253, 17, 26, 11,
+]);
 
 // Peak memory of the whole flow on a big graph: run first, while the wasm memory is still
 // small (it only grows, so its size afterwards is this flow's peak). The file is built here in
@@ -187,6 +205,59 @@ async function layout(cfg) {
   state.free();
   g.free();
   return { warm_up_iterations: cfg.warm_up, iteration, settle };
+}
+
+// simd128: the layout iteration of the `layout` area (ours only), timed on the plain build and
+// on the `+simd128` build of the same code in this page, batches alternating between the two so
+// both see the same load. Also checks that both builds draw the same picture (bit for bit)
+// after the same iterations.
+async function simd(cfg) {
+  const supported = WebAssembly.validate(SIMD_PROBE);
+  if (!wasmSimd) {
+    throw new Error(`no simd128 build loaded (pkg-simd/): ${wasmSimdError ?? 'unknown'}`);
+  }
+  const rows = [];
+  for (const spec of cfg.iteration) {
+    const graphs = [planted(spec), wasmSimd.BenchGraph.planted(spec.nodes, spec.groups, spec.degree, spec.mixing, spec.seed)];
+    log(`simd: ${spec.nodes} nodes, ${graphs[0].edge_count()} ties`);
+    const benches = [wasm.LayoutBench.single_level(graphs[0], 1, cfg.warm_up), wasmSimd.LayoutBench.single_level(graphs[1], 1, cfg.warm_up)];
+    const times = [[], []];
+    for (let r = 0; r < spec.batches; r++) {
+      for (const k of r % 2 ? [1, 0] : [0, 1]) {
+        const t0 = now();
+        benches[k].step(spec.ours_batch);
+        times[k].push((now() - t0) / spec.ours_batch);
+        await yieldToBrowser();
+      }
+    }
+    const [a, b] = benches.map((x) => x.positions());
+    let same = a.length === b.length;
+    let maxDiff = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) same = false;
+      maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+    }
+    const scalarMs = median(times[0]);
+    const simdMs = median(times[1]);
+    rows.push({
+      nodes: spec.nodes,
+      edges: graphs[0].edge_count(),
+      iterations: benches[0].iterations(),
+      scalar_ms_per_iteration: scalarMs,
+      scalar_batches_ms_per_iteration: times[0],
+      simd_ms_per_iteration: simdMs,
+      simd_batches_ms_per_iteration: times[1],
+      speedup: scalarMs / simdMs,
+      identical_positions: same,
+      max_position_difference: maxDiff,
+      batches: spec.batches,
+      iterations_per_batch: spec.ours_batch,
+    });
+    benches.forEach((x) => x.free());
+    graphs.forEach((x) => x.free());
+    await yieldToBrowser();
+  }
+  return { simd128_supported: supported, warm_up_iterations: cfg.warm_up, iteration: rows };
 }
 
 async function communities(cfg) {
@@ -546,6 +617,7 @@ window.tiemapBench = {
   render,
   memory,
   layout,
+  simd,
   communities,
   imports,
   userAgent: () => navigator.userAgent,

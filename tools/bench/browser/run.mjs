@@ -1,8 +1,9 @@
 // Runs the in-browser benchmarks in headless Chromium and writes one JSON per area.
 //
-//   node tools/bench/browser/run.mjs --site target/bench/browser --out target/bench [--quick] [--areas render,...]
+//   node tools/bench/browser/run.mjs --site target/bench/browser --out target/bench [--quick] [--areas layout,simd,render]
 //
-// Expects the wasm-bindgen output in <site>/pkg/ (cargo xtask bench builds it). Bundles
+// Expects the wasm-bindgen output in <site>/pkg/ (cargo xtask bench builds it), and the same
+// module built with `+simd128` in <site>/pkg-simd/ for the `simd` area. Bundles
 // page.mjs with esbuild into <site>/page.js, serves <site> from a static server on 127.0.0.1,
 // opens it in Debian's Chromium through playwright-core, and runs each area (memory, layout,
 // communities, import, render) in the same page. An area that fails is reported and the others still
@@ -38,6 +39,15 @@ const FULL = {
     ],
     // as the layout_quality example (30k nodes, 60 groups, degree 10, mixing 0.15, seed 7)
     settle: { nodes: 30_000, groups: 60, degree: 10, mixing: 0.15, seed: 7, chunk: 10, budget_ms: 10_000, goal_silhouette: 0.8, goal_ms: 3_000 },
+  },
+  // the layout area's iteration graphs, on the plain and the +simd128 build (pkg-simd/)
+  simd: {
+    warm_up: 30,
+    iteration: [
+      { nodes: 1_000, groups: 10, degree: 10, mixing: 0.15, seed: 42, batches: 8, ours_batch: 20 },
+      { nodes: 10_000, groups: 40, degree: 20, mixing: 0.15, seed: 42, batches: 8, ours_batch: 5 },
+      { nodes: 30_000, groups: 60, degree: 10, mixing: 0.15, seed: 42, batches: 6, ours_batch: 5 },
+    ],
   },
   communities: {
     // planted graphs as in the criterion `community` bench and compare.py (degree 15, mixing 0.25, seed 42)
@@ -76,6 +86,10 @@ const QUICK = {
     iteration: [{ nodes: 1_000, groups: 10, degree: 10, mixing: 0.15, seed: 42, batches: 3, ours_batch: 5, their_warm_up: 2, their_batch: 3 }],
     settle: { nodes: 2_000, groups: 5, degree: 10, mixing: 0.15, seed: 7, chunk: 10, budget_ms: 2_000, goal_silhouette: 0.8, goal_ms: 3_000 },
   },
+  simd: {
+    warm_up: 10,
+    iteration: [{ nodes: 1_000, groups: 10, degree: 10, mixing: 0.15, seed: 42, batches: 4, ours_batch: 5 }],
+  },
   communities: {
     graphs: [
       { name: 'karate', fixture: 'karate', seeds: 2 },
@@ -101,17 +115,18 @@ const QUICK = {
   },
 };
 const config = quick ? QUICK : FULL;
-const AREAS = [
+// `--areas layout,simd` runs only those areas (all by default).
+const only = opt('--areas', null)?.split(',');
+const ALL_AREAS = [
   // first: the wasm memory only grows, so its size after this step is this flow's peak
   { name: 'memory', file: 'memory.json', timeout_ms: 600_000 },
   { name: 'layout', file: 'layout.json', timeout_ms: 600_000 },
+  { name: 'simd', file: 'simd.json', timeout_ms: 600_000 },
   { name: 'communities', file: 'community.json', timeout_ms: 900_000 },
   { name: 'imports', file: 'import.json', timeout_ms: 600_000 },
   { name: 'render', file: 'render.json', timeout_ms: 600_000 },
 ];
-// `--areas render,layout` runs only those (all by default).
-const only = opt('--areas', null)?.split(',');
-const areas = only ? AREAS.filter((a) => only.includes(a.name)) : AREAS;
+const AREAS = only ? ALL_AREAS.filter((a) => only.includes(a.name)) : ALL_AREAS;
 
 const INDEX = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>tiemap benchmarks</title><link rel="icon" href="data:,"></head>
@@ -185,7 +200,7 @@ async function main() {
       date: new Date().toISOString(),
       load_average_at_start: (await import('node:os')).loadavg(),
     };
-    for (const area of areas) {
+    for (const area of AREAS) {
       const started = Date.now();
       console.log(`browser bench: ${area.name} ...`);
       try {

@@ -25,6 +25,7 @@
 //! law), never by an `if` inside an inner loop.
 
 use super::detmath;
+use super::lanes::{F4, U4};
 use super::quadtree::QuadTree;
 use super::settings::Fa2Settings;
 use crate::model::Csr;
@@ -191,7 +192,7 @@ impl Engine {
             (true, false) => {
                 self.tree
                     .build(&self.pos, &self.graph.mass, &self.graph.size);
-                repulsion_barnes_hut::<PointRepulsion>(
+                repulsion_barnes_hut_best::<PointRepulsion>(
                     &self.tree,
                     kr,
                     s.barnes_hut_theta,
@@ -201,7 +202,7 @@ impl Engine {
             (true, true) => {
                 self.tree
                     .build(&self.pos, &self.graph.mass, &self.graph.size);
-                repulsion_barnes_hut::<SizedRepulsion>(
+                repulsion_barnes_hut_best::<SizedRepulsion>(
                     &self.tree,
                     kr,
                     s.barnes_hut_theta,
@@ -239,10 +240,14 @@ impl Engine {
             &self.attraction_scale,
         );
         match (s.linlog_mode, s.adjust_sizes) {
-            (false, false) => attraction::<Linear>(pos, size, edges, scale, &mut self.force),
-            (true, false) => attraction::<LinLog>(pos, size, edges, scale, &mut self.force),
-            (false, true) => attraction::<LinearSized>(pos, size, edges, scale, &mut self.force),
-            (true, true) => attraction::<LinLogSized>(pos, size, edges, scale, &mut self.force),
+            (false, false) => attraction_best::<Linear>(pos, size, edges, scale, &mut self.force),
+            (true, false) => attraction_best::<LinLog>(pos, size, edges, scale, &mut self.force),
+            (false, true) => {
+                attraction_best::<LinearSized>(pos, size, edges, scale, &mut self.force)
+            }
+            (true, true) => {
+                attraction_best::<LinLogSized>(pos, size, edges, scale, &mut self.force)
+            }
         }
 
         // 4) speed
@@ -335,6 +340,9 @@ pub(crate) fn mean_spacing(pos: &[f32]) -> f32 {
 /// is `f * (x1 - x2, y1 - y2)`.
 trait RepulsionLaw {
     fn factor(kr: f32, d2: f32, m1: f32, m2: f32, s1: f32, s2: f32) -> f32;
+    /// [`RepulsionLaw::factor`] on four lanes, the same operations in the same order (so the
+    /// same bits) as the scalar one.
+    fn factor4(kr: F4, d2: F4, m1: F4, m2: F4, s1: F4, s2: F4) -> F4;
 }
 
 /// `k_r m1 m2 / d`.
@@ -347,6 +355,11 @@ impl RepulsionLaw for PointRepulsion {
         } else {
             0.0
         }
+    }
+    #[inline(always)]
+    fn factor4(kr: F4, d2: F4, m1: F4, m2: F4, _s1: F4, _s2: F4) -> F4 {
+        let f = kr.mul(m1).mul(m2).div(d2);
+        F4::select(d2.gt(F4::splat(0.0)), f, F4::splat(0.0))
     }
 }
 
@@ -364,6 +377,20 @@ impl RepulsionLaw for SizedRepulsion {
         } else {
             100.0 * kr * m1 * m2 / d
         }
+    }
+    #[inline(always)]
+    fn factor4(kr: F4, d2: F4, m1: F4, m2: F4, s1: F4, s2: F4) -> F4 {
+        let zero = F4::splat(0.0);
+        let d = d2.sqrt();
+        let border = d.sub(s1).sub(s2);
+        let apart = kr
+            .mul(m1)
+            .mul(m2)
+            .div(border.mul(border))
+            .mul(border.div(d));
+        let overlap = F4::splat(100.0).mul(kr).mul(m1).mul(m2).div(d);
+        let f = F4::select(border.gt(zero), apart, overlap);
+        F4::select(d.le(zero), zero, f)
     }
 }
 
@@ -396,6 +423,10 @@ fn repulsion_exact<L: RepulsionLaw>(
 /// Barnes-Hut repulsion: bodies in Morton order walk the tree; a cell that is far enough
 /// (`width < theta * distance`) and does not hold the body acts as one body at its centre of
 /// mass (point law); otherwise its leaves are summed body by body with the law `L`.
+#[cfg_attr(
+    all(target_arch = "wasm32", target_feature = "simd128"),
+    allow(dead_code)
+)]
 #[inline(never)]
 fn repulsion_barnes_hut<L: RepulsionLaw>(tree: &QuadTree, kr: f32, theta: f32, force: &mut [f32]) {
     let cells = tree.cells();
@@ -443,6 +474,105 @@ fn repulsion_barnes_hut<L: RepulsionLaw>(tree: &QuadTree, kr: f32, theta: f32, f
     }
 }
 
+/// [`repulsion_barnes_hut`] for four bodies at once: each group of four consecutive bodies (in
+/// Morton order, so close together) walks the tree together, one body per lane. Each lane
+/// keeps its own walk: it is active at cell `c` only when its own scalar walk would visit `c`
+/// (`c >= skip[lane]`), takes a far cell as one body and then skips its subtree, and sums a
+/// leaf's bodies in their order; the group moves to `c + 1` when any lane opened `c`, else to
+/// the nearest cell some lane still has to visit. So every lane adds up exactly the terms of
+/// the scalar walk in the same order, with the same operations ([`lanes`](super::lanes)): the
+/// forces are bit-identical to the scalar walk's, and the group visits each cell once for
+/// up to four bodies. Used by wasm builds with simd128, where a lane operation costs what a
+/// scalar one does; native builds keep the scalar walk (tests check both agree bit for bit).
+#[cfg_attr(
+    not(all(target_arch = "wasm32", target_feature = "simd128")),
+    allow(dead_code)
+)]
+#[inline(never)]
+fn repulsion_barnes_hut_grouped<L: RepulsionLaw>(
+    tree: &QuadTree,
+    kr: f32,
+    theta: f32,
+    force: &mut [f32],
+) {
+    let cells = tree.cells();
+    let bodies = tree.bodies();
+    let theta2 = F4::splat(theta * theta);
+    let kr4 = F4::splat(kr);
+    let zero = F4::splat(0.0);
+    let end = cells.len() as u32;
+    for (g, group) in bodies.chunks(4).enumerate() {
+        let first = (4 * g) as u32;
+        let lane = |i: usize| group.get(i).unwrap_or(&group[0]);
+        let bx = F4::new([0, 1, 2, 3].map(|i| lane(i).x));
+        let by = F4::new([0, 1, 2, 3].map(|i| lane(i).y));
+        let bm = F4::new([0, 1, 2, 3].map(|i| lane(i).mass));
+        let bs = F4::new([0, 1, 2, 3].map(|i| lane(i).size));
+        let p = U4::new([0, 1, 2, 3].map(|i| first + i as u32));
+        // Lanes past the last body never become active.
+        let mut skip = U4::new([0, 1, 2, 3].map(|i| if i < group.len() { 0 } else { u32::MAX }));
+        let (mut fx, mut fy) = (zero, zero);
+        let mut c = 0u32;
+        while c < end {
+            let cell = &cells[c as usize];
+            let active = U4::splat(c).ge(skip);
+            let holds = p.ge(U4::splat(cell.start)).and(p.lt(U4::splat(cell.end)));
+            let dx = bx.sub(F4::splat(cell.cx));
+            let dy = by.sub(F4::splat(cell.cy));
+            let d2 = dx.mul(dx).add(dy.mul(dy));
+            let far = F4::splat(cell.width * cell.width)
+                .lt(theta2.mul(d2))
+                .and_not(holds);
+            let accept = active.and(far);
+            if accept.any() {
+                let f = PointRepulsion::factor4(kr4, d2, bm, F4::splat(cell.mass), zero, zero);
+                fx = F4::select(accept, fx.add(dx.mul(f)), fx);
+                fy = F4::select(accept, fy.add(dy.mul(f)), fy);
+                skip = U4::select(accept, U4::splat(cell.next), skip);
+            }
+            let open = active.and_not(far);
+            if open.any() {
+                if cell.next == c + 1 {
+                    for q in cell.start..cell.end {
+                        let o = &bodies[q as usize];
+                        let m = open.and(p.ne(U4::splat(q)));
+                        let dx = bx.sub(F4::splat(o.x));
+                        let dy = by.sub(F4::splat(o.y));
+                        let d2 = dx.mul(dx).add(dy.mul(dy));
+                        let f = L::factor4(kr4, d2, bm, F4::splat(o.mass), bs, F4::splat(o.size));
+                        fx = F4::select(m, fx.add(dx.mul(f)), fx);
+                        fy = F4::select(m, fy.add(dy.mul(f)), fy);
+                    }
+                }
+                c += 1;
+            } else {
+                c = skip.min_lane();
+            }
+        }
+        let (fx, fy) = (fx.to_array(), fy.to_array());
+        for (i, b) in group.iter().enumerate() {
+            let v = b.node as usize;
+            force[2 * v] += fx[i];
+            force[2 * v + 1] += fy[i];
+        }
+    }
+}
+
+/// The Barnes-Hut walk this build uses: grouped four bodies at a time on wasm with simd128,
+/// one body at a time elsewhere (the same forces, bit for bit).
+#[inline(always)]
+fn repulsion_barnes_hut_best<L: RepulsionLaw>(
+    tree: &QuadTree,
+    kr: f32,
+    theta: f32,
+    force: &mut [f32],
+) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    repulsion_barnes_hut_grouped::<L>(tree, kr, theta, force);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    repulsion_barnes_hut::<L>(tree, kr, theta, force);
+}
+
 /// A gravity law: the factor `f` such that the force is `-f * (x, y)`.
 trait GravityLaw {
     fn factor(g: f32, mass: f32, d: f32) -> f32;
@@ -483,21 +613,31 @@ fn gravity<L: GravityLaw>(pos: &[f32], mass: &[f32], g: f32, force: &mut [f32]) 
 /// An attraction law: the factor `f` such that the force on node 1 is
 /// `f * (x2 - x1, y2 - y1)` (before the tie weight and the node's scale).
 trait AttractionLaw {
+    /// Whether the law reads the node sizes.
+    const SIZED: bool;
     fn factor(d: f32, s1: f32, s2: f32) -> f32;
+    /// [`AttractionLaw::factor`] on four lanes, the same operations in the same order.
+    fn factor4(d: F4, s1: F4, s2: F4) -> F4;
 }
 
 /// `d`.
 struct Linear;
 impl AttractionLaw for Linear {
+    const SIZED: bool = false;
     #[inline(always)]
     fn factor(_d: f32, _s1: f32, _s2: f32) -> f32 {
         1.0
+    }
+    #[inline(always)]
+    fn factor4(_d: F4, _s1: F4, _s2: F4) -> F4 {
+        F4::splat(1.0)
     }
 }
 
 /// `log(1 + d)`.
 struct LinLog;
 impl AttractionLaw for LinLog {
+    const SIZED: bool = false;
     #[inline(always)]
     fn factor(d: f32, _s1: f32, _s2: f32) -> f32 {
         if d > 0.0 {
@@ -506,11 +646,17 @@ impl AttractionLaw for LinLog {
             0.0
         }
     }
+    #[inline(always)]
+    fn factor4(d: F4, _s1: F4, _s2: F4) -> F4 {
+        let zero = F4::splat(0.0);
+        F4::select(d.gt(zero), detmath::ln_1p_fast4(d).div(d), zero)
+    }
 }
 
 /// `d'` between borders, nothing when overlapping.
 struct LinearSized;
 impl AttractionLaw for LinearSized {
+    const SIZED: bool = true;
     #[inline(always)]
     fn factor(d: f32, s1: f32, s2: f32) -> f32 {
         let border = d - s1 - s2;
@@ -520,11 +666,18 @@ impl AttractionLaw for LinearSized {
             0.0
         }
     }
+    #[inline(always)]
+    fn factor4(d: F4, s1: F4, s2: F4) -> F4 {
+        let zero = F4::splat(0.0);
+        let border = d.sub(s1).sub(s2);
+        F4::select(border.gt(zero), border.div(d), zero)
+    }
 }
 
 /// `log(1 + d')` between borders, nothing when overlapping.
 struct LinLogSized;
 impl AttractionLaw for LinLogSized {
+    const SIZED: bool = true;
     #[inline(always)]
     fn factor(d: f32, s1: f32, s2: f32) -> f32 {
         let border = d - s1 - s2;
@@ -533,6 +686,12 @@ impl AttractionLaw for LinLogSized {
         } else {
             0.0
         }
+    }
+    #[inline(always)]
+    fn factor4(d: F4, s1: F4, s2: F4) -> F4 {
+        let zero = F4::splat(0.0);
+        let border = d.sub(s1).sub(s2);
+        F4::select(border.gt(zero), detmath::ln_1p_fast4(border).div(d), zero)
     }
 }
 
@@ -558,10 +717,107 @@ fn attraction<L: AttractionLaw>(
     }
 }
 
+/// [`attraction`] four ties at a time: the factors of four ties are computed in four lanes
+/// ([`lanes`](super::lanes)), then added to the forces tie by tie in the scalar order, so the
+/// forces are bit-identical to [`attraction`]'s. Used by wasm builds with simd128.
+#[cfg_attr(
+    not(all(target_arch = "wasm32", target_feature = "simd128")),
+    allow(dead_code)
+)]
+#[inline(never)]
+fn attraction_grouped<L: AttractionLaw>(
+    pos: &[f32],
+    size: &[f32],
+    edges: &[(u32, u32, f32)],
+    scale: &[f32],
+    force: &mut [f32],
+) {
+    let chunks = edges.chunks_exact(4);
+    let rest = chunks.remainder();
+    for e in chunks {
+        let u = [0, 1, 2, 3].map(|i| e[i].0 as usize);
+        let v = [0, 1, 2, 3].map(|i| e[i].1 as usize);
+        let dx = F4::new(v.map(|v| pos[2 * v])).sub(F4::new(u.map(|u| pos[2 * u])));
+        let dy = F4::new(v.map(|v| pos[2 * v + 1])).sub(F4::new(u.map(|u| pos[2 * u + 1])));
+        let d = dx.mul(dx).add(dy.mul(dy)).sqrt();
+        let (su, sv) = if L::SIZED {
+            (F4::new(u.map(|u| size[u])), F4::new(v.map(|v| size[v])))
+        } else {
+            (F4::splat(0.0), F4::splat(0.0))
+        };
+        let f = F4::new([0, 1, 2, 3].map(|i| e[i].2)).mul(L::factor4(d, su, sv));
+        let fu = f.mul(F4::new(u.map(|u| scale[u])));
+        let fv = f.mul(F4::new(v.map(|v| scale[v])));
+        let (ux, uy) = (dx.mul(fu).to_array(), dy.mul(fu).to_array());
+        let (vx, vy) = (dx.mul(fv).to_array(), dy.mul(fv).to_array());
+        for i in 0..4 {
+            force[2 * u[i]] += ux[i];
+            force[2 * u[i] + 1] += uy[i];
+            force[2 * v[i]] -= vx[i];
+            force[2 * v[i] + 1] -= vy[i];
+        }
+    }
+    attraction::<L>(pos, size, rest, scale, force);
+}
+
+/// The attraction loop this build uses: four ties at a time on wasm with simd128, one at a
+/// time elsewhere (the same forces, bit for bit).
+#[inline(always)]
+fn attraction_best<L: AttractionLaw>(
+    pos: &[f32],
+    size: &[f32],
+    edges: &[(u32, u32, f32)],
+    scale: &[f32],
+    force: &mut [f32],
+) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    attraction_grouped::<L>(pos, size, edges, scale, force);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    attraction::<L>(pos, size, edges, scale, force);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::layout::initial_positions;
+
+    #[test]
+    fn grouped_attraction_gives_the_scalar_forces_bit_for_bit() {
+        // 4k + 3 ties (a scalar remainder), repeated nodes inside a chunk of four, a tie of
+        // length 0, varied weights, sizes and scales.
+        let g = crate::sample::planted_partition(700, 5, 8.0, 0.2, 3);
+        let n = g.csr.node_count();
+        let mut pos = initial_positions(n, 4);
+        pos[2] = pos[0];
+        pos[3] = pos[1];
+        let mut edges: Vec<(u32, u32, f32)> = vec![(0, 1, 1.0), (0, 2, 2.5), (0, 3, 0.5)];
+        for u in 0..n {
+            let (ns, ws) = g.csr.neighbors(u);
+            for (&v, &w) in ns.iter().zip(ws) {
+                if (u as u32) < v {
+                    edges.push((u as u32, v, w * (1.0 + (v % 3) as f32)));
+                }
+            }
+        }
+        edges.truncate(4 * ((edges.len() - 3) / 4) + 3);
+        let size: Vec<f32> = (0..n).map(|i| 0.5 + (i % 5) as f32 * 2.0).collect();
+        let scale: Vec<f32> = (0..n).map(|i| 1.0 / (1.0 + (i % 7) as f32)).collect();
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        macro_rules! check {
+            ($law:ty) => {{
+                let mut scalar = vec![0.0; 2 * n];
+                let mut grouped = vec![0.0; 2 * n];
+                attraction::<$law>(&pos, &size, &edges, &scale, &mut scalar);
+                attraction_grouped::<$law>(&pos, &size, &edges, &scale, &mut grouped);
+                assert_eq!(bits(&scalar), bits(&grouped), stringify!($law));
+                assert!(scalar.iter().filter(|f| **f != 0.0).count() > n);
+            }};
+        }
+        check!(Linear);
+        check!(LinLog);
+        check!(LinearSized);
+        check!(LinLogSized);
+    }
 
     fn engine(csr: &Csr, settings: Fa2Settings) -> Engine {
         let pos = initial_positions(csr.node_count(), 5);
@@ -588,6 +844,75 @@ mod tests {
         let err: f32 = coarse.iter().zip(&exact).map(|(a, e)| (a - e).abs()).sum();
         let total: f32 = exact.iter().map(|e| e.abs()).sum();
         assert!(err / total < 0.1, "relative error {}", err / total);
+    }
+
+    #[test]
+    fn grouped_walk_gives_the_scalar_walks_forces_bit_for_bit() {
+        // Clustered points, exact duplicates (max-depth leaves with more than four bodies),
+        // a body count that is not a multiple of four, varied masses and sizes.
+        let mut rng = crate::rng::Rng::new(11);
+        let n = 1_203;
+        let mut pos = Vec::new();
+        for i in 0..n {
+            let c = (i % 7) as f32 * 80.0;
+            if i % 13 == 0 {
+                pos.extend_from_slice(&[c, -c]);
+            } else {
+                pos.push(c + rng.normal() as f32 * 15.0);
+                pos.push(-c + rng.normal() as f32 * 5.0);
+            }
+        }
+        let mass: Vec<f32> = (0..n).map(|i| 1.0 + (i % 9) as f32).collect();
+        let size: Vec<f32> = (0..n).map(|i| 0.5 + (i % 4) as f32).collect();
+        let mut checked = 0;
+        for leaf in [1, LEAF_SIZE, 9] {
+            let mut tree = QuadTree::new(leaf);
+            tree.build(&pos, &mass, &size);
+            for theta in [0.0, 0.5, 1.2, 3.0] {
+                let mut scalar = vec![0.0; 2 * n];
+                let mut grouped = vec![0.0; 2 * n];
+                repulsion_barnes_hut::<PointRepulsion>(&tree, 0.7, theta, &mut scalar);
+                repulsion_barnes_hut_grouped::<PointRepulsion>(&tree, 0.7, theta, &mut grouped);
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(
+                    bits(&scalar),
+                    bits(&grouped),
+                    "point law, leaf {leaf}, theta {theta}"
+                );
+                let mut scalar = vec![0.0; 2 * n];
+                let mut grouped = vec![0.0; 2 * n];
+                repulsion_barnes_hut::<SizedRepulsion>(&tree, 0.7, theta, &mut scalar);
+                repulsion_barnes_hut_grouped::<SizedRepulsion>(&tree, 0.7, theta, &mut grouped);
+                assert_eq!(
+                    bits(&scalar),
+                    bits(&grouped),
+                    "sized law, leaf {leaf}, theta {theta}"
+                );
+                assert!(scalar.iter().any(|&f| f != 0.0));
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 12);
+    }
+
+    #[test]
+    fn grouped_walk_handles_tiny_trees() {
+        for n in 1..=6 {
+            let pos: Vec<f32> = (0..n)
+                .flat_map(|i| [i as f32 * 3.0, (i * i) as f32])
+                .collect();
+            let mass = vec![2.0; n];
+            let mut tree = QuadTree::new(LEAF_SIZE);
+            tree.build(&pos, &mass, &[]);
+            let mut scalar = vec![0.0; 2 * n];
+            let mut grouped = vec![0.0; 2 * n];
+            repulsion_barnes_hut::<PointRepulsion>(&tree, 1.0, 1.2, &mut scalar);
+            repulsion_barnes_hut_grouped::<PointRepulsion>(&tree, 1.0, 1.2, &mut grouped);
+            assert_eq!(scalar, grouped, "{n} bodies");
+            if n > 1 {
+                assert!(scalar[0] < 0.0, "the leftmost body is pushed left");
+            }
+        }
     }
 
     #[test]

@@ -11,10 +11,13 @@
 //!
 //! Every random choice comes from a seed, and the arithmetic avoids platform `libm` calls
 //! ([`detmath`]), so the same graph, settings and seed give bit-identical positions on native
-//! and wasm.
+//! and wasm. Wasm builds with simd128 (`-C target-feature=+simd128`) run the Barnes-Hut walk
+//! and the attraction four lanes at a time (`lanes`), with the same operations in the same
+//! order per lane: the same bits again (docs/layout-speed.md).
 
 pub mod detmath;
 pub mod forceatlas2;
+mod lanes;
 pub mod multilevel;
 pub mod quadtree;
 pub mod quality;

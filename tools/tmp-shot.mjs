@@ -1,0 +1,13 @@
+import { serve, launch, openSite, waitForMap } from '../tests/e2e/harness.mjs';
+const site = await serve(); const browser = await launch();
+const { page, context } = await openSite(browser, site, { viewport: { width: 1400, height: 1000 } });
+await waitForMap(page, /Sample network: 500 people/);
+await page.getByRole('button', { name: 'Dark' }).click();
+await page.getByRole('button', { name: 'Insights' }).click();
+const c = page.getByRole('region', { name: 'Growth' }); await c.waitFor({ timeout: 30000 });
+await c.scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/shots/dark-insights.png' });
+await page.keyboard.press('Escape');
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/shots/dark-map.png' });
+await context.close(); await browser.close(); site.close();
