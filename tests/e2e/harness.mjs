@@ -58,8 +58,9 @@ export async function launch() {
  * Opens the site in a fresh context. Records every request the page and its workers make,
  * and every console error and page error.
  */
-export async function openSite(browser, site, { viewport = { width: 1200, height: 800 }, contextOptions = {} } = {}) {
+export async function openSite(browser, site, { viewport = { width: 1200, height: 800 }, contextOptions = {}, setup = null } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true, ...contextOptions });
+  if (setup) await setup(context);
   const requests = [];
   const errors = [];
   context.on('request', (r) => requests.push(r.url()));
