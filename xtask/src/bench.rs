@@ -443,26 +443,12 @@ fn render_module(env: &ToolEnv, site: &Path) -> Result<(), String> {
 /// The bench module again with `-C target-feature=+simd128` (in its own target dir, so the
 /// plain build's cache stays), into `<site>/pkg-simd/` for run.mjs's `simd` area.
 fn bench_simd128(env: &ToolEnv, site: &Path) -> Result<(), String> {
-    let target_dir = root().join(crate::run::SIMD_TARGET_DIR);
-    status(
-        command(env, "cargo")
-            .args([
-                "build",
-                "--release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--bin",
-                "bench",
-            ])
-            .env("RUSTFLAGS", "-C target-feature=+simd128")
-            .env("CARGO_TARGET_DIR", &target_dir),
-        "cargo build --bin bench (wasm32, simd128)",
-    )?;
+    let wasm = crate::run::build_simd128(env, "bench")?;
     status(
         command(env, "wasm-bindgen")
             .args(["--target", "web", "--no-typescript", "--out-dir"])
             .arg(site.join("pkg-simd"))
-            .arg(target_dir.join("wasm32-unknown-unknown/release/bench.wasm")),
+            .arg(wasm),
         "wasm-bindgen (simd128)",
     )
 }

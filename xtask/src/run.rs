@@ -58,6 +58,8 @@ pub const SIMD_TARGET_DIR: &str = "target/simd128";
 /// `no-modules` and `wasm-opt -Oz`, as trunk does for the plain one), and rewrites trunk's
 /// `worker_loader.js` so it loads the simd build where the browser validates
 /// [`SIMD_PROBE`] and the plain build elsewhere. Debug builds keep trunk's loader (plain only).
+///
+/// (The release build of wasm bin `bin` with simd128 is [`build_simd128`].)
 pub fn worker_simd(env: &ToolEnv) -> Result<(), String> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
@@ -70,21 +72,7 @@ pub fn worker_simd(env: &ToolEnv) -> Result<(), String> {
     let loader = std::fs::read_to_string(&loader_path)
         .map_err(|e| format!("{}: {e}", loader_path.display()))?;
     let simd_loader = simd_worker_loader(&loader)?;
-    let target_dir = root().join(SIMD_TARGET_DIR);
-    status(
-        command(env, "cargo")
-            .args([
-                "build",
-                "--release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--bin",
-                "worker",
-            ])
-            .env("RUSTFLAGS", "-C target-feature=+simd128")
-            .env("CARGO_TARGET_DIR", &target_dir),
-        "cargo build --bin worker (wasm32, simd128)",
-    )?;
+    let wasm = build_simd128(env, "worker")?;
     status(
         command(env, "wasm-bindgen")
             .args([
@@ -96,7 +84,7 @@ pub fn worker_simd(env: &ToolEnv) -> Result<(), String> {
                 "--out-dir",
             ])
             .arg(&staging)
-            .arg(target_dir.join("wasm32-unknown-unknown/release/worker.wasm")),
+            .arg(wasm),
         "wasm-bindgen (simd128 worker)",
     )?;
     let wasm = staging.join("worker_simd_bg.wasm");
@@ -346,4 +334,25 @@ mod tests {
         assert_eq!(counts("ℹ fail 1"), (0, 1));
         assert_eq!(counts("running 3 tests"), (0, 0));
     }
+}
+
+/// Builds wasm bin `bin` (release) with `-C target-feature=+simd128`, in its own target dir
+/// ([`SIMD_TARGET_DIR`], so the plain build's cache stays); returns the `.wasm` path.
+pub fn build_simd128(env: &ToolEnv, bin: &str) -> Result<PathBuf, String> {
+    let target_dir = root().join(SIMD_TARGET_DIR);
+    status(
+        command(env, "cargo")
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--bin",
+                bin,
+            ])
+            .env("RUSTFLAGS", "-C target-feature=+simd128")
+            .env("CARGO_TARGET_DIR", &target_dir),
+        &format!("cargo build --bin {bin} (wasm32, simd128)"),
+    )?;
+    Ok(target_dir.join(format!("wasm32-unknown-unknown/release/{bin}.wasm")))
 }
