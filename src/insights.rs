@@ -348,7 +348,7 @@ pub fn share_lines(ins: &Insights) -> Vec<crate::render::share::InsightLine> {
 }
 
 /// The latest date in the data: newest connection or message.
-fn latest_date(network: &Network, export: Option<&PersonalExport>) -> Option<Date> {
+pub(crate) fn latest_date(network: &Network, export: Option<&PersonalExport>) -> Option<Date> {
     let connected = network.nodes.iter().filter_map(|n| n.connected_on);
     let messages = export
         .into_iter()

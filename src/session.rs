@@ -711,17 +711,8 @@ impl Session {
                 || !e.endorsements.is_empty()
                 || !e.recommendations.is_empty();
             any.then(|| {
-                let today = self
-                    .network
-                    .nodes
-                    .iter()
-                    .filter_map(|v| v.connected_on)
-                    .chain(
-                        e.messages
-                            .iter()
-                            .filter_map(|m| m.sent_at.map(|t| t.date())),
-                    )
-                    .max()
+                // "Today" as the insights take it: the latest date in the data.
+                let today = crate::insights::latest_date(&self.network, Some(e))
                     .unwrap_or_else(|| tiemap_core::Date::from_days_since_epoch(0));
                 let report = tiemap_core::metrics::tie_strengths(
                     &self.network,
