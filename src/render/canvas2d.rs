@@ -84,19 +84,7 @@ pub fn draw_scene(ctx: &CanvasRenderingContext2d, scene: &Scene, view: &FrameVie
         border[3] as f32 / 255.0,
     ));
     ctx.set_line_width(0.8);
-    for &i in &scene.draw_order {
-        let i = i as usize;
-        let (Some(&[x, y]), Some(&r), Some(c)) = (
-            screen.get(i),
-            scene.radius_css_px.get(i),
-            scene.node_rgba.get(i),
-        ) else {
-            continue;
-        };
-        let r = r * view.radius_scale;
-        if x < -r || y < -r || x > w + r || y > h + r {
-            continue;
-        }
+    for ([x, y], r, c) in scene.discs(&screen, view.radius_scale, [w, h]) {
         ctx.set_fill_style_str(&css_rgb([c[0], c[1], c[2]]));
         ctx.begin_path();
         let _ = ctx.arc(x as f64, y as f64, r as f64, 0.0, std::f64::consts::TAU);

@@ -220,6 +220,34 @@ impl Scene {
             .collect()
     }
 
+    /// The discs to draw, smallest first (`draw_order`), as `(centre, radius, colour)` on
+    /// screen: `screen` from [`Scene::screen_positions`], radii times `radius_scale`, and only
+    /// the ones that reach into a `size` (CSS pixels) viewport. Both the canvas and the SVG
+    /// drawers draw these.
+    pub fn discs<'a>(
+        &'a self,
+        screen: &'a [[f32; 2]],
+        radius_scale: f32,
+        size: [f32; 2],
+    ) -> impl Iterator<Item = ([f32; 2], f32, [u8; 4])> + 'a {
+        self.draw_order.iter().filter_map(move |&i| {
+            let i = i as usize;
+            let (&[x, y], &r, &c) = (
+                screen.get(i)?,
+                self.radius_css_px.get(i)?,
+                self.node_rgba.get(i)?,
+            );
+            let r = r * radius_scale;
+            let inside = x.is_finite()
+                && y.is_finite()
+                && x >= -r
+                && y >= -r
+                && x <= size[0] + r
+                && y <= size[1] + r;
+            inside.then_some(([x, y], r, c))
+        })
+    }
+
     /// Visible ties (indices into `ties`) grouped by their source end's colour and alpha, in
     /// colour order: one path per group, as both the canvas and the SVG drawers batch them.
     pub fn tie_batches(&self) -> BTreeMap<[u8; 4], Vec<usize>> {
@@ -358,6 +386,37 @@ mod tests {
         assert!(!s.label_order.contains(&2));
         assert_eq!(s.ties, vec![[0, 1]], "the tie to c is gone");
         assert_eq!(s.tie_rgba.len(), s.ties.len());
+    }
+
+    #[test]
+    fn discs_come_smallest_first_scaled_and_only_where_they_reach_the_viewport() {
+        let m = map();
+        let s = Scene::build(
+            &m,
+            &m.pos_in_graph,
+            None,
+            Emphasis::default(),
+            &Theme::LIGHT,
+        );
+        let all: Vec<[f32; 2]> = (0..s.len()).map(|k| [50.0 + k as f32, 50.0]).collect();
+        let drawn: Vec<_> = s.discs(&all, 2.0, [100.0, 100.0]).collect();
+        assert_eq!(drawn.len(), s.draw_order.len());
+        for (d, &i) in drawn.iter().zip(&s.draw_order) {
+            assert_eq!(d.0, all[i as usize]);
+            assert_eq!(d.1, s.radius_css_px[i as usize] * 2.0);
+            assert_eq!(d.2, s.node_rgba[i as usize]);
+        }
+        // Far off screen, or not a number: not drawn; one just touching the edge is.
+        let mut off = all.clone();
+        let first = s.draw_order[0] as usize;
+        let second = s.draw_order[1] as usize;
+        off[first] = [-1_000.0, 50.0];
+        off[second] = [f32::NAN, 50.0];
+        let third = s.draw_order[2] as usize;
+        off[third] = [100.0 + s.radius_css_px[third] * 2.0, 50.0];
+        let kept: Vec<[f32; 2]> = s.discs(&off, 2.0, [100.0, 100.0]).map(|d| d.0).collect();
+        assert_eq!(kept.len(), s.draw_order.len() - 2);
+        assert!(kept.contains(&off[third]));
     }
 
     #[test]

@@ -707,19 +707,7 @@ pub fn picture_svg(
         hex([border[0], border[1], border[2]]),
         border[3] as f32 / 255.0
     );
-    for &i in &scene.draw_order {
-        let i = i as usize;
-        let (Some(&[x, y]), Some(&r), Some(c)) = (
-            screen.get(i),
-            scene.radius_css_px.get(i),
-            scene.node_rgba.get(i),
-        ) else {
-            continue;
-        };
-        let r = r * map.radius_scale;
-        if !(x.is_finite() && y.is_finite()) || x < -r || y < -r || x > a.w + r || y > a.h + r {
-            continue;
-        }
+    for ([x, y], r, c) in scene.discs(&screen, map.radius_scale, [a.w, a.h]) {
         let stroke = if r > 2.5 { "" } else { r#" stroke="none""# };
         let _ = writeln!(
             s,
