@@ -1,22 +1,17 @@
-//! tiemap's browser shell: a thin Yew app over `tiemap-core`.
+//! tiemap's browser shell: a thin Yew app over `tiemap-app` (the session, the map, edits,
+//! insights, project files, label placement, pictures; no browser) and `tiemap-core`.
 //!
 //! - [`protocol`]: the messages between the page and its web worker;
 //! - [`worker`]: the web worker that imports files and runs the heavy work;
 //! - [`state`]: the page's state and the actions that change it;
 //! - [`components`]: one Yew component per file;
 //! - [`render`]: drawing the map;
-//! - [`insights`]: what the map says (the worker measures it, the insights panel draws it);
-//! - [`project`]: the `.tiemap` project file; [`saver`]: autosave, restore, projects;
 //! - [`browser`]: the web-sys edge (reading dropped files, saved maps).
 
 pub mod browser;
 pub mod components;
-pub mod insights;
-pub mod project;
 pub mod protocol;
 pub mod render;
-pub mod saver;
-pub mod session;
 pub mod state;
 pub mod worker;
 

@@ -1,7 +1,8 @@
 //! The page's state and the actions that change it (Yew's `Reducible`, as in todomvc).
 
-use crate::protocol::{ClusterEdits, Edit, Explanation, MapData, MapEvent};
+use crate::protocol::MapEvent;
 use std::rc::Rc;
+use tiemap_app::model::{ClusterEdits, Edit, Explanation, MapData};
 use yew::Reducible;
 
 /// Everything the page shows.
@@ -40,11 +41,11 @@ pub struct AppState {
     pub undo: Vec<ClusterEdits>,
     pub redo: Vec<ClusterEdits>,
     /// What the map says, as last measured for the map on screen.
-    pub insights: Option<Rc<crate::insights::Insights>>,
+    pub insights: Option<Rc<tiemap_app::insights::Insights>>,
     /// What people's sizes stand for, and the values the worker sent for it (`None` while
     /// they are measured, and always for `SizeBy::Ties`, which the map itself carries).
-    pub size_by: crate::protocol::SizeBy,
-    pub sizes: Option<Rc<crate::protocol::Sizes>>,
+    pub size_by: tiemap_app::model::SizeBy,
+    pub sizes: Option<Rc<tiemap_app::model::Sizes>>,
     /// Counts the maps (and re-inferred ties) received: sizes are measured again for each.
     pub loads: u32,
 }
@@ -70,7 +71,7 @@ impl Default for AppState {
             undo: Vec::new(),
             redo: Vec::new(),
             insights: None,
-            size_by: crate::protocol::SizeBy::Ties,
+            size_by: tiemap_app::model::SizeBy::Ties,
             sizes: None,
             loads: 0,
         }
@@ -119,7 +120,7 @@ pub enum Action {
     /// Edits restored from a save: they replace the current ones, with a fresh history.
     RestoreEdits(ClusterEdits),
     /// The person chose what people's sizes stand for.
-    SizeBy(crate::protocol::SizeBy),
+    SizeBy(tiemap_app::model::SizeBy),
 }
 
 impl AppState {
@@ -340,7 +341,7 @@ mod tests {
     fn position_frames_of_another_map_are_dropped() {
         let mut m = map("m");
         m.nodes = vec![
-            crate::protocol::NodeView {
+            tiemap_app::model::NodeView {
                 key: "ka".into(),
                 label: "a".into(),
                 company: None,
@@ -355,7 +356,7 @@ mod tests {
         m.pos_in_graph = vec![0.0; 4];
         let s = AppState::default().next(Action::Worker(MapEvent::Loaded(Box::new(m))));
         let frame = |map_id, n: usize, converged| {
-            Action::Worker(MapEvent::Positions(crate::protocol::Positions {
+            Action::Worker(MapEvent::Positions(tiemap_app::model::Positions {
                 map_id,
                 pos_in_graph: vec![1.0; n * 2],
                 converged,
@@ -373,7 +374,7 @@ mod tests {
 
     #[test]
     fn a_highlight_on_a_cluster_that_is_folded_away_is_cleared() {
-        use crate::protocol::{ClusterUpdate, ClusterView, OTHER_CLUSTER_ID};
+        use tiemap_app::model::{ClusterUpdate, ClusterView, OTHER_CLUSTER_ID};
         let view = |id, size| ClusterView {
             id,
             name: format!("c{id}"),
@@ -487,7 +488,7 @@ mod tests {
 
     #[test]
     fn sizes_are_kept_only_for_the_map_and_choice_on_screen() {
-        use crate::protocol::{SizeBy, Sizes};
+        use tiemap_app::model::{SizeBy, Sizes};
         let mut m = map("m");
         m.nodes = vec![Default::default(); 3];
         let s = AppState::default().next(Action::Worker(MapEvent::Loaded(Box::new(m.clone()))));

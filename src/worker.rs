@@ -2,12 +2,10 @@
 //! page's thread, streaming positions every frame.
 
 use crate::protocol::{MapCommand, MapEvent};
-use crate::session::{Session, SessionSettings, Source};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
-use tiemap_core::import::{
-    fingerprint, group_thousands, import_files, ImportOutcome, Imported, Limits,
-};
-use tiemap_core::sample;
+use std::rc::Rc;
+use tiemap_app::saver::MapInput;
+use tiemap_app::session::{Session, SessionError, SessionSettings};
 
 /// How long one layout slice may run before the worker sends a frame and checks its inbox.
 pub const FRAME_BUDGET_MS: f64 = 14.0;
@@ -21,6 +19,8 @@ pub enum Tick {
 /// The map worker. The page spawns one and talks to it with [`MapCommand`]s.
 pub struct MapWorker {
     session: Option<Session>,
+    /// Iterations per slice, adapted to [`FRAME_BUDGET_MS`] by the last slices' speed.
+    slice: SliceSize,
     next_map_id: u32,
     /// Who to send frames to (the page).
     page: Option<HandlerId>,
@@ -35,6 +35,7 @@ impl Worker for MapWorker {
     fn create(_scope: &WorkerScope<Self>) -> Self {
         MapWorker {
             session: None,
+            slice: SliceSize::default(),
             next_map_id: 1,
             page: None,
             tick_scheduled: false,
@@ -49,23 +50,39 @@ impl Worker for MapWorker {
         if !session.layout_running() {
             return;
         }
+        // Several iterations per call (as many as fit the budget at the last measured speed),
+        // then one frame for the slice.
         let start = js_sys::Date::now();
-        let mut frame = session.step(1);
-        while session.layout_running() && js_sys::Date::now() - start < FRAME_BUDGET_MS {
-            frame = session.step(1);
+        let mut done = 0;
+        while session.layout_running() {
+            let elapsed = js_sys::Date::now() - start;
+            let left = FRAME_BUDGET_MS - elapsed;
+            if left <= 0.0 {
+                break;
+            }
+            let k = self.slice.iterations_for(left);
+            let t = js_sys::Date::now();
+            let ran = session.advance(k);
+            self.slice.measured(ran, js_sys::Date::now() - t);
+            done += ran;
+            if ran < k {
+                break;
+            }
         }
-        scope.respond(page, MapEvent::Positions(frame));
+        if done > 0 || !session.layout_running() {
+            scope.respond(page, MapEvent::Positions(session.positions()));
+        }
         self.schedule(scope);
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, command: Self::Input, who: HandlerId) {
         self.page = Some(who);
-        let progress = |stage: &str| {
+        let progress = |stage: &str, fraction: f32| {
             scope.respond(
                 who,
                 MapEvent::Progress {
                     stage: stage.to_string(),
-                    fraction: 0.0,
+                    fraction,
                 },
             )
         };
@@ -73,14 +90,21 @@ impl Worker for MapWorker {
             MapCommand::LoadSample { .. } | MapCommand::Import { .. } => {
                 let map_id = self.next_map_id;
                 self.next_map_id += 1;
-                match build(map_id, command, &progress) {
-                    Ok(session) => {
+                match open(map_id, command, &progress) {
+                    None => {}
+                    Some(Ok(session)) => {
+                        self.slice = SliceSize::default();
                         scope.respond(who, MapEvent::Loaded(Box::new(session.map_data())));
                         self.session = Some(session);
                         self.schedule(scope);
                     }
                     // The previous session (the map on screen) stays.
-                    Err(sentence) => scope.respond(who, MapEvent::Failed { sentence }),
+                    Some(Err(e)) => scope.respond(
+                        who,
+                        MapEvent::Failed {
+                            sentence: e.sentence(),
+                        },
+                    ),
                 }
             }
             other => {
@@ -90,7 +114,12 @@ impl Worker for MapWorker {
                 match apply(session, other) {
                     Ok(Some(event)) => scope.respond(who, event),
                     Ok(None) => {}
-                    Err(sentence) => scope.respond(who, MapEvent::Failed { sentence }),
+                    Err(e) => scope.respond(
+                        who,
+                        MapEvent::Failed {
+                            sentence: e.sentence(),
+                        },
+                    ),
                 }
                 if session.layout_running() {
                     self.schedule(scope);
@@ -117,75 +146,68 @@ impl MapWorker {
     }
 }
 
-/// Builds a new map from a `LoadSample` or `Import` command (pure: tested natively).
-pub fn build(map_id: u32, command: MapCommand, progress: &dyn Fn(&str)) -> Result<Session, String> {
-    let settings = SessionSettings::default();
-    match command {
-        MapCommand::LoadSample { people, seed } => {
-            progress("Building the sample network");
-            let sample = sample::linkedin_sample(people, seed);
-            let summary = format!(
-                "Sample network: {} people",
-                group_thousands(sample.export.people.len())
-            );
-            let mut session = Session::new(
-                map_id,
-                Source::Personal(sample.export),
-                "Sample network".into(),
-                summary,
-                Vec::new(),
-                true,
-                settings,
-            )?;
-            session.set_fingerprint(format!("sample-{people}-{seed}"));
-            Ok(session)
+/// Opens a new map from a `LoadSample` or `Import` command (`None` for other commands).
+pub fn open(
+    map_id: u32,
+    command: MapCommand,
+    progress: &dyn Fn(&str, f32),
+) -> Option<Result<Session, SessionError>> {
+    let input = match command {
+        MapCommand::LoadSample { people, seed } => MapInput::Sample { people, seed },
+        MapCommand::Import { files } => MapInput::Files(Rc::new(files)),
+        _ => return None,
+    };
+    Some(Session::open(
+        map_id,
+        &input,
+        SessionSettings::default(),
+        progress,
+    ))
+}
+
+/// How many layout iterations fit a slice: starts at one, then follows the measured time per
+/// iteration (a moving average), so big maps run one or two per slice and small ones dozens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SliceSize {
+    ms_per_iteration: f64,
+}
+
+impl Default for SliceSize {
+    fn default() -> Self {
+        SliceSize {
+            ms_per_iteration: f64::NAN,
         }
-        MapCommand::Import { files } => {
-            let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-            progress(&format!("Reading {}", names.join(", ")));
-            let ImportOutcome { data, report } =
-                import_files(&files, &Limits::default()).map_err(|e| e.sentence())?;
-            let report = report.sentences();
-            // A folder's files are named by their path in it: the folder names the map.
-            let folder = names
-                .first()
-                .and_then(|n| n.split_once('/'))
-                .map(|(folder, _)| folder.to_string())
-                .filter(|folder| names.iter().all(|n| n.starts_with(&format!("{folder}/"))));
-            let title = folder.unwrap_or_else(|| names.join(", "));
-            let (source, summary) = match data {
-                Imported::Personal(export) => {
-                    if export.people.is_empty() {
-                        return Err(format!("{title} holds no connections; drop Connections.csv or the whole LinkedIn ZIP."));
-                    }
-                    let summary = format!(
-                        "Read {} people from {title}",
-                        group_thousands(export.people.len())
-                    );
-                    progress("Inferring ties and finding clusters");
-                    (Source::Personal(export), summary)
-                }
-                Imported::Graph(file) => {
-                    let summary = format!(
-                        "Read {} nodes and {} ties from {title}",
-                        group_thousands(file.nodes.len()),
-                        group_thousands(file.edges.len())
-                    );
-                    progress("Finding clusters");
-                    (Source::Graph(file), summary)
-                }
-            };
-            let mut session =
-                Session::new(map_id, source, title, summary, report, false, settings)?;
-            session.set_fingerprint(fingerprint(&files));
-            Ok(session)
+    }
+}
+
+impl SliceSize {
+    /// Most iterations run in one call, so a slow first guess can't hold the worker long.
+    pub const MAX: usize = 200;
+
+    /// Iterations to run in `budget_ms`.
+    pub fn iterations_for(&self, budget_ms: f64) -> usize {
+        if !(self.ms_per_iteration.is_finite() && self.ms_per_iteration > 0.0) {
+            return 1;
         }
-        _ => Err("That command does not open a map.".to_string()),
+        ((budget_ms / self.ms_per_iteration).floor() as usize).clamp(1, Self::MAX)
+    }
+
+    /// Learns from `iterations` that took `ms`.
+    pub fn measured(&mut self, iterations: usize, ms: f64) {
+        if iterations == 0 || !(ms.is_finite() && ms >= 0.0) {
+            return;
+        }
+        let per = (ms / iterations as f64).max(1e-3);
+        self.ms_per_iteration = if self.ms_per_iteration.is_finite() {
+            0.5 * self.ms_per_iteration + 0.5 * per
+        } else {
+            per
+        };
     }
 }
 
 /// Applies a command to the open map; returns the event to send back, if any.
-pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEvent>, String> {
+pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEvent>, SessionError> {
     Ok(match command {
         MapCommand::PauseLayout => {
             session.pause();
@@ -235,11 +257,34 @@ mod tests {
     use super::*;
     use tiemap_core::import::InputFile;
 
-    fn quiet(_: &str) {}
+    fn quiet(_: &str, _: f32) {}
+
+    #[test]
+    fn slices_follow_the_measured_speed() {
+        let mut slice = SliceSize::default();
+        assert_eq!(
+            slice.iterations_for(14.0),
+            1,
+            "one iteration before any is measured"
+        );
+        slice.measured(1, 2.0);
+        assert_eq!(slice.iterations_for(14.0), 7);
+        for _ in 0..20 {
+            slice.measured(10, 0.0);
+        }
+        assert_eq!(
+            slice.iterations_for(14.0),
+            SliceSize::MAX,
+            "fast maps are capped"
+        );
+        let mut slow = SliceSize::default();
+        slow.measured(1, 40.0);
+        assert_eq!(slow.iterations_for(14.0), 1, "slow maps still advance");
+    }
 
     #[test]
     fn sample_loads() {
-        let map = build(
+        let map = open(
             1,
             MapCommand::LoadSample {
                 people: 120,
@@ -247,6 +292,7 @@ mod tests {
             },
             &quiet,
         )
+        .unwrap()
         .unwrap()
         .map_data();
         assert_eq!(map.nodes.len(), 120);
@@ -262,7 +308,8 @@ mod tests {
             name: "Connections.csv".into(),
             bytes: csv.as_bytes().to_vec(),
         }];
-        let map = build(1, MapCommand::Import { files }, &quiet)
+        let map = open(1, MapCommand::Import { files }, &quiet)
+            .unwrap()
             .unwrap()
             .map_data();
         assert_eq!(map.summary, "Read 2 people from Connections.csv");
@@ -284,7 +331,8 @@ mod tests {
             file("Connections.csv", csv),
             file("notes.txt", "some words"),
         ];
-        let map = build(1, MapCommand::Import { files }, &quiet)
+        let map = open(1, MapCommand::Import { files }, &quiet)
+            .unwrap()
             .unwrap()
             .map_data();
         assert_eq!(map.title, "Export");
@@ -305,7 +353,8 @@ mod tests {
             name: "triangle.txt".into(),
             bytes: edges.as_bytes().to_vec(),
         }];
-        let map = build(1, MapCommand::Import { files }, &quiet)
+        let map = open(1, MapCommand::Import { files }, &quiet)
+            .unwrap()
             .unwrap()
             .map_data();
         assert_eq!(map.nodes.len(), 4);
@@ -320,9 +369,11 @@ mod tests {
             name: "notes.txt".into(),
             bytes: b"just some words".to_vec(),
         }];
-        let err = build(1, MapCommand::Import { files }, &quiet)
+        let err = open(1, MapCommand::Import { files }, &quiet)
+            .unwrap()
             .err()
-            .expect("fails");
+            .expect("fails")
+            .sentence();
         assert!(err.contains("notes.txt"), "{err}");
         assert!(err.ends_with('.'));
     }

@@ -4,8 +4,9 @@
 
 use gloo::worker::{Bincode, Codec};
 use tiemap::browser::read_files;
-use tiemap::protocol::{MapCommand, MapData, MapEvent, NodeView};
+use tiemap::protocol::{MapCommand, MapEvent};
 use tiemap::render::canvas2d;
+use tiemap_app::model::{MapData, NodeView};
 use tiemap_core::import::{InputFile, Limits};
 use tiemap_core::view::camera::{Bounds, Camera};
 use wasm_bindgen::JsCast;

@@ -4,10 +4,8 @@ use crate::components::{
     ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport, InsightsPanel,
     LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog, SignalPanel, Timeline, Toolbar,
 };
-use crate::project::read_project;
-use crate::protocol::{Edit, ExportFormat, MapCommand, MapEvent, NameMode, SavedState};
+use crate::protocol::{MapCommand, MapEvent};
 use crate::render::ThemeKind;
-use crate::saver::{newest, open_project, open_saved, AfterLoad, MapInput, SavedMapMeta, Saver};
 use crate::state::{Action, AppState};
 use crate::worker::MapWorker;
 use crate::WORKER_LOADER_PATH;
@@ -15,6 +13,11 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::rc::Rc;
+use tiemap_app::model::{Edit, ExportFormat, NameMode, SavedState};
+use tiemap_app::project::read_project;
+use tiemap_app::saver::{
+    newest, open_project, open_saved, AfterLoad, MapInput, SavedMapMeta, Saver,
+};
 use tiemap_core::import::Limits;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -22,10 +25,16 @@ use yew::prelude::*;
 /// Where the light/dark choice is remembered (localStorage).
 const THEME_KEY: &str = "tiemap-theme";
 
-/// How many people the bundled sample has.
-pub const SAMPLE_PEOPLE: usize = 500;
-/// The sample's seed: the same sample on every visit.
-pub const SAMPLE_SEED: u64 = 7;
+/// How many people the bundled sample has, and its seed (the same sample on every visit):
+/// `tiemap_app::saver::SAMPLE`.
+pub const SAMPLE_PEOPLE: usize = match tiemap_app::saver::SAMPLE {
+    tiemap_app::saver::MapInput::Sample { people, .. } => people,
+    tiemap_app::saver::MapInput::Files(_) => 0,
+};
+pub const SAMPLE_SEED: u64 = match tiemap_app::saver::SAMPLE {
+    tiemap_app::saver::MapInput::Sample { seed, .. } => seed,
+    tiemap_app::saver::MapInput::Files(_) => 0,
+};
 
 /// Saving and restoring, shared by the worker's event callback and the page's callbacks.
 struct Persist {
@@ -137,7 +146,7 @@ impl Persist {
             ),
         };
         self.dispatcher.dispatch(Action::StartWork { what });
-        let command = input.command();
+        let command = crate::protocol::open_command(&input);
         self.saver.borrow_mut().will_open(input, restore);
         self.send(command);
     }
@@ -427,8 +436,10 @@ pub fn App() -> Html {
                             return;
                         }
                         Ok(None) => {}
-                        Err(sentence) => {
-                            dispatcher.dispatch(Action::Fail { sentence });
+                        Err(e) => {
+                            dispatcher.dispatch(Action::Fail {
+                                sentence: e.sentence(),
+                            });
                             return;
                         }
                     }
@@ -728,7 +739,7 @@ pub fn App() -> Html {
             state.map.as_ref().map(|m| m.map_id),
         );
         use_effect_with(key, move |(by, _, map)| {
-            if map.is_some() && *by != crate::protocol::SizeBy::Ties {
+            if map.is_some() && *by != tiemap_app::model::SizeBy::Ties {
                 send(MapCommand::SizeBy { by: *by });
             }
         });
@@ -740,7 +751,7 @@ pub fn App() -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
                 .and_then(|s| s.value().parse::<usize>().ok())
-                .and_then(|i| crate::protocol::SizeBy::ALL.get(i).copied());
+                .and_then(|i| tiemap_app::model::SizeBy::ALL.get(i).copied());
             if let Some(by) = by {
                 dispatcher.dispatch(Action::SizeBy(by));
             }
@@ -749,14 +760,14 @@ pub fn App() -> Html {
     let sizes = state
         .sizes
         .as_ref()
-        .filter(|z| z.by == state.size_by && state.size_by != crate::protocol::SizeBy::Ties)
+        .filter(|z| z.by == state.size_by && state.size_by != tiemap_app::model::SizeBy::Ties)
         .map(|z| Rc::new(z.values.clone()));
     let size_meaning = state
         .sizes
         .as_ref()
         .map(|z| z.meaning.clone())
         .unwrap_or_else(|| {
-            if state.size_by == crate::protocol::SizeBy::Ties {
+            if state.size_by == tiemap_app::model::SizeBy::Ties {
                 "Size: how many people on the map each person is tied to.".to_string()
             } else {
                 "Measuring…".to_string()
@@ -878,7 +889,7 @@ pub fn App() -> Html {
                             <label class="select size-by">
                                 <span>{ "Size people by" }</span>
                                 <select aria-label="Size people by" onchange={on_size_by}>
-                                    { for crate::protocol::SizeBy::ALL.iter().enumerate().map(|(i, by)| html! {
+                                    { for tiemap_app::model::SizeBy::ALL.iter().enumerate().map(|(i, by)| html! {
                                         <option value={i.to_string()} selected={*by == state.size_by}>{ by.label() }</option>
                                     }) }
                                 </select>

@@ -1,4 +1,4 @@
-use crate::protocol::{ClusterView, Edit};
+use tiemap_app::model::{ClusterView, Edit};
 use tiemap_core::view::palette::to_hex;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

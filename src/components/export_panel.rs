@@ -1,4 +1,4 @@
-use crate::protocol::{ExportFormat, NameMode};
+use tiemap_app::model::{ExportFormat, NameMode};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

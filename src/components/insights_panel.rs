@@ -5,10 +5,10 @@
 
 use crate::components::chart_bars::{Bar, BarChart};
 use crate::components::chart_stacked::{Series, StackedColumns};
-use crate::insights::{
+use gloo::events::EventListener;
+use tiemap_app::insights::{
     goal_choice, goal_from_choice, FindingTag, Insights, PersonFigure, TiePerson, GOAL_KINDS,
 };
-use gloo::events::EventListener;
 use tiemap_core::metrics::composition::{
     MEANING_COMPANIES, MEANING_FUNCTIONS, MEANING_SENIORITIES,
 };
@@ -34,7 +34,7 @@ pub struct InsightsPanelProps {
     pub on_goal: Callback<Goal>,
     pub on_close: Callback<()>,
     /// An edit (a title correction) the person made.
-    pub on_edit: Callback<crate::protocol::Edit>,
+    pub on_edit: Callback<tiemap_app::model::Edit>,
 }
 
 const MEANING_UNTITLED: &str = "People whose title is blank: they are left out of the charts.";

@@ -7,15 +7,15 @@
 
 use crate::components::hover_card::HoverCard;
 use crate::components::search_box::SearchBox;
-use crate::protocol::MapData;
-use crate::protocol::NameMode;
 use crate::render::labels::{paint_labels, place_labels, LabelCache, LabelKind};
-use crate::render::scene::{radius_scale, Emphasis, Scene, RADIUS_MAX_CSS_PX};
 use crate::render::{FrameView, MapRenderer, Theme, ThemeKind};
 use gloo::events::EventListener;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
+use tiemap_app::model::MapData;
+use tiemap_app::model::NameMode;
+use tiemap_app::scene::{radius_scale, Emphasis, Scene, RADIUS_MAX_CSS_PX};
 use tiemap_core::view::camera::{Bounds, Camera};
 use tiemap_core::view::hit::HitGrid;
 use tiemap_core::view::labels::ScreenRect;
@@ -364,7 +364,7 @@ impl Engine {
             let [w, h] = view.camera.viewport_css_px;
             ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
             let placed = place_labels(
-                ctx,
+                &mut crate::render::labels::CanvasText(ctx),
                 &self.map,
                 &self.scene,
                 &view,

@@ -1,5 +1,5 @@
-use crate::protocol::{Edit, Explanation, MapData};
 use std::rc::Rc;
+use tiemap_app::model::{Edit, Explanation, MapData};
 use tiemap_core::view::palette::to_hex;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;

@@ -1,4 +1,4 @@
-use crate::saver::SavedMapMeta;
+use tiemap_app::saver::SavedMapMeta;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,8 +1,8 @@
 //! "Search people": a combobox with a listbox of suggestions (WAI-ARIA combobox pattern).
 //! Choosing a person hands their node index to `on_choose` (the map flies there).
 
-use crate::protocol::MapData;
 use std::rc::Rc;
+use tiemap_app::model::MapData;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -182,7 +182,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::NodeView;
+    use tiemap_app::model::NodeView;
 
     #[test]
     fn prefix_matches_come_first_then_by_degree() {

@@ -3,14 +3,15 @@
 //! Names start hidden.
 
 use crate::browser::{download, file_name_from};
-use crate::protocol::{MapData, NameMode};
-use crate::render::share::{
-    picture_size, png_blob, render_png, screen_camera, ShareBackground, ShareError, ShareInput,
-    ShareOptions, SharePicture, ShareShape, ShareView,
-};
+use crate::render::share::{png_blob, render_png, ShareError, SharePicture};
 use gloo::events::EventListener;
 use js_sys::{Array, Object, Reflect};
 use std::rc::Rc;
+use tiemap_app::model::{MapData, NameMode};
+use tiemap_app::picture::{
+    picture_size, screen_camera, InsightLine, PictureInput, ShareBackground, ShareOptions,
+    ShareShape, ShareView,
+};
 use tiemap_core::view::camera::{Bounds, Camera};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -25,7 +26,7 @@ pub struct ShareDialogProps {
     pub on_close: Callback<()>,
     /// The insights for this map, when measured (the figures band needs them).
     #[prop_or_default]
-    pub insights: Option<Rc<crate::insights::Insights>>,
+    pub insights: Option<Rc<tiemap_app::insights::Insights>>,
     /// Asks for the insights to be measured (the person ticked the figures band).
     #[prop_or_default]
     pub on_need_insights: Callback<()>,
@@ -70,7 +71,7 @@ fn draw(
     map: &MapData,
     positions: &[f32],
     options: &ShareOptions,
-    insights: Option<&[crate::render::share::InsightLine]>,
+    insights: Option<&[InsightLine]>,
 ) -> Result<SharePicture, String> {
     // Positions of the map's nodes only (the live map draws the same).
     let n = map.nodes.len().min(positions.len() / 2);
@@ -78,7 +79,7 @@ fn draw(
     let (screen_css_px, camera) = live_view(positions);
     let date = today();
     render_png(
-        &ShareInput {
+        &PictureInput {
             map,
             pos_in_graph: positions,
             screen_css_px,
@@ -309,7 +310,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             .insights
             .as_ref()
             .filter(|i| i.map_id == props.map.map_id)
-            .map(|i| crate::insights::share_lines(i));
+            .map(|i| tiemap_app::insights::share_lines(i));
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;
@@ -331,12 +332,12 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     let picture = draw(&map, &positions, &options, lines.as_deref())?;
                     let name = |ext| file_name_from(&options.title, ext);
                     if deed == Deed::Svg {
-                        let svg = picture.svg(options.background);
+                        let svg = picture.svg();
                         download(&name("svg"), "image/svg+xml", svg.as_bytes())?;
                         return Ok(format!("Downloaded {}.", name("svg")));
                     }
                     let blob = png_blob(&picture.canvas).await.map_err(|e| e.sentence())?;
-                    let [w, h] = picture.size.device_px;
+                    let [w, h] = picture.plan.size.device_px;
                     match deed {
                         Deed::Copy => {
                             copy_png(blob).await?;

@@ -3,8 +3,8 @@
 //! watches their map grow; "Show all" puts everyone back. Shown only when the map has
 //! connection dates in at least two months (a personal export; graph files have none).
 
-use crate::protocol::month_label;
 use std::rc::Rc;
+use tiemap_app::model::month_label;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -16,7 +16,7 @@ const PLAY_STEPS: u32 = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    /// Every dated person's connection month ([`crate::protocol::month_index`]), sorted.
+    /// Every dated person's connection month ([`tiemap_app::model::month_index`]), sorted.
     pub months: Rc<Vec<u32>>,
     /// People on the map in all (dated or not).
     pub people: usize,

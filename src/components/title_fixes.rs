@@ -4,8 +4,8 @@
 //! shown), which the insights count from then on; "Reset" takes it back. Corrections are
 //! edits: undone, saved and carried in the project file like names and colours.
 
-use crate::protocol::Edit;
 use std::rc::Rc;
+use tiemap_app::model::Edit;
 use tiemap_core::metrics::{Function, Seniority, TitleRow};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};

@@ -8,7 +8,7 @@
 use super::labels::{draw_labels, LabelCache};
 use super::scene::{radius_scale, Emphasis, Scene, RADIUS_MAX_CSS_PX};
 use super::{FrameView, MapRenderer, Theme};
-use crate::protocol::{ClusterView, MapData, NodeView};
+use tiemap_app::model::{ClusterView, MapData, NodeView};
 use tiemap_core::view::camera::{Bounds, Camera};
 use tiemap_core::view::hit::HitGrid;
 use wasm_bindgen::prelude::*;

@@ -4,7 +4,7 @@
 use super::labels::{draw_labels, LabelCache};
 use super::scene::{radius_scale, Emphasis, Scene};
 use super::{css_rgb, FrameView, RenderError};
-use crate::protocol::MapData;
+use tiemap_app::model::MapData;
 use tiemap_core::view::camera::Camera;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};

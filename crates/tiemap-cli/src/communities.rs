@@ -1,22 +1,27 @@
 //! `tiemap communities FILE --seed S [--resolution R] [--algorithm leiden|louvain] --out labels.json`
 //!
-//! Reads FILE the way the page does, runs Leiden (or Louvain) and writes the labels as JSON:
+//! Opens FILE the way the page does (the same ties, the same clustering with the page's
+//! stable cluster ids and suggested names) and writes the labels as JSON:
 //!
 //! ```json
 //! {"algorithm": "leiden", "seed": 1, "resolution": 1.0, "time_s": 0.01, "modularity": 0.42,
 //!  "community_count": 4, "labels": [0, 0, 1, ...],
 //!  "clusters": [{"id": 0, "size": 12}, ...],
-//!  "nodes": [{"id": "key", "name": "label", "url": null, "cluster": 0}, ...]}
+//!  "nodes": [{"id": "key", "name": "label", "url": null, "cluster": 0, "map_cluster": 3,
+//!             "map_cluster_name": "Globex · engineers"}, ...]}
 //! ```
 //!
-//! `labels` is indexed by node index (for a plain integer edge list, index == id); `time_s`
-//! covers the algorithm only, not reading the file.
+//! `labels` is indexed by node index (for a plain integer edge list, index == id), with dense
+//! ids (largest community first); `map_cluster` is the cluster id the page shows (in its
+//! GEXF export too). `time_s` covers clustering as the page runs it (the algorithm and the
+//! stable ids), not reading the file.
 
 use crate::args::Args;
-use crate::input::load_network;
+use crate::input::open_session;
 use serde_json::{json, Value};
 use std::time::Instant;
-use tiemap_core::community::{detect, Algorithm, LeidenSettings, Partition};
+use tiemap_app::session::{Session, SessionSettings};
+use tiemap_core::community::{Algorithm, LeidenSettings, Partition};
 use tiemap_core::Network;
 
 const FLAGS: &[&str] = &["seed", "resolution", "algorithm", "out"];
@@ -42,19 +47,28 @@ pub fn run(argv: &[String]) -> Result<(), String> {
         .ok_or("--out labels.json is required")?
         .to_string();
 
-    let (network, report) = load_network(&args.file)?;
-    for line in &report {
-        eprintln!("{line}");
-    }
+    let mut session = open_session(
+        &args.file,
+        SessionSettings {
+            seed,
+            resolution: resolution.max(f64::MIN_POSITIVE),
+            algorithm,
+            ..SessionSettings::default()
+        },
+    )?;
+    // Cluster again, timed: the same seed and settings give the same partition.
+    let start = Instant::now();
+    session
+        .set_resolution(resolution.max(f64::MIN_POSITIVE))
+        .map_err(|e| e.sentence())?;
+    let time_s = start.elapsed().as_secs_f64();
     let settings = LeidenSettings {
         resolution,
         ..LeidenSettings::with_seed(seed)
     };
-    let csr = network.csr();
-    let start = Instant::now();
-    let partition = detect(&csr, algorithm, &settings);
-    let time_s = start.elapsed().as_secs_f64();
-    let value = labels_json(&network, algorithm, &settings, &partition, time_s);
+    let partition = session.partition().clone();
+    let mut value = labels_json(session.network(), algorithm, &settings, &partition, time_s);
+    add_map_clusters(&mut value, &session);
     let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
     std::fs::write(&out, text + "\n").map_err(|e| format!("can't write {out}: {e}"))?;
     eprintln!(
@@ -65,6 +79,22 @@ pub fn run(argv: &[String]) -> Result<(), String> {
         algorithm.name()
     );
     Ok(())
+}
+
+/// Adds to each node the cluster the page shows it in, with its name.
+fn add_map_clusters(value: &mut Value, session: &Session) {
+    let map = session.map_data();
+    if let Some(nodes) = value["nodes"].as_array_mut() {
+        for (node, view) in nodes.iter_mut().zip(&map.nodes) {
+            let name = map
+                .clusters
+                .iter()
+                .find(|c| c.id == view.cluster)
+                .map(|c| c.name.clone());
+            node["map_cluster"] = json!(view.cluster);
+            node["map_cluster_name"] = json!(name);
+        }
+    }
 }
 
 /// The JSON document `tiemap communities` writes.

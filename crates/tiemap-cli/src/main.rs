@@ -4,12 +4,16 @@
 //! tiemap layout FILE --seed S [--iterations K] --out positions.json
 //! tiemap communities FILE --seed S [--resolution R] [--algorithm leiden|louvain] --out labels.json
 //! tiemap metrics FILE --out metrics.json
+//! tiemap map FILE [--seed S] [--iterations K] --out map.json
 //! ```
+//!
+//! Every command opens FILE with `tiemap_app::session::Session::open`, as the page does.
 
 mod args;
 mod communities;
 mod input;
 mod layout;
+mod map;
 mod metrics;
 
 use std::process::ExitCode;
@@ -28,6 +32,7 @@ fn main() -> ExitCode {
         "layout" => layout::run(rest),
         "communities" => communities::run(rest),
         "metrics" => metrics::run(rest),
+        "map" => map::run(rest),
         other => Err(format!("unknown command {other:?}\n{USAGE}")),
     };
     match result {
@@ -43,5 +48,6 @@ const USAGE: &str = "usage:
   tiemap layout FILE --seed S [--iterations K] --out positions.json
   tiemap communities FILE --seed S [--resolution R] [--algorithm leiden|louvain] --out labels.json
   tiemap metrics FILE --out metrics.json
+  tiemap map FILE [--seed S] [--iterations K] --out map.json
 FILE is any file the tiemap page reads: a LinkedIn ZIP or Connections.csv, a graph file,
 or a plain edge list (`u v [weight]` per line, `#` comments, `# nodes N` for isolated nodes).";

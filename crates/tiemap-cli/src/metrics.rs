@@ -8,8 +8,9 @@
 //! the measurements took (reading the file excluded).
 
 use crate::args::Args;
-use crate::input::load_network;
+use crate::input::open_session;
 use serde_json::{json, Value};
+use tiemap_app::session::SessionSettings;
 use tiemap_core::metrics::{
     betweenness, degrees, structural_holes, summary, weighted_degrees, BetweennessSettings,
 };
@@ -25,12 +26,10 @@ pub fn run(argv: &[String]) -> Result<(), String> {
         pivots: args.get("pivots", defaults.pivots)?,
         exact_max_nodes: args.get("exact-max", defaults.exact_max_nodes)?,
     };
-    let (network, report) = load_network(&args.file)?;
-    for line in &report {
-        eprintln!("{line}");
-    }
+    let session = open_session(&args.file, SessionSettings::default())?;
+    let network = session.network();
     let started = std::time::Instant::now();
-    let mut out = metrics_json(&network, &settings)?;
+    let mut out = metrics_json(network, &settings)?;
     out["time_s"] = json!(started.elapsed().as_secs_f64());
     let text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
     match args.text("out") {

@@ -108,3 +108,53 @@ fn bad_arguments_are_reported() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("can't read"));
 }
+
+/// `tiemap map` on a LinkedIn export: what the page draws, with every tie's evidence.
+#[test]
+fn map_writes_people_ties_with_evidence_and_named_clusters() {
+    let dir = temp_dir("map");
+    let sample = tiemap_core::sample::linkedin_sample(150, 3);
+    let input = dir.join("Connections.csv");
+    std::fs::write(
+        &input,
+        tiemap_core::sample::connections_csv(&sample.export.people),
+    )
+    .expect("write");
+    let out = dir.join("map.json");
+    let status = Command::new(env!("CARGO_BIN_EXE_tiemap"))
+        .args([
+            "map",
+            &input.display().to_string(),
+            "--out",
+            &out.display().to_string(),
+        ])
+        .output()
+        .expect("run tiemap");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let text = std::fs::read_to_string(&out).expect("map.json");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let people = doc["people"].as_array().cloned().unwrap_or_default();
+    assert_eq!(people.len(), 150);
+    let ties = doc["ties"].as_array().cloned().unwrap_or_default();
+    assert!(!ties.is_empty());
+    assert!(ties
+        .iter()
+        .all(|t| t["evidence"].as_str().is_some_and(|e| !e.is_empty())));
+    let clusters = doc["clusters"].as_array().cloned().unwrap_or_default();
+    assert!(clusters.len() >= 2);
+    assert!(clusters
+        .iter()
+        .all(|c| c["name"].as_str().is_some_and(|n| !n.is_empty())));
+    let ids: Vec<u64> = clusters.iter().filter_map(|c| c["id"].as_u64()).collect();
+    assert!(people
+        .iter()
+        .all(|p| p["cluster"].as_u64().is_some_and(|c| ids.contains(&c))));
+    assert!(people
+        .iter()
+        .all(|p| p["pos_in_graph"][0].as_f64().is_some_and(f64::is_finite)));
+    assert_eq!(doc["settled"], true);
+}

@@ -3,17 +3,24 @@
 //! Pure Rust over `tiemap-core` (no browser API), so it is tested natively; the worker only
 //! schedules it.
 
-use crate::protocol::month_index;
-use crate::protocol::{
+use crate::model::month_index;
+use crate::model::{
     ClusterEdits, ClusterUpdate, ClusterView, Explanation, ExportFormat, MapData, NameMode,
     NodeView, Positions, SavedState, TieReason, OTHER_CLUSTER_ID,
 };
+use crate::saver::MapInput;
 use std::collections::BTreeMap;
-use tiemap_core::community::{detect, stabilize, Algorithm, LeidenSettings};
-use tiemap_core::import::group_thousands;
+use thiserror::Error;
+use tiemap_core::community::{detect, stabilize, Algorithm, LeidenSettings, Partition};
+use tiemap_core::import::{
+    fingerprint, group_thousands, import_files, ImportError, ImportOutcome, Imported, Limits,
+};
+use tiemap_core::infer::InferError;
 use tiemap_core::infer::{self, InferSettings, SignalWeights};
+use tiemap_core::layout::LayoutError;
 use tiemap_core::layout::{Fa2Settings, LayoutStart, LayoutState};
 use tiemap_core::model::{GraphFile, Origin, PersonalExport};
+use tiemap_core::sample;
 use tiemap_core::view::palette;
 use tiemap_core::{Csr, Network};
 
@@ -34,6 +41,8 @@ pub struct SessionSettings {
     pub seed: u64,
     /// Clusters smaller than this are shown as one "Other" cluster (0: none are folded).
     pub fold_below: u32,
+    /// The community detection method (the page uses Leiden).
+    pub algorithm: Algorithm,
 }
 
 impl Default for SessionSettings {
@@ -43,6 +52,7 @@ impl Default for SessionSettings {
             resolution: 1.0,
             seed: 1,
             fold_below: 0,
+            algorithm: Algorithm::Leiden,
         }
     }
 }
@@ -63,6 +73,8 @@ pub struct Session {
     next_free_cluster_id: u32,
     clusters: Vec<ClusterView>,
     modularity: f64,
+    /// The last clustering, dense ids (largest first).
+    partition: Partition,
     /// The person's edits of the clusters (names, colours, hidden, merges, moves).
     edits: ClusterEdits,
     layout: LayoutState,
@@ -73,24 +85,194 @@ pub struct Session {
     fingerprint: String,
 }
 
-fn network_of(source: &Source, settings: &InferSettings) -> Result<Network, String> {
-    match source {
-        Source::Graph(file) => Ok(Network::from_graph_file(file)),
-        Source::Personal(export) => {
-            infer::infer(export, settings)
-                .map(|i| i.network)
-                .map_err(|e| {
-                    let mut s = e.to_string();
-                    if let Some(first) = s.get_mut(0..1) {
-                        first.make_ascii_uppercase();
-                    }
-                    format!("{s}.")
-                })
+/// What the page would draw, as one serialisable document (`tiemap map`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct MapDocument {
+    pub title: String,
+    pub summary: String,
+    /// Where the ties come from, in plain words.
+    pub ties_note: String,
+    pub modularity: f64,
+    /// Clusters as shown (with the person's edits), largest first.
+    pub clusters: Vec<ClusterView>,
+    /// People in node order; `cluster` is an id in `clusters`.
+    pub people: Vec<DocumentPerson>,
+    pub ties: Vec<DocumentTie>,
+}
+
+/// One person of a [`MapDocument`].
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DocumentPerson {
+    pub key: String,
+    pub name: String,
+    pub company: Option<String>,
+    pub title: Option<String>,
+    pub cluster: u32,
+    pub pos_in_graph: [f32; 2],
+}
+
+/// One tie of a [`MapDocument`], with where it came from.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct DocumentTie {
+    pub source: u32,
+    pub target: u32,
+    pub weight: f32,
+    /// "both at Globex; connected the same week in Mar 2016" (or the file's tie).
+    pub evidence: String,
+}
+
+/// What can go wrong with a map. Each variant carries what the person needs to know;
+/// [`SessionError::sentence`] says it in one sentence.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum SessionError {
+    /// The files could not be read.
+    #[error("import failed: {0}")]
+    Import(#[from] ImportError),
+    /// A personal export with nobody in it (`kind`: what the file was read as).
+    #[error("{title} holds no connections")]
+    NoConnections { title: String },
+    /// A graph file with no nodes.
+    #[error("{title} holds no nodes")]
+    NoNodes { title: String },
+    #[error("ties could not be inferred: {0}")]
+    Infer(#[from] InferError),
+    #[error("the layout could not start: {0}")]
+    LayoutStart(LayoutError),
+    #[error("that person can't be moved: {0}")]
+    Pin(LayoutError),
+    #[error("a save of another map was not applied")]
+    OtherMapsSave,
+    #[error("the resolution must be a positive number, not {0}")]
+    Resolution(f64),
+    #[error("a graph file's ties can't be tuned")]
+    NoInferredTies,
+    #[error("insights failed: {0}")]
+    Insights(#[from] crate::insights::InsightsError),
+}
+
+impl SessionError {
+    /// What the page says.
+    pub fn sentence(&self) -> String {
+        match self {
+            SessionError::Import(e) => e.sentence(),
+            SessionError::NoConnections { title } => format!(
+                "{title} holds no connections; drop Connections.csv or the whole LinkedIn ZIP."
+            ),
+            SessionError::NoNodes { title } => format!(
+                "{title} holds no nodes to draw; check that the file lists its nodes or edges."
+            ),
+            SessionError::Infer(e) => {
+                let mut s = e.to_string();
+                if let Some(first) = s.get_mut(0..1) {
+                    first.make_ascii_uppercase();
+                }
+                format!("{s}.")
+            }
+            SessionError::LayoutStart(e) => format!("The layout could not start: {e}."),
+            SessionError::Pin(e) => format!("That person can't be moved: {e}."),
+            SessionError::OtherMapsSave => {
+                "That save belongs to another map, so it was not applied.".to_string()
+            }
+            SessionError::Resolution(r) => {
+                format!("The resolution must be a positive number, not {r}.")
+            }
+            SessionError::NoInferredTies => {
+                "This map's ties come from its file; there are no inferred ties to tune."
+                    .to_string()
+            }
+            SessionError::Insights(e) => e.sentence(),
         }
     }
 }
 
+fn network_of(source: &Source, settings: &InferSettings) -> Result<Network, SessionError> {
+    match source {
+        Source::Graph(file) => Ok(Network::from_graph_file(file)),
+        Source::Personal(export) => Ok(infer::infer(export, settings)?.network),
+    }
+}
+
 impl Session {
+    /// Opens a map of `input` (the bundled sample or the files a person dropped): reads the
+    /// files, infers ties, finds clusters and gets the layout ready to step. Every caller
+    /// (the page's worker, the command line, the benches) opens maps here, with the page's
+    /// settings, so they all see the same ties, clusters and start. `progress` is told each
+    /// stage as it starts, with the share of the work done before it (0 to 1).
+    pub fn open(
+        map_id: u32,
+        input: &MapInput,
+        settings: SessionSettings,
+        progress: &dyn Fn(&str, f32),
+    ) -> Result<Session, SessionError> {
+        match input {
+            MapInput::Sample { people, seed } => {
+                progress("Building the sample network", 0.0);
+                let sample = sample::linkedin_sample(*people, *seed);
+                let summary = format!(
+                    "Sample network: {} people",
+                    group_thousands(sample.export.people.len())
+                );
+                let mut session = Session::build(
+                    map_id,
+                    Source::Personal(sample.export),
+                    ("Sample network".into(), summary, Vec::new()),
+                    true,
+                    settings,
+                    progress,
+                )?;
+                session.set_fingerprint(format!("sample-{people}-{seed}"));
+                Ok(session)
+            }
+            MapInput::Files(files) => {
+                let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+                progress(&format!("Reading {}", names.join(", ")), 0.0);
+                let ImportOutcome { data, report } = import_files(files, &Limits::default())?;
+                let report = report.sentences();
+                // A folder's files are named by their path in it: the folder names the map.
+                let folder = names
+                    .first()
+                    .and_then(|n| n.split_once('/'))
+                    .map(|(folder, _)| folder.to_string())
+                    .filter(|folder| names.iter().all(|n| n.starts_with(&format!("{folder}/"))));
+                let title = folder.unwrap_or_else(|| names.join(", "));
+                let (source, summary) = match data {
+                    Imported::Personal(export) => {
+                        if export.people.is_empty() {
+                            return Err(SessionError::NoConnections { title });
+                        }
+                        let summary = format!(
+                            "Read {} people from {title}",
+                            group_thousands(export.people.len())
+                        );
+                        progress("Inferring ties", 0.25);
+                        (Source::Personal(export), summary)
+                    }
+                    Imported::Graph(file) => {
+                        if file.nodes.is_empty() {
+                            return Err(SessionError::NoNodes { title });
+                        }
+                        let summary = format!(
+                            "Read {} nodes and {} ties from {title}",
+                            group_thousands(file.nodes.len()),
+                            group_thousands(file.edges.len())
+                        );
+                        (Source::Graph(file), summary)
+                    }
+                };
+                let mut session = Session::build(
+                    map_id,
+                    source,
+                    (title, summary, report),
+                    false,
+                    settings,
+                    progress,
+                )?;
+                session.set_fingerprint(fingerprint(files));
+                Ok(session)
+            }
+        }
+    }
+
     /// Builds the map: ties (inferred or from the file), clusters, and a layout ready to step.
     pub fn new(
         map_id: u32,
@@ -100,12 +282,33 @@ impl Session {
         report: Vec<String>,
         is_sample: bool,
         settings: SessionSettings,
-    ) -> Result<Session, String> {
+    ) -> Result<Session, SessionError> {
+        Session::build(
+            map_id,
+            source,
+            (title, summary, report),
+            is_sample,
+            settings,
+            &|_, _| {},
+        )
+    }
+
+    /// [`Session::new`], telling `progress` when clustering and the layout start.
+    fn build(
+        map_id: u32,
+        source: Source,
+        (title, summary, report): (String, String, Vec<String>),
+        is_sample: bool,
+        settings: SessionSettings,
+        progress: &dyn Fn(&str, f32),
+    ) -> Result<Session, SessionError> {
         let network = network_of(&source, &settings.infer)?;
+        progress("Finding clusters", 0.6);
         if network.nodes.is_empty() {
-            return Err(format!(
-                "{title} holds nobody to draw; drop Connections.csv or the whole LinkedIn ZIP."
-            ));
+            return Err(match source {
+                Source::Personal(_) => SessionError::NoConnections { title },
+                Source::Graph(_) => SessionError::NoNodes { title },
+            });
         }
         let csr = network.csr();
         let layout = LayoutState::new(
@@ -114,7 +317,7 @@ impl Session {
             LayoutStart::Random,
             settings.seed,
         )
-        .map_err(|e| format!("The layout could not start: {e}."))?;
+        .map_err(SessionError::LayoutStart)?;
         let mut session = Session {
             map_id,
             source,
@@ -129,6 +332,11 @@ impl Session {
             next_free_cluster_id: 0,
             clusters: Vec::new(),
             modularity: 0.0,
+            partition: Partition {
+                membership: Vec::new(),
+                community_count: 0,
+                modularity: 0.0,
+            },
             edits: ClusterEdits::default(),
             layout,
             layout_running: true,
@@ -136,12 +344,95 @@ impl Session {
             fingerprint: String::new(),
         };
         let dense = session.recluster();
+        progress("Starting the layout", 0.9);
         session.start_layout(Some(dense), None);
         Ok(session)
     }
 
     pub fn map_id(&self) -> u32 {
         self.map_id
+    }
+
+    /// The people and their ties (inferred, or the file's).
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
+    /// The ties as the algorithms read them.
+    pub fn csr(&self) -> &Csr {
+        &self.csr
+    }
+
+    /// The settings the map was opened with (and changed to since).
+    pub fn settings(&self) -> &SessionSettings {
+        &self.settings
+    }
+
+    /// The last clustering, with dense ids (before the person's edits and folding).
+    pub fn partition(&self) -> &Partition {
+        &self.partition
+    }
+
+    /// The layout (positions, iterations done).
+    pub fn layout(&self) -> &LayoutState {
+        &self.layout
+    }
+
+    /// The running layout, for callers that step it themselves (the command line).
+    pub fn layout_mut(&mut self) -> &mut LayoutState {
+        &mut self.layout
+    }
+
+    /// Runs the layout until it settles or has done `max_iterations` in all, as the worker
+    /// does slice by slice; returns whether it settled.
+    pub fn settle(&mut self, max_iterations: usize) -> bool {
+        while self.layout_running && self.layout.iterations() < max_iterations {
+            let left = max_iterations - self.layout.iterations();
+            let stats = self.layout.step(left.min(50));
+            if stats.converged {
+                self.layout_running = false;
+            }
+        }
+        self.layout.converged()
+    }
+
+    /// What the page would draw, as one document: people with their cluster and position,
+    /// ties with their evidence, clusters with their names (`tiemap map`).
+    pub fn document(&self) -> MapDocument {
+        let map = self.map_data();
+        let people = map
+            .nodes
+            .iter()
+            .zip(self.layout.positions().chunks_exact(2))
+            .map(|(n, p)| DocumentPerson {
+                key: n.key.clone(),
+                name: n.label.clone(),
+                company: n.company.clone(),
+                title: n.title.clone(),
+                cluster: n.cluster,
+                pos_in_graph: [p[0], p[1]],
+            })
+            .collect();
+        let ties = self
+            .network
+            .ties
+            .iter()
+            .map(|t| DocumentTie {
+                source: t.source,
+                target: t.target,
+                weight: t.weight,
+                evidence: infer::explain_tie(t),
+            })
+            .collect();
+        MapDocument {
+            title: map.title,
+            summary: map.summary,
+            ties_note: map.ties_note,
+            modularity: map.modularity,
+            clusters: map.clusters,
+            people,
+            ties,
+        }
     }
 
     /// Sets what identifies the input (a hash of the files, or the sample's size and seed).
@@ -249,9 +540,9 @@ impl Session {
     /// Puts the map back as `saved` left it: tie signals, resolution, cluster ids (so names
     /// and colours land on the same groups), edits and positions (the layout stays still).
     /// A save of other input is refused; positions of the wrong length are ignored.
-    pub fn restore(&mut self, saved: SavedState) -> Result<MapData, String> {
+    pub fn restore(&mut self, saved: SavedState) -> Result<MapData, SessionError> {
         if saved.fingerprint != self.fingerprint {
-            return Err("That save belongs to another map, so it was not applied.".to_string());
+            return Err(SessionError::OtherMapsSave);
         }
         self.settings.seed = saved.seed;
         self.settings.fold_below = saved.fold_below;
@@ -304,7 +595,7 @@ impl Session {
             resolution: self.settings.resolution,
             ..LeidenSettings::with_seed(self.settings.seed)
         };
-        let partition = detect(&self.csr, Algorithm::Leiden, &leiden);
+        let partition = detect(&self.csr, self.settings.algorithm, &leiden);
         let keys: Vec<String> = self.network.nodes.iter().map(|n| n.key.clone()).collect();
         let previous: Vec<(String, u32)> = keys
             .iter()
@@ -343,7 +634,9 @@ impl Session {
             .collect();
         clusters.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
         self.clusters = clusters;
-        partition.membership
+        let membership = partition.membership.clone();
+        self.partition = partition;
+        membership
     }
 
     /// Starts the layout: from communities (fast separation), from given positions (warm
@@ -470,6 +763,19 @@ impl Session {
         self.positions()
     }
 
+    /// Runs up to `iterations` more layout iterations without making a frame; returns how
+    /// many ran (fewer when the layout settles or is paused).
+    pub fn advance(&mut self, iterations: usize) -> usize {
+        if !self.layout_running || iterations == 0 {
+            return 0;
+        }
+        let stats = self.layout.step(iterations);
+        if stats.converged {
+            self.layout_running = false;
+        }
+        stats.iterations_done
+    }
+
     /// The current frame.
     pub fn positions(&self) -> Positions {
         Positions {
@@ -507,20 +813,18 @@ impl Session {
     }
 
     /// Keeps `node` at `pos_in_graph` and lets the rest of the layout respond.
-    pub fn pin(&mut self, node: u32, pos_in_graph: [f32; 2]) -> Result<(), String> {
+    pub fn pin(&mut self, node: u32, pos_in_graph: [f32; 2]) -> Result<(), SessionError> {
         self.layout
             .pin(node as usize, pos_in_graph)
-            .map_err(|e| format!("That person can't be moved: {e}."))?;
+            .map_err(SessionError::Pin)?;
         self.layout_running = true;
         Ok(())
     }
 
     /// Clusters again at another resolution; ids (so colours and names) stay on the same groups.
-    pub fn set_resolution(&mut self, resolution: f64) -> Result<ClusterUpdate, String> {
+    pub fn set_resolution(&mut self, resolution: f64) -> Result<ClusterUpdate, SessionError> {
         if !(resolution.is_finite() && resolution > 0.0) {
-            return Err(format!(
-                "The resolution must be a positive number, not {resolution}."
-            ));
+            return Err(SessionError::Resolution(resolution));
         }
         self.settings.resolution = resolution;
         self.recluster();
@@ -642,12 +946,9 @@ impl Session {
 
     /// Infers ties again with new signal weights, keeps the drawing (warm start) and the
     /// cluster ids. Only for personal exports.
-    pub fn set_signals(&mut self, weights: SignalWeights) -> Result<MapData, String> {
+    pub fn set_signals(&mut self, weights: SignalWeights) -> Result<MapData, SessionError> {
         if matches!(self.source, Source::Graph(_)) {
-            return Err(
-                "This map's ties come from its file; there are no inferred ties to tune."
-                    .to_string(),
-            );
+            return Err(SessionError::NoInferredTies);
         }
         let mut infer_settings = self.settings.infer.clone();
         infer_settings.weights = weights;
@@ -681,7 +982,7 @@ impl Session {
     pub fn insights(
         &self,
         goal: tiemap_core::metrics::Goal,
-    ) -> Result<crate::insights::Insights, String> {
+    ) -> Result<crate::insights::Insights, SessionError> {
         let map = self.map_data();
         let node_clusters: Vec<u32> = map.nodes.iter().map(|n| n.cluster).collect();
         let export = match &self.source {
@@ -698,12 +999,12 @@ impl Session {
             goal,
             roles: &self.edits.roles,
         })
-        .map_err(|e| e.sentence())
+        .map_err(SessionError::from)
     }
 
     /// One value per node for sizing it `by`, with what the values mean here.
-    pub fn sizes(&self, by: crate::protocol::SizeBy) -> crate::protocol::Sizes {
-        use crate::protocol::SizeBy;
+    pub fn sizes(&self, by: crate::model::SizeBy) -> crate::model::Sizes {
+        use crate::model::SizeBy;
         use tiemap_core::metrics::{betweenness, weighted_degrees, BetweennessSettings};
         let n = self.network.node_count();
         let owner_strength = |e: &PersonalExport| {
@@ -756,7 +1057,7 @@ impl Session {
                 "Size: how much each person bridges others (betweenness: the share of shortest paths between people that runs through them).",
             ),
         };
-        crate::protocol::Sizes {
+        crate::model::Sizes {
             map_id: self.map_id,
             by,
             values,
@@ -902,7 +1203,7 @@ mod tests {
 
     #[test]
     fn sizes_by_ties_strength_and_brokerage_have_one_value_per_person() {
-        use crate::protocol::SizeBy;
+        use crate::model::SizeBy;
         let s = sample_session(200);
         let n = s.map_data().nodes.len();
         let ties = s.sizes(SizeBy::Ties);
@@ -926,7 +1227,7 @@ mod tests {
 
     #[test]
     fn edits_name_colour_hide_merge_and_move_and_survive_reclustering() {
-        use crate::protocol::Edit;
+        use crate::model::Edit;
         let mut s = sample_session(300);
         let map = s.map_data();
         let (a, b) = (map.clusters[0].clone(), map.clusters[1].clone());
@@ -997,7 +1298,7 @@ mod tests {
 
     #[test]
     fn a_snapshot_restores_names_clusters_and_positions_exactly() {
-        use crate::protocol::Edit;
+        use crate::model::Edit;
         let mut s = sample_session(300);
         s.set_fingerprint("fp".into());
         for _ in 0..30 {
@@ -1044,7 +1345,7 @@ mod tests {
 
     #[test]
     fn exports_leave_hidden_clusters_out_and_hide_names_when_asked() {
-        use crate::protocol::Edit;
+        use crate::model::Edit;
         let mut s = sample_session(200);
         let map = s.map_data();
         let hidden = map.clusters[0].clone();
@@ -1082,7 +1383,7 @@ mod tests {
 
     #[test]
     fn merges_follow_chains_and_an_empty_name_restores_the_suggestion() {
-        use crate::protocol::Edit;
+        use crate::model::Edit;
         let e = ClusterEdits::default()
             .with(Edit::Merge { from: 1, into: 2 })
             .with(Edit::Merge { from: 3, into: 1 });

@@ -5,13 +5,19 @@
 //! The pure parts (what to save, which save to reopen, what a project holds) are plain
 //! functions tested natively; the storage calls are in `src/browser/idb.rs`.
 
-use crate::project::{project_input, ProjectFile, ProjectInput};
-use crate::protocol::{MapCommand, MapData, SavedState};
+use crate::model::{MapData, SavedState};
+use crate::project::{project_input, ProjectError, ProjectFile, ProjectInput};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use tiemap_core::import::InputFile;
 
-/// What a map was made from, as the page keeps it for saving.
+/// The bundled sample the page opens on: its size and seed.
+pub const SAMPLE: MapInput = MapInput::Sample {
+    people: 500,
+    seed: 7,
+};
+
+/// What a map was made from, as the page keeps it for saving (and [`crate::session::Session::open`] opens).
 #[derive(Clone, Debug, PartialEq)]
 pub enum MapInput {
     Sample { people: usize, seed: u64 },
@@ -19,19 +25,6 @@ pub enum MapInput {
 }
 
 impl MapInput {
-    /// The command that opens a map of this input.
-    pub fn command(&self) -> MapCommand {
-        match self {
-            MapInput::Sample { people, seed } => MapCommand::LoadSample {
-                people: *people,
-                seed: *seed,
-            },
-            MapInput::Files(files) => MapCommand::Import {
-                files: files.to_vec(),
-            },
-        }
-    }
-
     /// The files to store beside the state (none for the sample).
     pub fn blobs(&self) -> Vec<(String, Vec<u8>)> {
         match self {
@@ -184,14 +177,14 @@ impl Saver {
 }
 
 /// The input and state of a project file, to open it.
-pub fn open_project(project: &ProjectFile) -> Result<(MapInput, SavedState), String> {
+pub fn open_project(project: &ProjectFile) -> Result<(MapInput, SavedState), ProjectError> {
     let input = match (&project.input, project.input_files()?) {
         (ProjectInput::Sample { people, seed }, _) => MapInput::Sample {
             people: *people,
             seed: *seed,
         },
         (_, Some(files)) => MapInput::Files(Rc::new(files)),
-        (_, None) => return Err("The project file holds no map.".to_string()),
+        (_, None) => return Err(ProjectError::NoMap),
     };
     Ok((input, project.state.clone()))
 }
@@ -218,7 +211,7 @@ pub fn newest(saved: &[(String, SavedMapMeta)]) -> Option<&(String, SavedMapMeta
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::{ClusterEdits, Edit};
+    use crate::model::{ClusterEdits, Edit};
 
     fn state(fingerprint: &str) -> SavedState {
         SavedState {

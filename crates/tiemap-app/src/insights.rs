@@ -8,7 +8,7 @@
 //! The core has no clock: "today" is the latest date in the data (the newest connection or
 //! message), which is close to the day the export was taken.
 
-use crate::protocol::ClusterView;
+use crate::model::ClusterView;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
@@ -280,8 +280,8 @@ pub fn goal_choice(goal: &Goal) -> (&'static str, Option<Function>) {
 
 /// The few figures a shared picture carries under the map (no person's name among them:
 /// the picture's name setting governs names). At most six, most telling first.
-pub fn share_lines(ins: &Insights) -> Vec<crate::render::share::InsightLine> {
-    use crate::render::share::InsightLine;
+pub fn share_lines(ins: &Insights) -> Vec<crate::picture::InsightLine> {
+    use crate::picture::InsightLine;
     let line = |value: String, label: String| InsightLine { value, label };
     let mut out = Vec::new();
     out.push(line(
@@ -639,7 +639,7 @@ mod tests {
 
     #[test]
     fn a_title_correction_moves_its_people_in_the_counts_and_undoes() {
-        use crate::protocol::{ClusterEdits, Edit};
+        use crate::model::{ClusterEdits, Edit};
         let (_, mut session) = sample();
         let before = session.insights(change_jobs()).unwrap();
         let row = before
@@ -737,14 +737,11 @@ mod tests {
     /// end-to-end test compares the panel with. Regenerate with TIEMAP_WRITE_FIXTURES=1.
     #[test]
     fn the_sample_insights_fixture_matches_the_core() {
-        use crate::components::{SAMPLE_PEOPLE, SAMPLE_SEED};
-        let session = crate::worker::build(
+        let session = Session::open(
             1,
-            crate::protocol::MapCommand::LoadSample {
-                people: SAMPLE_PEOPLE,
-                seed: SAMPLE_SEED,
-            },
-            &|_| {},
+            &crate::saver::SAMPLE,
+            SessionSettings::default(),
+            &|_, _| {},
         )
         .unwrap();
         let ins = session.insights(change_jobs()).unwrap();
@@ -768,7 +765,7 @@ mod tests {
             + "\n";
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/e2e/fixtures/sample-insights.json"
+            "/../../tests/e2e/fixtures/sample-insights.json"
         );
         if std::env::var_os("TIEMAP_WRITE_FIXTURES").is_some() {
             std::fs::write(path, &now).unwrap();
@@ -958,10 +955,11 @@ mod tests {
             name: "edges.txt".into(),
             bytes: b"# nodes 6\n0 1\n1 2\n2 0\n3 4\n4 5\n5 3\n2 3\n".to_vec(),
         }];
-        let session = crate::worker::build(
+        let session = Session::open(
             1,
-            crate::protocol::MapCommand::Import { files },
-            &|_: &str| {},
+            &crate::saver::MapInput::Files(std::rc::Rc::new(files)),
+            SessionSettings::default(),
+            &|_: &str, _: f32| {},
         )
         .unwrap();
         let ins = session.insights(change_jobs()).unwrap();

@@ -2,7 +2,7 @@
 //! made of it), to reopen exactly, on another machine too. Versioned JSON, documented in
 //! `docs/project-file.md`. Pure Rust: tested natively.
 
-use crate::protocol::SavedState;
+use crate::model::SavedState;
 use serde::{Deserialize, Serialize};
 use tiemap_core::import::InputFile;
 
@@ -60,7 +60,7 @@ impl ProjectFile {
     }
 
     /// The input files, decoded.
-    pub fn input_files(&self) -> Result<Option<Vec<InputFile>>, String> {
+    pub fn input_files(&self) -> Result<Option<Vec<InputFile>>, ProjectError> {
         match &self.input {
             ProjectInput::Sample { .. } => Ok(None),
             ProjectInput::Files { files } => files
@@ -71,11 +71,8 @@ impl ProjectFile {
                             name: f.name.clone(),
                             bytes,
                         })
-                        .ok_or_else(|| {
-                            format!(
-                                "The project file's copy of {} is damaged; save the project again.",
-                                f.name
-                            )
+                        .ok_or_else(|| ProjectError::DamagedFile {
+                            name: f.name.clone(),
                         })
                 })
                 .collect::<Result<Vec<_>, _>>()
@@ -105,8 +102,39 @@ pub fn looks_like_project(bytes: &[u8]) -> bool {
     compact.starts_with(&format!("{{\"format\":\"{FORMAT}\""))
 }
 
+/// Why a project file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ProjectError {
+    #[error("{name} is not valid project JSON")]
+    Damaged { name: String },
+    #[error("{name} has project version {version}, newer than {VERSION}")]
+    Newer { name: String, version: u32 },
+    #[error("the project's copy of {name} is not valid base64")]
+    DamagedFile { name: String },
+    #[error("the project holds no map")]
+    NoMap,
+}
+
+impl ProjectError {
+    /// What the page says.
+    pub fn sentence(&self) -> String {
+        match self {
+            ProjectError::Damaged { name } => {
+                format!("{name} is a damaged tiemap project; save it again from the map.")
+            }
+            ProjectError::Newer { name, version } => format!(
+                "{name} was saved by a newer tiemap (project version {version}); this page reads up to version {VERSION}."
+            ),
+            ProjectError::DamagedFile { name } => {
+                format!("The project file's copy of {name} is damaged; save the project again.")
+            }
+            ProjectError::NoMap => "The project file holds no map.".to_string(),
+        }
+    }
+}
+
 /// Reads a project file named `name`; `Ok(None)` when the bytes are not one.
-pub fn read_project(name: &str, bytes: &[u8]) -> Result<Option<ProjectFile>, String> {
+pub fn read_project(name: &str, bytes: &[u8]) -> Result<Option<ProjectFile>, ProjectError> {
     if !looks_like_project(bytes) {
         return Ok(None);
     }
@@ -114,84 +142,35 @@ pub fn read_project(name: &str, bytes: &[u8]) -> Result<Option<ProjectFile>, Str
     struct Head {
         version: u32,
     }
-    let head: Head = serde_json::from_slice(bytes)
-        .map_err(|_| format!("{name} is a damaged tiemap project; save it again from the map."))?;
+    let damaged = |_| ProjectError::Damaged {
+        name: name.to_string(),
+    };
+    let head: Head = serde_json::from_slice(bytes).map_err(damaged)?;
     if head.version > VERSION {
-        return Err(format!(
-            "{name} was saved by a newer tiemap (project version {}); this page reads up to version {VERSION}.",
-            head.version
-        ));
+        return Err(ProjectError::Newer {
+            name: name.to_string(),
+            version: head.version,
+        });
     }
-    serde_json::from_slice(bytes)
-        .map(Some)
-        .map_err(|_| format!("{name} is a damaged tiemap project; save it again from the map."))
+    serde_json::from_slice(bytes).map(Some).map_err(damaged)
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Standard base64 with padding.
+/// Standard base64 with padding (RFC 4648, the `base64` crate's standard engine).
 pub fn encode_base64(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let sextet = |k: u32| ALPHABET[((n >> (18 - 6 * k)) & 63) as usize] as char;
-        out.push(sextet(0));
-        out.push(sextet(1));
-        out.push(if chunk.len() > 1 { sextet(2) } else { '=' });
-        out.push(if chunk.len() > 2 { sextet(3) } else { '=' });
-    }
-    out
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Standard base64, padded; `None` for anything else.
 pub fn decode_base64(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    if bytes.len() % 4 != 0 {
-        return None;
-    }
-    let value = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
-    let quads = bytes.len() / 4;
-    for (i, q) in bytes.chunks_exact(4).enumerate() {
-        let last = i + 1 == quads;
-        let pad = q.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 || (pad > 0 && !last) {
-            return None;
-        }
-        let mut n = 0u32;
-        for &c in &q[..4 - pad] {
-            n = (n << 6) | value(c)?;
-        }
-        n <<= 6 * pad as u32;
-        out.push((n >> 16) as u8);
-        if pad < 2 {
-            out.push((n >> 8) as u8);
-        }
-        if pad < 1 {
-            out.push(n as u8);
-        }
-    }
-    Some(out)
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(text).ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::ClusterEdits;
+    use crate::model::ClusterEdits;
 
     fn state() -> SavedState {
         SavedState {
@@ -200,7 +179,7 @@ mod tests {
             fold_below: 5,
             signals: None,
             seed: 3,
-            edits: ClusterEdits::default().with(crate::protocol::Edit::SetRole {
+            edits: ClusterEdits::default().with(crate::model::Edit::SetRole {
                 title: "UX Researcher".into(),
                 function: Some(tiemap_core::metrics::Function::Design),
                 seniority: None,
@@ -276,13 +255,17 @@ mod tests {
         );
         let text = String::from_utf8(p.to_bytes()).unwrap();
         let cut = &text[..text.len() - 10];
-        let err = read_project("cut.tiemap", cut.as_bytes()).unwrap_err();
+        let err = read_project("cut.tiemap", cut.as_bytes())
+            .unwrap_err()
+            .sentence();
         assert_eq!(
             err,
             "cut.tiemap is a damaged tiemap project; save it again from the map."
         );
         let newer = text.replace("\"version\":1", "\"version\":7");
-        let err = read_project("new.tiemap", newer.as_bytes()).unwrap_err();
+        let err = read_project("new.tiemap", newer.as_bytes())
+            .unwrap_err()
+            .sentence();
         assert!(err.contains("newer tiemap (project version 7)"), "{err}");
         let broken = ProjectFile::new(
             "m".into(),
@@ -298,6 +281,7 @@ mod tests {
         assert!(broken
             .input_files()
             .unwrap_err()
+            .sentence()
             .contains("a.csv is damaged"));
     }
 }

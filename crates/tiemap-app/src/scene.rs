@@ -2,8 +2,8 @@
 //! frame): node sizes and colours, tie colours, draw order and label order. Both backends and
 //! the label overlay draw from it. Pure Rust (no DOM), so it is tested natively too.
 
-use super::Theme;
-use crate::protocol::MapData;
+use crate::model::MapData;
+use crate::theme::Theme;
 use std::collections::{BTreeMap, HashMap};
 use tiemap_core::view::camera::Camera;
 
@@ -12,7 +12,7 @@ use tiemap_core::view::camera::Camera;
 pub struct Emphasis {
     pub selected: Option<usize>,
     pub highlighted_cluster: Option<u32>,
-    /// The growth timeline's month ([`crate::protocol::month_index`]): only people connected
+    /// The growth timeline's month ([`crate::model::month_index`]): only people connected
     /// by then are drawn (people without a date are left out while it is set).
     pub until: Option<u32>,
 }
@@ -284,7 +284,7 @@ pub fn radius_scale(zoom: f32, fitted_zoom: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::{ClusterView, NodeView};
+    use crate::model::{ClusterView, NodeView};
 
     fn map() -> MapData {
         let node = |label: &str, degree, cluster| NodeView {

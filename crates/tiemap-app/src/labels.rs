@@ -1,0 +1,338 @@
+//! Names on the map, drawn on a 2D canvas over the WebGL canvas: the biggest hubs always,
+//! more people as you zoom in (a threshold on screen radius), cluster names large at each
+//! cluster's weighted centroid; nothing overlaps (`tiemap_core::view::labels`).
+
+use crate::model::{MapData, NameMode};
+use crate::scene::{Scene, RADIUS_MAX_CSS_PX};
+use crate::theme::FrameView;
+use tiemap_core::export::{shown_name, Names};
+use tiemap_core::view::clusters::cluster_anchors;
+use tiemap_core::view::labels::{place_node_labels, LabelGrid, LabelRules, ScreenRect};
+
+/// Measures text for label placement: the browser measures with a canvas, the command line
+/// and the benches estimate ([`EstimatedText`]).
+pub trait TextMeasure {
+    /// Width in CSS pixels of `text` in `label_font(font_weight, font_px)`.
+    fn width(&mut self, text: &str, font_weight: u16, font_px: f32) -> f32;
+}
+
+/// A width estimate from character counts (average glyph of a sans-serif font, a little
+/// generous so estimated labels never come out shorter than drawn ones).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EstimatedText;
+
+impl TextMeasure for EstimatedText {
+    fn width(&mut self, text: &str, font_weight: u16, font_px: f32) -> f32 {
+        let per_char = if font_weight >= 700 { 0.62 } else { 0.58 };
+        text.chars().count() as f32 * font_px * per_char
+    }
+}
+
+const FONT_FAMILY: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+/// Text widths measured once per map (at 10 px; width scales with font size).
+#[derive(Default)]
+pub struct LabelCache {
+    map_id: Option<u32>,
+    /// Which texts were measured (names, initials).
+    names: Option<NameMode>,
+    width_at_10px: Vec<f32>,
+}
+
+impl LabelCache {
+    /// Measures texts again when labels start saying something else (names vs initials).
+    fn use_names(&mut self, names: NameMode) {
+        if self.names != Some(names) {
+            self.names = Some(names);
+            self.map_id = None;
+        }
+    }
+
+    fn width(&mut self, measure: &mut dyn TextMeasure, map: &MapData, i: usize) -> f32 {
+        if self.map_id != Some(map.map_id) || self.width_at_10px.len() != map.nodes.len() {
+            self.map_id = Some(map.map_id);
+            self.width_at_10px = vec![f32::NAN; map.nodes.len()];
+        }
+        let Some(w) = self.width_at_10px.get(i).copied() else {
+            return 0.0;
+        };
+        if w.is_finite() {
+            return w;
+        }
+        let names = self.names.unwrap_or(NameMode::All);
+        let label = map
+            .nodes
+            .get(i)
+            .and_then(|n| person_label_text(&n.label, names, i))
+            .unwrap_or_default();
+        let w = measure.width(&label, 600, 10.0);
+        if let Some(slot) = self.width_at_10px.get_mut(i) {
+            *slot = w;
+        }
+        w
+    }
+}
+
+/// Font size of a node's label: bigger hubs, bigger names (11 to 19 px).
+pub fn node_font_px(radius_css_px: f32, radius_min_css_px: f32) -> f32 {
+    let t = ((radius_css_px - radius_min_css_px)
+        / (RADIUS_MAX_CSS_PX - radius_min_css_px).max(1e-3))
+    .clamp(0.0, 1.0);
+    11.0 + 8.0 * t
+}
+
+/// Whether a label names a person or a cluster.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelKind {
+    Person { node: usize },
+    Cluster { id: u32 },
+}
+
+/// A label as placed: what it says, where, and how it is painted. The live map paints these
+/// on its overlay; a shared picture paints them on a canvas and writes them as SVG text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelText {
+    pub kind: LabelKind,
+    pub text: String,
+    /// CSS pixels; the text is left-aligned from `rect.x` and vertically centred on
+    /// `rect.y + rect.h / 2`.
+    pub rect: ScreenRect,
+    pub font_px: f32,
+    /// CSS font weight (600 for people, 700 for clusters).
+    pub font_weight: u16,
+    pub fill: [u8; 3],
+    pub fill_alpha: f32,
+    /// The halo stroked behind the text so it reads over ties.
+    pub halo: [u8; 3],
+    pub halo_alpha: f32,
+    pub halo_width_css_px: f32,
+}
+
+/// The CSS font of a label (`"600 12px system-ui, ..."`).
+pub fn label_font(font_weight: u16, font_px: f32) -> String {
+    format!("{font_weight} {font_px}px {FONT_FAMILY}")
+}
+
+/// The font family labels use.
+pub const LABEL_FONT_FAMILY: &str = FONT_FAMILY;
+
+/// What a person's label says under `names` (None: no label at all).
+pub fn person_label_text(label: &str, names: NameMode, index: usize) -> Option<String> {
+    match names {
+        NameMode::All => Some(label.to_string()),
+        NameMode::Initials => Some(shown_name(label, Names::Initials, index)),
+        NameMode::Hidden => None,
+    }
+}
+
+/// Chooses labels for `scene` through `view` (nothing overlaps): the biggest hubs, cluster
+/// names at their centroids, then everyone else big enough on screen. People are named as
+/// `names` says (`Hidden`: cluster names only). `text` measures text. Cluster
+/// names come first in the result, then people, in painting order.
+pub fn place_labels(
+    text: &mut dyn TextMeasure,
+    map: &MapData,
+    scene: &Scene,
+    view: &FrameView<'_>,
+    cache: &mut LabelCache,
+    names: NameMode,
+) -> Vec<LabelText> {
+    let camera = &view.camera;
+    let [w, h] = camera.viewport_css_px;
+    if scene.is_empty() {
+        return Vec::new();
+    }
+    cache.use_names(names);
+    let theme = view.theme;
+    let mut grid = LabelGrid::new([w, h], 40.0);
+    let screen_of = |i: usize| -> Option<([f32; 2], f32)> {
+        let (&x, &y) = (
+            scene.pos_in_graph.get(2 * i)?,
+            scene.pos_in_graph.get(2 * i + 1)?,
+        );
+        let p = camera.graph_to_screen([x, y]);
+        let r = scene.radius_css_px.get(i)? * view.radius_scale;
+        let on_screen = p[0].is_finite()
+            && p[1].is_finite()
+            && p[0] > -r
+            && p[1] > -r
+            && p[0] < w + r
+            && p[1] < h + r;
+        on_screen.then_some((p, r))
+    };
+    let font_of = |i: usize| {
+        node_font_px(
+            scene.radius_css_px.get(i).copied().unwrap_or(0.0),
+            scene.radius_min_css_px,
+        )
+    };
+    let rules = LabelRules {
+        always: 10,
+        min_radius_css_px: 6.0,
+        max_labels: ((w * h) / 5_000.0) as usize + 8,
+        gap_css_px: 3.0,
+    };
+    let people_shown = names != NameMode::Hidden;
+    let split = if people_shown {
+        rules.always.min(scene.label_order.len())
+    } else {
+        0
+    };
+    // A person's label box: plus a space's width, so two names side by side never read as one.
+    let label_box = |cache: &mut LabelCache, text: &mut dyn TextMeasure, i: usize| {
+        let f = font_of(i);
+        [cache.width(text, map, i) * f / 10.0 + f * 0.35, f * 1.25]
+    };
+
+    // 1) the biggest hubs, on any free side of their disc
+    let mut placed = place_node_labels(
+        &mut grid,
+        &scene.label_order[..split],
+        &rules,
+        screen_of,
+        &mut |i| label_box(cache, text, i),
+    );
+
+    // 2) cluster names, large, at each cluster's weighted centroid
+    let mut labels: Vec<LabelText> = Vec::new();
+    let dark = theme.background.iter().map(|&c| c as u32).sum::<u32>() < 300;
+    if !map.clusters.is_empty() {
+        let anchors = cluster_anchors(
+            &scene.pos_in_graph,
+            |i| {
+                map.nodes
+                    .get(i)
+                    .filter(|_| scene.visible.get(i) == Some(&true))
+                    .map(|v| v.cluster)
+            },
+            |i| scene.radius_css_px.get(i).copied().unwrap_or(1.0),
+        );
+        let biggest = anchors.first().map(|a| a.members).unwrap_or(1).max(1) as f32;
+        let floor = (scene.len() / 200).max(3) as u32;
+        let highlighted = scene.in_focus.iter().any(|f| !f);
+        for a in anchors.iter().filter(|a| a.members >= floor).take(24) {
+            let Some(cluster) = map.clusters.iter().find(|c| c.id == a.cluster) else {
+                continue;
+            };
+            if cluster.folded > 0 || cluster.hidden {
+                // "Other" is scattered small clusters: no single place to name it.
+                continue;
+            }
+            let name = if cluster.name.trim().is_empty() {
+                cluster.suggested_name.clone()
+            } else {
+                cluster.name.clone()
+            };
+            if name.trim().is_empty() {
+                continue;
+            }
+            let font = 14.0 + 12.0 * (a.members as f32 / biggest).sqrt();
+            let tw = text.width(&name, 700, font);
+            let [cx, cy] = camera.graph_to_screen(a.center_in_graph);
+            let th = font * 1.2;
+            let at = |dy: f32| ScreenRect {
+                x: cx - tw / 2.0,
+                y: cy - th / 2.0 + dy,
+                w: tw,
+                h: th,
+            };
+            let tries = [
+                at(0.0),
+                at(-th * 1.1),
+                at(th * 1.1),
+                at(-th * 2.2),
+                at(th * 2.2),
+            ];
+            if let Some(k) = grid.try_place_any(&tries) {
+                // Members of a dimmed cluster are out of focus: fade its name too.
+                let member = map.nodes.iter().position(|v| v.cluster == a.cluster);
+                let in_focus = member
+                    .and_then(|m| scene.in_focus.get(m).copied())
+                    .unwrap_or(true);
+                let alpha = if highlighted && !in_focus { 0.25 } else { 0.92 };
+                let tint = if dark {
+                    mix(cluster.color, [255, 255, 255], 0.35)
+                } else {
+                    mix(cluster.color, [0, 0, 0], 0.35)
+                };
+                labels.push(LabelText {
+                    kind: LabelKind::Cluster { id: cluster.id },
+                    text: name,
+                    rect: tries[k],
+                    font_px: font,
+                    font_weight: 700,
+                    fill: tint,
+                    fill_alpha: alpha,
+                    halo: theme.label_halo,
+                    halo_alpha: 0.8 * alpha,
+                    halo_width_css_px: 4.0,
+                });
+            }
+        }
+    }
+
+    // 3) everyone else big enough on screen, right of their disc
+    if people_shown {
+        let rest = LabelRules {
+            always: 0,
+            max_labels: rules.max_labels.saturating_sub(placed.len()),
+            ..rules
+        };
+        placed.extend(place_node_labels(
+            &mut grid,
+            &scene.label_order[split..],
+            &rest,
+            screen_of,
+            &mut |i| label_box(cache, text, i),
+        ));
+    }
+
+    for p in &placed {
+        let Some(node) = map.nodes.get(p.node) else {
+            continue;
+        };
+        let Some(text) = person_label_text(&node.label, names, p.node) else {
+            continue;
+        };
+        let alpha = if scene.in_focus.get(p.node).copied().unwrap_or(true) {
+            1.0
+        } else {
+            0.35
+        };
+        labels.push(LabelText {
+            kind: LabelKind::Person { node: p.node },
+            text,
+            rect: p.rect,
+            font_px: font_of(p.node),
+            font_weight: 600,
+            fill: theme.label,
+            fill_alpha: alpha,
+            halo: theme.label_halo,
+            halo_alpha: 0.85 * alpha,
+            halo_width_css_px: 3.0,
+        });
+    }
+    labels
+}
+
+pub fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
+    let m = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
+    [m(a[0], b[0]), m(a[1], b[1]), m(a[2], b[2])]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_labels_follow_the_name_mode() {
+        assert_eq!(
+            person_label_text("Theo Weber", NameMode::All, 3).as_deref(),
+            Some("Theo Weber")
+        );
+        let initials = person_label_text("Theo Weber", NameMode::Initials, 3).unwrap();
+        assert_eq!(initials, "T. W.");
+        assert!(!initials.contains("Theo") && !initials.contains("Weber"));
+        assert_eq!(person_label_text("Theo Weber", NameMode::Hidden, 3), None);
+    }
+}

@@ -1,0 +1,24 @@
+//! tiemap's application logic, with no browser in it: what the page runs, built and tested
+//! natively, and run unchanged by the command line and the benches.
+//!
+//! - [`session`]: one open map, from the files a person drops to the clusters and the
+//!   running layout, with their edits: the one pipeline every caller uses;
+//! - [`model`]: the map as the page shows it (people, clusters, edits, saved state);
+//! - [`insights`]: what the map says;
+//! - [`project`]: the `.tiemap` project file; [`saver`]: what autosave and restore keep;
+//! - [`scene`], [`theme`], [`labels`]: what a frame shows and where names go (text is
+//!   measured through [`labels::TextMeasure`], which the browser implements with a canvas);
+//! - [`picture`]: the shared picture's layout and its SVG.
+//!
+//! Depends on `tiemap-core` only: no wasm-bindgen, web-sys, js-sys, gloo or yew (a test
+//! checks the dependency tree for the native and the wasm target).
+
+pub mod insights;
+pub mod labels;
+pub mod model;
+pub mod picture;
+pub mod project;
+pub mod saver;
+pub mod scene;
+pub mod session;
+pub mod theme;

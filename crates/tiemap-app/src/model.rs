@@ -1,0 +1,356 @@
+//! The map as the page shows it: people, clusters, the person's edits, saved state.
+//! The worker sends it to the page (`tiemap::protocol`), the command line writes it.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use tiemap_core::infer::SignalWeights;
+
+/// What a person's size on the map stands for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SizeBy {
+    /// How many of the people on the map they are tied to (the InMaps convention).
+    #[default]
+    Ties,
+    /// How strong their ties are: with a personal export that has messages, endorsements or
+    /// recommendations, the strength of the owner's tie with them; otherwise the sum of
+    /// their ties' weights.
+    Strength,
+    /// Betweenness: the share of shortest paths between others that runs through them.
+    Brokerage,
+}
+
+impl SizeBy {
+    pub const ALL: [SizeBy; 3] = [SizeBy::Ties, SizeBy::Strength, SizeBy::Brokerage];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SizeBy::Ties => "Ties on the map",
+            SizeBy::Strength => "Tie strength",
+            SizeBy::Brokerage => "Brokerage (betweenness)",
+        }
+    }
+}
+
+/// One value per node of map `map_id`, and what they measure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sizes {
+    pub map_id: u32,
+    pub by: SizeBy,
+    pub values: Vec<f32>,
+    /// What the sizes mean here, in one sentence ("Size: how much you and they wrote …").
+    pub meaning: String,
+}
+
+/// The data formats the map is exported in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportFormat {
+    Gexf,
+    GraphMl,
+    PeopleCsv,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 3] = [
+        ExportFormat::Gexf,
+        ExportFormat::GraphMl,
+        ExportFormat::PeopleCsv,
+    ];
+
+    /// What the page calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Gexf => "GEXF (Gephi)",
+            ExportFormat::GraphMl => "GraphML",
+            ExportFormat::PeopleCsv => "CSV of people",
+        }
+    }
+
+    /// File extension and MIME type.
+    pub fn extension(self) -> (&'static str, &'static str) {
+        match self {
+            ExportFormat::Gexf => ("gexf", "application/gexf+xml"),
+            ExportFormat::GraphMl => ("graphml", "application/graphml+xml"),
+            ExportFormat::PeopleCsv => ("csv", "text/csv"),
+        }
+    }
+}
+
+/// How people's names appear in what is shared or exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NameMode {
+    All,
+    Initials,
+    Hidden,
+}
+
+/// Everything the person made of a map, beside its input files: what a save keeps and a
+/// restore puts back. Part of the `.tiemap` project file (docs/project-file.md).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedState {
+    /// `MapData::fingerprint` of the input the state belongs to.
+    pub fingerprint: String,
+    pub resolution: f64,
+    pub fold_below: u32,
+    /// Tie signal weights (`None` for a graph file's real ties).
+    pub signals: Option<SignalWeights>,
+    pub seed: u64,
+    pub edits: ClusterEdits,
+    /// Each node's persistent cluster id before edits (so ids, and with them names and
+    /// colours, come back on the same groups).
+    pub node_clusters: Vec<u32>,
+    /// `[x0, y0, ...]`, graph space.
+    pub pos_in_graph: Vec<f32>,
+}
+
+/// A frame of the running layout.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Positions {
+    /// Which map these positions belong to (`MapData::map_id`); stale frames are dropped.
+    pub map_id: u32,
+    /// `[x0, y0, x1, y1, ...]` in graph space, one pair per node.
+    pub pos_in_graph: Vec<f32>,
+    /// The layout has settled and stopped.
+    pub converged: bool,
+    /// Iterations run so far.
+    pub iterations: u32,
+}
+
+/// New clusters for the map on screen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterUpdate {
+    pub map_id: u32,
+    /// Persistent cluster id of each node.
+    pub node_clusters: Vec<u32>,
+    pub clusters: Vec<ClusterView>,
+    pub modularity: f64,
+}
+
+/// One tie of a node, and why it exists.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TieReason {
+    pub other: u32,
+    pub other_label: String,
+    pub weight: f32,
+    /// "both at Globex; connected the same week in Mar 2016".
+    pub why: String,
+}
+
+/// Why a node is tied to each of its neighbours, strongest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub map_id: u32,
+    pub node: u32,
+    pub ties: Vec<TieReason>,
+}
+
+/// One cluster as the legend and the map show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterView {
+    /// Persistent id: stays on the same group across re-runs (so colours and names stay).
+    pub id: u32,
+    /// The name the person gave, or the suggested one.
+    pub name: String,
+    /// What tiemap suggests ("Globex · engineers · 2016-2019").
+    pub suggested_name: String,
+    pub color: [u8; 3],
+    /// Number of members.
+    pub size: u32,
+    /// For the "Other" cluster: how many small clusters it holds (0 for a real cluster).
+    pub folded: u32,
+    /// The person hid it: its people and ties are not drawn.
+    pub hidden: bool,
+}
+
+/// What the person changed about the clusters, applied on top of whatever the clustering
+/// finds. Keyed by persistent cluster id (and a person's key), so edits stay on the same
+/// groups when the clustering, the resolution or the tie signals change.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ClusterEdits {
+    /// Names the person gave.
+    pub names: BTreeMap<u32, String>,
+    /// Colours the person chose.
+    pub colors: BTreeMap<u32, [u8; 3]>,
+    /// Clusters the person hid.
+    pub hidden: BTreeSet<u32>,
+    /// Cluster `from` (key) shown as part of cluster `into` (value).
+    pub merged: BTreeMap<u32, u32>,
+    /// A person (node key) moved into a cluster.
+    pub moved: BTreeMap<String, u32>,
+    /// The person's corrections of the title taxonomy, keyed by normalised title (what the
+    /// insights read function and seniority from). Absent in files saved before it existed.
+    #[serde(default)]
+    pub roles: tiemap_core::metrics::RoleOverrides,
+}
+
+/// One edit the person makes (undone and redone as a whole).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Edit {
+    /// An empty name goes back to the suggested one.
+    Rename {
+        cluster: u32,
+        name: String,
+    },
+    Recolor {
+        cluster: u32,
+        color: [u8; 3],
+    },
+    SetHidden {
+        cluster: u32,
+        hidden: bool,
+    },
+    Merge {
+        from: u32,
+        into: u32,
+    },
+    Move {
+        person_key: String,
+        into: u32,
+    },
+    /// Correct how a title (normalised) is read; `None` parts go back to the taxonomy's
+    /// reading, and with both `None` the correction is taken away.
+    SetRole {
+        title: String,
+        function: Option<tiemap_core::metrics::Function>,
+        seniority: Option<tiemap_core::metrics::Seniority>,
+    },
+}
+
+impl ClusterEdits {
+    /// Where cluster `id` ends up after merges (a cycle stops where it closes).
+    pub fn merged_into(&self, id: u32) -> u32 {
+        let mut at = id;
+        for _ in 0..=self.merged.len() {
+            match self.merged.get(&at) {
+                Some(&next) if next != id => at = next,
+                _ => break,
+            }
+        }
+        at
+    }
+
+    /// These edits with `edit` made.
+    pub fn with(&self, edit: Edit) -> ClusterEdits {
+        let mut e = self.clone();
+        match edit {
+            Edit::Rename { cluster, name } => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    e.names.remove(&cluster);
+                } else {
+                    e.names.insert(cluster, name);
+                }
+            }
+            Edit::Recolor { cluster, color } => {
+                e.colors.insert(cluster, color);
+            }
+            Edit::SetHidden { cluster, hidden } => {
+                if hidden {
+                    e.hidden.insert(cluster);
+                } else {
+                    e.hidden.remove(&cluster);
+                }
+            }
+            Edit::Merge { from, into } => {
+                let into = self.merged_into(into);
+                if from != into {
+                    e.merged.insert(from, into);
+                }
+            }
+            Edit::Move { person_key, into } => {
+                e.moved.insert(person_key, self.merged_into(into));
+            }
+            Edit::SetRole {
+                title,
+                function,
+                seniority,
+            } => {
+                let key = tiemap_core::metrics::taxonomy::normalize_title(&title);
+                if function.is_none() && seniority.is_none() {
+                    e.roles.remove(&key);
+                } else if !key.is_empty() {
+                    e.roles.insert(
+                        key,
+                        tiemap_core::metrics::RoleOverride {
+                            function,
+                            seniority,
+                        },
+                    );
+                }
+            }
+        }
+        e
+    }
+}
+
+/// Persistent id of the "Other" cluster that holds the folded small clusters.
+pub const OTHER_CLUSTER_ID: u32 = u32::MAX - 1;
+
+/// One node as the page draws and describes it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NodeView {
+    /// Stable identity (profile URL, e-mail or file id): what edits such as moves refer to.
+    pub key: String,
+    pub label: String,
+    pub company: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// Number of ties (drives the node's size).
+    pub degree: u32,
+    /// Persistent cluster id (an id in `MapData::clusters`).
+    pub cluster: u32,
+    /// When the owner connected with them, as a month index ([`month_index`]); `None` in a
+    /// graph file or when the export gives no date.
+    #[serde(default)]
+    pub connected: Option<u32>,
+}
+
+/// A date's month as one number, `year * 12 + month - 1` (what the growth timeline counts in).
+pub fn month_index(date: tiemap_core::Date) -> u32 {
+    (date.year().max(0) as u32) * 12 + date.month().saturating_sub(1)
+}
+
+/// "Mar 2016" for a [`month_index`].
+pub fn month_label(month: u32) -> String {
+    format!(
+        "{} {}",
+        tiemap_core::Date::month_abbreviation(month % 12 + 1),
+        month / 12
+    )
+}
+
+/// Everything the page needs to draw a map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapData {
+    /// Distinguishes successive maps (positions carry it).
+    pub map_id: u32,
+    /// What is on the map: "Sample network", "Connections.csv".
+    pub title: String,
+    /// "Sample network: 400 people", "Read 1,482 people from Connections.csv".
+    pub summary: String,
+    /// Where the ties come from, in plain words.
+    pub ties_note: String,
+    pub nodes: Vec<NodeView>,
+    /// Ties as flat node-index pairs `[s0, t0, s1, t1, ...]`.
+    pub ties: Vec<u32>,
+    /// Starting positions, `[x0, y0, x1, y1, ...]` in graph space; `Positions` events follow.
+    pub pos_in_graph: Vec<f32>,
+    /// Clusters, largest first.
+    pub clusters: Vec<ClusterView>,
+    /// Modularity of the clustering.
+    pub modularity: f64,
+    /// Share of possible ties that exist.
+    pub density: f64,
+    /// The signal weights the ties were inferred with (`None` for a graph file's real ties).
+    pub signals: Option<SignalWeights>,
+    /// The import report, one sentence per file.
+    pub report: Vec<String>,
+    /// Whether this map is the bundled sample.
+    pub is_sample: bool,
+    /// Identifies the input (a hash of the files, or the sample's size and seed): saves are
+    /// kept under it, so dropping the same export again finds its names.
+    pub fingerprint: String,
+    /// The clustering resolution, the fold size and the person's edits the map is shown with.
+    pub resolution: f64,
+    pub fold_below: u32,
+    pub edits: ClusterEdits,
+}
