@@ -7,7 +7,6 @@
 //! - [`modularity`] computes Newman's weighted modularity exactly (f64).
 //! - [`compare`] scores two partitions against each other ([`compare::nmi`], [`compare::ari`]).
 //! - [`stable`] keeps a cluster's persistent id (and so its colour and name) across re-runs.
-//! - [`fold_small`] folds clusters too small to name into one "other" cluster.
 //!
 //! Every random choice comes from a [`crate::rng::Rng`] seeded by the caller; community ids
 //! are renumbered deterministically (largest first, ties by smallest node index), so the same
@@ -189,26 +188,6 @@ pub(crate) fn compact_ids(membership: &[u32]) -> (Vec<u32>, usize) {
     (out, next as usize)
 }
 
-/// Folds communities of fewer than `min_size` nodes into one "other" community.
-///
-/// Kept communities are renumbered `0..k` (largest first, ties by smallest node index) and the
-/// "other" community gets id `k`. Returns the new membership and the "other" id, or `None` when
-/// no community was folded.
-pub fn fold_small(membership: &[u32], min_size: usize) -> (Vec<u32>, Option<u32>) {
-    let (ranked, count) = renumber_by_size(membership);
-    let mut size = vec![0usize; count];
-    for &c in &ranked {
-        size[c as usize] += 1;
-    }
-    // Ranked ids are by non-increasing size, so the kept ones are a prefix.
-    let kept = size.iter().take_while(|&&s| s >= min_size).count() as u32;
-    if kept as usize == count {
-        return (ranked, None);
-    }
-    let folded = ranked.iter().map(|&c| c.min(kept)).collect();
-    (folded, Some(kept))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,18 +199,6 @@ mod tests {
         assert_eq!(k, 4);
         assert_eq!(m, vec![1, 2, 2, 0, 1, 0, 0, 3]);
         assert_eq!(renumber_by_size(&[]), (vec![], 0));
-    }
-
-    #[test]
-    fn fold_small_merges_tiny_clusters_into_other() {
-        let membership = [5, 5, 5, 1, 1, 2, 3, 3];
-        // sizes: 5 -> 3, 1 -> 2, 3 -> 2, 2 -> 1: only the singleton {2} is folded
-        let (folded, other) = fold_small(&membership, 2);
-        assert_eq!(other, Some(3));
-        assert_eq!(folded, vec![0, 0, 0, 1, 1, 3, 2, 2]);
-        let (same, none) = fold_small(&membership, 1);
-        assert_eq!(none, None);
-        assert_eq!(same, renumber_by_size(&membership).0);
     }
 
     #[test]
