@@ -29,7 +29,7 @@ impl Csr {
             pairs.push((u, v, w));
             pairs.push((v, u, w));
         }
-        pairs.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        pairs.sort_unstable_by_key(|&(u, v, _)| (u, v));
         let mut offsets = vec![0u32; node_count + 1];
         let mut neighbors = Vec::with_capacity(pairs.len());
         let mut weights = Vec::with_capacity(pairs.len());
