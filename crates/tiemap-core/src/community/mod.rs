@@ -151,8 +151,8 @@ pub fn detect(
 /// Renumbers community ids so the largest community is 0, ties broken by the smallest node
 /// index. Returns the new membership and the number of communities. Any `u32` ids are accepted.
 pub fn renumber_by_size(membership: &[u32]) -> (Vec<u32>, usize) {
-    let (dense, count) = compact_ids(membership);
-    // (size, first node) per dense id; dense ids are in order of first appearance already.
+    let mut dense = membership.to_vec();
+    let count = relabel_dense(&mut dense);
     let mut size = vec![0usize; count];
     for &c in &dense {
         size[c as usize] += 1;
@@ -167,25 +167,50 @@ pub fn renumber_by_size(membership: &[u32]) -> (Vec<u32>, usize) {
     (dense.iter().map(|&c| new_id[c as usize]).collect(), count)
 }
 
-/// Renumbers arbitrary `u32` ids to `0..count` in order of first appearance.
-pub(crate) fn compact_ids(membership: &[u32]) -> (Vec<u32>, usize) {
-    let mut sorted: Vec<u32> = membership.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    // rank in sorted order -> id by first appearance
-    let mut by_first = vec![u32::MAX; sorted.len()];
+/// Renumbers `labels` in place to `0..count` in order of first appearance (the first label
+/// becomes 0, the next different one 1, ...) and returns `count`, the number of distinct
+/// labels. Any `u32` labels are accepted; equal labels stay equal and different ones stay
+/// different. The one dense relabelling of the crate: clustering, layout coarsening, layout
+/// quality and connected components all use it.
+///
+/// Cost: linear with a lookup table when the labels are below about twice their number (the
+/// usual case: node or community indices), else `O(n log n)` through the sorted distinct labels.
+pub fn relabel_dense(labels: &mut [u32]) -> usize {
+    let Some(&max) = labels.iter().max() else {
+        return 0;
+    };
+    if (max as usize) < 2 * labels.len() + 64 {
+        let table = max as usize + 1;
+        assign_first_appearance(labels, table, |l| l as usize)
+    } else {
+        let mut distinct = labels.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        // Every label is in `distinct` by construction.
+        assign_first_appearance(labels, distinct.len(), |l| {
+            distinct.binary_search(&l).unwrap_or(0)
+        })
+    }
+}
+
+/// Gives each slot (`slot_of(label) < slots`) a new id in order of first appearance.
+fn assign_first_appearance(
+    labels: &mut [u32],
+    slots: usize,
+    slot_of: impl Fn(u32) -> usize,
+) -> usize {
+    const UNSET: u32 = u32::MAX;
+    let mut new_id = vec![UNSET; slots];
     let mut next = 0u32;
-    let mut out = Vec::with_capacity(membership.len());
-    for &c in membership {
-        // `c` is in `sorted` by construction.
-        let rank = sorted.binary_search(&c).unwrap_or(0);
-        if by_first[rank] == u32::MAX {
-            by_first[rank] = next;
+    for label in labels.iter_mut() {
+        let id = &mut new_id[slot_of(*label)];
+        if *id == UNSET {
+            *id = next;
             next += 1;
         }
-        out.push(by_first[rank]);
+        *label = *id;
     }
-    (out, next as usize)
+    next as usize
 }
 
 #[cfg(test)]
@@ -199,6 +224,19 @@ mod tests {
         assert_eq!(k, 4);
         assert_eq!(m, vec![1, 2, 2, 0, 1, 0, 0, 3]);
         assert_eq!(renumber_by_size(&[]), (vec![], 0));
+    }
+
+    #[test]
+    fn dense_relabelling_follows_first_appearance() {
+        let mut small = [3, 3, 0, 7, 0, 2];
+        assert_eq!(relabel_dense(&mut small), 4);
+        assert_eq!(small, [0, 0, 1, 2, 1, 3]);
+        // Large ids take the sorted path and give the same numbering.
+        let mut large = [u32::MAX, u32::MAX, 5, 1 << 30, 5, 9];
+        assert_eq!(relabel_dense(&mut large), 4);
+        assert_eq!(large, [0, 0, 1, 2, 1, 3]);
+        let mut empty: [u32; 0] = [];
+        assert_eq!(relabel_dense(&mut empty), 0);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! group: the community graph, which is the coarsest level.
 
 use super::forceatlas2::LevelGraph;
+use crate::community::relabel_dense;
 use crate::model::Csr;
 use crate::rng::Rng;
 
@@ -51,7 +52,8 @@ pub(crate) fn build_hierarchy(
             (Some((parent, coarse_n)), _) if coarse_n > 0 => (parent, coarse_n, false),
             (Some(_), _) => break,
             (None, Some(g)) => {
-                let (by_group, count) = renumber(g);
+                let mut by_group = g.clone();
+                let count = relabel_dense(&mut by_group);
                 if count >= n {
                     break;
                 }
@@ -98,7 +100,8 @@ pub(crate) fn quick_communities(graph: &LevelGraph, rng: &mut Rng) -> Vec<u32> {
     let mut k: Vec<f64> = (0..n).map(|v| csr.weighted_degree(v)).collect();
     for _ in 0..LOUVAIN_LEVELS {
         let singletons: Vec<u32> = (0..csr.node_count() as u32).collect();
-        let (comm, count) = renumber(&local_moving(&csr, &k, singletons, rng));
+        let mut comm = local_moving(&csr, &k, singletons, rng);
+        let count = relabel_dense(&mut comm);
         if count == csr.node_count() {
             break;
         }
@@ -120,7 +123,8 @@ pub(crate) fn quick_communities(graph: &LevelGraph, rng: &mut Rng) -> Vec<u32> {
     // single nodes once they are merged).
     if n > 0 {
         let k0: Vec<f64> = (0..n).map(|v| graph.csr.weighted_degree(v)).collect();
-        labels = renumber(&local_moving(&graph.csr, &k0, labels, rng)).0;
+        labels = local_moving(&graph.csr, &k0, labels, rng);
+        relabel_dense(&mut labels);
     }
     labels
 }
@@ -183,19 +187,6 @@ fn local_moving(csr: &Csr, k: &[f64], mut comm: Vec<u32>, rng: &mut Rng) -> Vec<
         }
     }
     comm
-}
-
-/// Numbers the distinct labels `0..count` in order of first appearance.
-fn renumber(labels: &[u32]) -> (Vec<u32>, usize) {
-    let mut map = std::collections::BTreeMap::new();
-    let out = labels
-        .iter()
-        .map(|&l| {
-            let next = map.len() as u32;
-            *map.entry(l).or_insert(next)
-        })
-        .collect();
-    (out, map.len())
 }
 
 /// Heavy-tie clustering: nodes in seeded random order join the neighbour's cluster with the
