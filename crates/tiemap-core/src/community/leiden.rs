@@ -432,28 +432,18 @@ fn choose(candidates: &[(u32, f64)], best_gain: f64, randomness: f64, rng: &mut 
 /// parts with no tie between them raises modularity, so this only helps.
 fn split_disconnected(graph: &WorkGraph, membership: &mut [u32]) {
     let n = graph.node_count();
-    let mut component = vec![u32::MAX; n];
-    let mut next = 0u32;
-    let mut stack: Vec<u32> = Vec::new();
-    for s in 0..n {
-        if component[s] != u32::MAX {
-            continue;
-        }
-        let c = membership[s];
-        component[s] = next;
-        stack.push(s as u32);
-        while let Some(v) = stack.pop() {
-            for &u in graph.row(v as usize).0 {
-                let u = u as usize;
-                if component[u] == u32::MAX && membership[u] == c {
-                    component[u] = next;
-                    stack.push(u as u32);
-                }
-            }
-        }
-        next += 1;
-    }
-    membership.copy_from_slice(&component);
+    let community: &[u32] = membership;
+    let inside = (0..n).flat_map(|v| {
+        let c = community[v];
+        graph
+            .row(v)
+            .0
+            .iter()
+            .filter(move |&&u| (v as u32) < u && community[u as usize] == c)
+            .map(move |&u| (v as u32, u))
+    });
+    let parts = crate::model::component_labels(n, inside);
+    membership.copy_from_slice(&parts);
 }
 
 #[cfg(test)]
