@@ -1,6 +1,7 @@
 //! The people table as CSV (RFC 4180).
 
-use super::{hex, prepare, sanitize, ExportMap, Names};
+use super::{prepare, sanitize, ExportMap, Names};
+use crate::view::palette::to_hex;
 
 /// One row per person, in node order, as CSV (RFC 4180: comma-separated, CRLF line ends,
 /// a field holding a comma, quote, CR or LF is quoted with inner quotes doubled).
@@ -31,7 +32,11 @@ pub fn people_csv(map: &ExportMap, names: Names) -> String {
         if with_url {
             cells.push(n.url.clone().unwrap_or_default());
         }
-        cells.extend([n.cluster.to_string(), n.cluster_name.clone(), hex(n.color)]);
+        cells.extend([
+            n.cluster.to_string(),
+            n.cluster_name.clone(),
+            to_hex(n.color),
+        ]);
         row(&mut out, cells.into_iter());
     }
     out
