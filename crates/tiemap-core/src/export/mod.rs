@@ -26,7 +26,7 @@
 //! newline and carriage return, U+FFFE, U+FFFF) are dropped, in all three formats. Output is
 //! deterministic: the same map and [`Names`] give the same bytes.
 
-mod csv;
+pub(crate) mod csv;
 mod gexf;
 mod graphml;
 pub mod xml;
