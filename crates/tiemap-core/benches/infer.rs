@@ -7,8 +7,10 @@
 //! exits: `valgrind --tool=callgrind` counts the instructions of exactly one run.
 
 use criterion::{criterion_group, BenchmarkId, Criterion};
+use std::hash::Hasher;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
+use tiemap_core::hash::Fnv1a64;
 use tiemap_core::infer::{infer, InferSettings};
 use tiemap_core::sample::linkedin_sample;
 
@@ -58,18 +60,14 @@ fn once(people: usize) {
         (Some(a), Some(b)) => format!("{:.1} ms", b.saturating_sub(a) as f64 / 1e6),
         _ => "unknown".to_string(),
     };
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    };
+    let mut fnv = Fnv1a64::new();
     for t in &inference.network.ties {
-        eat(&t.source.to_le_bytes());
-        eat(&t.target.to_le_bytes());
-        eat(&((t.weight as f64 * 1e5).round() as i64).to_le_bytes());
-        eat(format!("{:?}", t.evidence).as_bytes());
+        fnv.write_u32(t.source);
+        fnv.write_u32(t.target);
+        fnv.write_i64((t.weight as f64 * 1e5).round() as i64);
+        fnv.write(format!("{:?}", t.evidence).as_bytes());
     }
+    let h = fnv.finish();
     println!(
         "infer {people} people: {infer_ms:.1} ms wall, {cpu_ms} on the CPU, {} ties, {} pairs \
          scored, fingerprint {h:016x}",

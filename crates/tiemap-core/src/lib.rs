@@ -4,7 +4,8 @@
 //! ([`import`]), the graph model ([`model`]), ties inferred from what personal exports hold
 //! ([`infer`]), ForceAtlas2 layout ([`layout`]), community detection ([`community`]), network
 //! metrics ([`metrics`]), view geometry ([`view`]), export encoders for GEXF, GraphML and CSV
-//! ([`export`]) and the bundled sample network ([`sample`]).
+//! ([`export`]) and the bundled sample network ([`sample`]); [`hash`] is the one stable hash
+//! (FNV-1a, 64 bits) for fingerprints of outputs.
 //!
 //! The crate has no web dependency: it builds, tests and benches natively, and compiles to
 //! wasm unchanged. Every algorithm that makes a random choice takes a seed ([`rng::Rng`]), so
@@ -12,6 +13,7 @@
 
 pub mod community;
 pub mod export;
+pub mod hash;
 pub mod import;
 pub mod infer;
 pub mod layout;

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use std::collections::VecDeque;
-use tiemap_core::community::{self, compare, leiden, louvain, modularity, LeidenSettings};
+use tiemap_core::community::{compare, leiden, louvain, modularity, LeidenSettings};
 use tiemap_core::sample::planted_partition;
 use tiemap_core::Csr;
 
@@ -294,24 +294,5 @@ proptest! {
         prop_assert!((ari - compare::ari(&b, &a).unwrap()).abs() < 1e-12);
         prop_assert!((compare::nmi(&a, &a).unwrap() - 1.0).abs() < 1e-12);
         prop_assert!((compare::ari(&a, &a).unwrap() - 1.0).abs() < 1e-12);
-    }
-
-    #[test]
-    fn fold_small_keeps_big_clusters(membership in prop::collection::vec(0u32..12, 0..100), min_size in 1usize..10) {
-        let (folded, other) = community::fold_small(&membership, min_size);
-        prop_assert_eq!(folded.len(), membership.len());
-        // nodes together before are together after
-        for i in 0..membership.len() {
-            for j in 0..membership.len() {
-                if membership[i] == membership[j] {
-                    prop_assert_eq!(folded[i], folded[j]);
-                }
-            }
-        }
-        let mut sizes = std::collections::BTreeMap::new();
-        for &c in &folded { *sizes.entry(c).or_insert(0usize) += 1; }
-        for (&c, &s) in &sizes {
-            if Some(c) != other { prop_assert!(s >= min_size); }
-        }
     }
 }

@@ -417,12 +417,7 @@ fn people_csv_reads_back_with_a_csv_parser() {
     assert_eq!(&rows[4][6], "");
     assert_eq!(
         rows[4][7].to_string(),
-        format!(
-            "#{:02x}{:02x}{:02x}",
-            tiemap_core::view::palette::OTHER_COLOR[0],
-            tiemap_core::view::palette::OTHER_COLOR[1],
-            tiemap_core::view::palette::OTHER_COLOR[2]
-        )
+        tiemap_core::view::palette::to_hex(tiemap_core::view::palette::OTHER_COLOR)
     );
     let hidden = people_csv(&map, Names::Hidden);
     let mut reader = csv::ReaderBuilder::new().from_reader(hidden.as_bytes());

@@ -3,7 +3,7 @@
 //! matters. Both agree with scikit-learn's `normalized_mutual_info_score` (arithmetic mean) and
 //! `adjusted_rand_score`, including their conventions for trivial partitions.
 
-use super::{compact_ids, CommunityError};
+use super::{relabel_dense, CommunityError};
 
 /// The contingency table of two labelings: counts per `(a, b)` pair and the marginals.
 struct Contingency {
@@ -22,8 +22,8 @@ fn contingency(a: &[u32], b: &[u32]) -> Result<Contingency, CommunityError> {
             right: b.len(),
         });
     }
-    let (a, ka) = compact_ids(a);
-    let (b, kb) = compact_ids(b);
+    let (mut a, mut b) = (a.to_vec(), b.to_vec());
+    let (ka, kb) = (relabel_dense(&mut a), relabel_dense(&mut b));
     let mut rows = vec![0u64; ka];
     let mut cols = vec![0u64; kb];
     let mut pairs: Vec<u64> = a

@@ -16,7 +16,7 @@
 //! hash map in the hot loops.
 
 use super::graph::WorkGraph;
-use super::{renumber_by_size, LeidenSettings, Partition};
+use super::{relabel_dense, renumber_by_size, LeidenSettings, Partition};
 use crate::model::Csr;
 use crate::rng::Rng;
 use std::collections::VecDeque;
@@ -107,7 +107,6 @@ struct Workspace {
     refined_size: Vec<u32>,
     refined_external: Vec<f64>,
     candidates: Vec<(u32, f64)>,
-    renumber: Vec<u32>,
 }
 
 /// One full pass from `membership` (ids of nodes of `base`, any values `< n`). Returns whether
@@ -132,7 +131,7 @@ fn one_pass(
         let graph = aggregated.as_ref().unwrap_or(base);
         // 1) fast local moving
         moved_any |= move_nodes(graph, &mut current_membership, resolution, rng, work);
-        let count = compact(&mut current_membership, &mut work.renumber);
+        let count = relabel_dense(&mut current_membership);
         if count == graph.node_count() {
             break;
         }
@@ -181,22 +180,6 @@ fn one_pass(
         *m = current_membership[x as usize];
     }
     moved_any
-}
-
-/// Renumbers ids (all `< membership.len()`) to `0..count` by first appearance.
-fn compact(membership: &mut [u32], renumber: &mut Vec<u32>) -> usize {
-    renumber.clear();
-    renumber.resize(membership.len(), u32::MAX);
-    let mut next = 0u32;
-    for c in membership.iter_mut() {
-        let slot = &mut renumber[*c as usize];
-        if *slot == u32::MAX {
-            *slot = next;
-            next += 1;
-        }
-        *c = *slot;
-    }
-    next as usize
 }
 
 /// Fast local moving (Leiden's queue-based variant). `membership` ids are `< n`. Returns whether
@@ -322,7 +305,6 @@ fn refine(
         refined_external,
         candidates,
         order,
-        renumber,
         ..
     } = work;
     community_strength.clear();
@@ -411,7 +393,7 @@ fn refine(
         }
         touched.clear();
     }
-    compact(refined, renumber)
+    relabel_dense(refined)
 }
 
 /// Picks a candidate with probability proportional to `exp((gain - best) / randomness)`, or
@@ -450,28 +432,18 @@ fn choose(candidates: &[(u32, f64)], best_gain: f64, randomness: f64, rng: &mut 
 /// parts with no tie between them raises modularity, so this only helps.
 fn split_disconnected(graph: &WorkGraph, membership: &mut [u32]) {
     let n = graph.node_count();
-    let mut component = vec![u32::MAX; n];
-    let mut next = 0u32;
-    let mut stack: Vec<u32> = Vec::new();
-    for s in 0..n {
-        if component[s] != u32::MAX {
-            continue;
-        }
-        let c = membership[s];
-        component[s] = next;
-        stack.push(s as u32);
-        while let Some(v) = stack.pop() {
-            for &u in graph.row(v as usize).0 {
-                let u = u as usize;
-                if component[u] == u32::MAX && membership[u] == c {
-                    component[u] = next;
-                    stack.push(u as u32);
-                }
-            }
-        }
-        next += 1;
-    }
-    membership.copy_from_slice(&component);
+    let community: &[u32] = membership;
+    let inside = (0..n).flat_map(|v| {
+        let c = community[v];
+        graph
+            .row(v)
+            .0
+            .iter()
+            .filter(move |&&u| (v as u32) < u && community[u as usize] == c)
+            .map(move |&u| (v as u32, u))
+    });
+    let parts = crate::model::component_labels(n, inside);
+    membership.copy_from_slice(&parts);
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@
 //! - [`modularity`] computes Newman's weighted modularity exactly (f64).
 //! - [`compare`] scores two partitions against each other ([`compare::nmi`], [`compare::ari`]).
 //! - [`stable`] keeps a cluster's persistent id (and so its colour and name) across re-runs.
-//! - [`fold_small`] folds clusters too small to name into one "other" cluster.
 //!
 //! Every random choice comes from a [`crate::rng::Rng`] seeded by the caller; community ids
 //! are renumbered deterministically (largest first, ties by smallest node index), so the same
@@ -152,8 +151,8 @@ pub fn detect(
 /// Renumbers community ids so the largest community is 0, ties broken by the smallest node
 /// index. Returns the new membership and the number of communities. Any `u32` ids are accepted.
 pub fn renumber_by_size(membership: &[u32]) -> (Vec<u32>, usize) {
-    let (dense, count) = compact_ids(membership);
-    // (size, first node) per dense id; dense ids are in order of first appearance already.
+    let mut dense = membership.to_vec();
+    let count = relabel_dense(&mut dense);
     let mut size = vec![0usize; count];
     for &c in &dense {
         size[c as usize] += 1;
@@ -168,45 +167,50 @@ pub fn renumber_by_size(membership: &[u32]) -> (Vec<u32>, usize) {
     (dense.iter().map(|&c| new_id[c as usize]).collect(), count)
 }
 
-/// Renumbers arbitrary `u32` ids to `0..count` in order of first appearance.
-pub(crate) fn compact_ids(membership: &[u32]) -> (Vec<u32>, usize) {
-    let mut sorted: Vec<u32> = membership.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    // rank in sorted order -> id by first appearance
-    let mut by_first = vec![u32::MAX; sorted.len()];
-    let mut next = 0u32;
-    let mut out = Vec::with_capacity(membership.len());
-    for &c in membership {
-        // `c` is in `sorted` by construction.
-        let rank = sorted.binary_search(&c).unwrap_or(0);
-        if by_first[rank] == u32::MAX {
-            by_first[rank] = next;
-            next += 1;
-        }
-        out.push(by_first[rank]);
+/// Renumbers `labels` in place to `0..count` in order of first appearance (the first label
+/// becomes 0, the next different one 1, ...) and returns `count`, the number of distinct
+/// labels. Any `u32` labels are accepted; equal labels stay equal and different ones stay
+/// different. The one dense relabelling of the crate: clustering, layout coarsening, layout
+/// quality and connected components all use it.
+///
+/// Cost: linear with a lookup table when the labels are below about twice their number (the
+/// usual case: node or community indices), else `O(n log n)` through the sorted distinct labels.
+pub fn relabel_dense(labels: &mut [u32]) -> usize {
+    let Some(&max) = labels.iter().max() else {
+        return 0;
+    };
+    if (max as usize) < 2 * labels.len() + 64 {
+        let table = max as usize + 1;
+        assign_first_appearance(labels, table, |l| l as usize)
+    } else {
+        let mut distinct = labels.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        // Every label is in `distinct` by construction.
+        assign_first_appearance(labels, distinct.len(), |l| {
+            distinct.binary_search(&l).unwrap_or(0)
+        })
     }
-    (out, next as usize)
 }
 
-/// Folds communities of fewer than `min_size` nodes into one "other" community.
-///
-/// Kept communities are renumbered `0..k` (largest first, ties by smallest node index) and the
-/// "other" community gets id `k`. Returns the new membership and the "other" id, or `None` when
-/// no community was folded.
-pub fn fold_small(membership: &[u32], min_size: usize) -> (Vec<u32>, Option<u32>) {
-    let (ranked, count) = renumber_by_size(membership);
-    let mut size = vec![0usize; count];
-    for &c in &ranked {
-        size[c as usize] += 1;
+/// Gives each slot (`slot_of(label) < slots`) a new id in order of first appearance.
+fn assign_first_appearance(
+    labels: &mut [u32],
+    slots: usize,
+    slot_of: impl Fn(u32) -> usize,
+) -> usize {
+    const UNSET: u32 = u32::MAX;
+    let mut new_id = vec![UNSET; slots];
+    let mut next = 0u32;
+    for label in labels.iter_mut() {
+        let id = &mut new_id[slot_of(*label)];
+        if *id == UNSET {
+            *id = next;
+            next += 1;
+        }
+        *label = *id;
     }
-    // Ranked ids are by non-increasing size, so the kept ones are a prefix.
-    let kept = size.iter().take_while(|&&s| s >= min_size).count() as u32;
-    if kept as usize == count {
-        return (ranked, None);
-    }
-    let folded = ranked.iter().map(|&c| c.min(kept)).collect();
-    (folded, Some(kept))
+    next as usize
 }
 
 #[cfg(test)]
@@ -223,15 +227,16 @@ mod tests {
     }
 
     #[test]
-    fn fold_small_merges_tiny_clusters_into_other() {
-        let membership = [5, 5, 5, 1, 1, 2, 3, 3];
-        // sizes: 5 -> 3, 1 -> 2, 3 -> 2, 2 -> 1: only the singleton {2} is folded
-        let (folded, other) = fold_small(&membership, 2);
-        assert_eq!(other, Some(3));
-        assert_eq!(folded, vec![0, 0, 0, 1, 1, 3, 2, 2]);
-        let (same, none) = fold_small(&membership, 1);
-        assert_eq!(none, None);
-        assert_eq!(same, renumber_by_size(&membership).0);
+    fn dense_relabelling_follows_first_appearance() {
+        let mut small = [3, 3, 0, 7, 0, 2];
+        assert_eq!(relabel_dense(&mut small), 4);
+        assert_eq!(small, [0, 0, 1, 2, 1, 3]);
+        // Large ids take the sorted path and give the same numbering.
+        let mut large = [u32::MAX, u32::MAX, 5, 1 << 30, 5, 9];
+        assert_eq!(relabel_dense(&mut large), 4);
+        assert_eq!(large, [0, 0, 1, 2, 1, 3]);
+        let mut empty: [u32; 0] = [];
+        assert_eq!(relabel_dense(&mut empty), 0);
     }
 
     #[test]

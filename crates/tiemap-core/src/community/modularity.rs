@@ -1,6 +1,6 @@
 //! Newman's weighted modularity with a resolution, computed exactly in f64.
 
-use super::{compact_ids, CommunityError};
+use super::{relabel_dense, CommunityError};
 use crate::model::Csr;
 
 /// Modularity of `membership` (any `u32` ids, one per node) on `csr` at resolution `gamma`:
@@ -19,7 +19,8 @@ pub fn modularity(csr: &Csr, membership: &[u32], resolution: f64) -> Result<f64,
             right: n,
         });
     }
-    let (dense, count) = compact_ids(membership);
+    let mut dense = membership.to_vec();
+    let count = relabel_dense(&mut dense);
     let mut inside = vec![0.0f64; count];
     let mut strength = vec![0.0f64; count];
     let mut two_m = 0.0f64;

@@ -49,7 +49,8 @@ pub fn stabilize_with(
     min_jaccard: f64,
 ) -> StableLabels {
     let n = keys.len().min(membership.len());
-    let (dense, count) = super::compact_ids(&membership[..n]);
+    let mut dense = membership[..n].to_vec();
+    let count = super::relabel_dense(&mut dense);
     // Previous id of each key (the first entry wins if a key repeats) and previous sizes.
     let mut previous_of: HashMap<&str, u32> = HashMap::with_capacity(previous.len());
     let mut previous_size: HashMap<u32, usize> = HashMap::new();

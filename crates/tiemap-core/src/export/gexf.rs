@@ -1,7 +1,8 @@
 //! GEXF 1.3 with the viz namespace, as Gephi 0.10 reads it.
 
 use super::xml::{attr, text};
-use super::{hex, number, prepare, ExportMap, Names};
+use super::{number, prepare, ExportMap, Names};
+use crate::view::palette::to_hex;
 use std::fmt::Write;
 
 /// The map as a GEXF 1.3 document (UTF-8), for Gephi.
@@ -39,7 +40,7 @@ pub fn to_gexf(map: &ExportMap, names: Names) -> String {
                 "\n{} {} ({}, {} people)",
                 c.id,
                 c.name,
-                hex(c.color),
+                to_hex(c.color),
                 c.size
             );
         }

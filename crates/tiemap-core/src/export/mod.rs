@@ -26,10 +26,10 @@
 //! newline and carriage return, U+FFFE, U+FFFF) are dropped, in all three formats. Output is
 //! deterministic: the same map and [`Names`] give the same bytes.
 
-mod csv;
+pub(crate) mod csv;
 mod gexf;
 mod graphml;
-mod xml;
+pub mod xml;
 
 pub use csv::people_csv;
 pub use gexf::to_gexf;
@@ -175,11 +175,6 @@ pub(crate) fn number(v: f32, fallback: f32) -> String {
     format!("{}", v + 0.0)
 }
 
-/// `#rrggbb`.
-pub(crate) fn hex(color: [u8; 3]) -> String {
-    format!("#{:02x}{:02x}{:02x}", color[0], color[1], color[2])
-}
-
 /// What every encoder writes for one node, with [`Names`] applied and texts sanitised.
 pub(crate) struct NodeOut {
     pub id: String,
@@ -318,7 +313,6 @@ mod tests {
         }
         assert_eq!(number(-0.0, 0.0), "0");
         assert_eq!(number(f32::NAN, 1.0), "1");
-        assert_eq!(hex([255, 8, 0]), "#ff0800");
     }
 
     #[test]

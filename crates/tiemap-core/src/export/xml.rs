@@ -1,11 +1,13 @@
-//! XML escaping shared by the GEXF and GraphML encoders.
+//! XML escaping: the one escaper of the crate, used by the GEXF and GraphML encoders and
+//! public for the shell's SVG writer. [`attr`] is safe both in a double-quoted attribute value
+//! and in element content; [`text`] is the lighter form for element content only.
 
 use super::sanitize;
 
 /// `text` as an XML attribute value (to go between double quotes): forbidden characters
 /// dropped, `& < > "` escaped, and tab, newline and carriage return written as character
 /// references so attribute-value normalisation does not turn them into spaces.
-pub(crate) fn attr(text: &str) -> String {
+pub fn attr(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in sanitize(text).chars() {
         match c {
@@ -25,7 +27,7 @@ pub(crate) fn attr(text: &str) -> String {
 /// `text` as element content: forbidden characters dropped, `& < >` escaped (escaping `>`
 /// also keeps `]]>` out), and carriage return written as `&#13;` so line-end normalisation
 /// keeps it.
-pub(crate) fn text(text: &str) -> String {
+pub fn text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in sanitize(text).chars() {
         match c {

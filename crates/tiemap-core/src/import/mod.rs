@@ -242,24 +242,35 @@ pub fn import_files(files: &[InputFile], limits: &Limits) -> Result<ImportOutcom
 /// A short id of the input's content: the same files (in any order, under any names) give the
 /// same fingerprint, so a saved map is found again when the person drops the same export.
 /// Not cryptographic: it tells one person's exports apart, it does not guard anything.
+///
+/// Saved maps are stored under this value, so it must never change: it is [`content_hash`]
+/// of each file, sorted, then of their little-endian concatenation, as 16 hex digits (values
+/// pinned by `tests/import_personal.rs`).
 pub fn fingerprint(files: &[InputFile]) -> String {
-    fn hash(bytes: &[u8]) -> u64 {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (bytes.len() as u64).wrapping_mul(K);
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h ^ word).wrapping_mul(K).rotate_left(29);
-        }
-        for &b in chunks.remainder() {
-            h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
-        }
-        h ^ (h >> 32)
-    }
-    let mut each: Vec<u64> = files.iter().map(|f| hash(&f.bytes)).collect();
+    let mut each: Vec<u64> = files.iter().map(|f| content_hash(&f.bytes)).collect();
     each.sort_unstable();
     let all: Vec<u8> = each.iter().flat_map(|h| h.to_le_bytes()).collect();
-    format!("{:016x}", hash(&all))
+    format!("{:016x}", content_hash(&all))
+}
+
+/// The hash behind [`fingerprint`], frozen because saved maps are keyed by it. Not FNV-1a
+/// (that is [`crate::hash::fnv1a64`]): it takes eight bytes per step, which keeps
+/// fingerprinting a large export quick. With `K = 0x9E3779B97F4A7C15` (2^64 / golden ratio)
+/// and all arithmetic wrapping mod 2^64: start from
+/// `0xcbf29ce484222325 XOR (length * K)`; for each little-endian 8-byte word `w`, then each
+/// remaining byte `w`: `h = rotate_left((h XOR w) * K, 29)`; finish with `h XOR (h >> 32)`.
+fn content_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ word).wrapping_mul(K).rotate_left(29);
+    }
+    for &b in chunks.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(K).rotate_left(29);
+    }
+    h ^ (h >> 32)
 }
 
 /// Whether `file` came from a dropped or picked folder (its name holds the folder path).

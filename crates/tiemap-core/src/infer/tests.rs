@@ -3,28 +3,14 @@
 //! nodes and report.
 
 use super::{infer, InferSettings};
+use crate::hash::Fnv1a64;
 use crate::sample::linkedin_sample;
+use std::hash::Hasher;
 
-/// FNV-1a, 64 bits: stable across platforms and Rust versions (unlike `DefaultHasher`).
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    fn bytes(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= b as u64;
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    fn u64(&mut self, x: u64) {
-        self.bytes(&x.to_le_bytes());
-    }
-    fn str(&mut self, s: &str) {
-        self.u64(s.len() as u64);
-        self.bytes(s.as_bytes());
-    }
+/// Feeds a string with its length first, so that ("ab", "c") and ("a", "bc") differ.
+fn write_str(h: &mut Fnv1a64, s: &str) {
+    h.write_u64(s.len() as u64);
+    h.write(s.as_bytes());
 }
 
 /// (ties, pairs scored, fingerprint of nodes + ties + evidence + report).
@@ -34,32 +20,35 @@ fn fingerprint(people: usize, seed: u64, settings: &InferSettings) -> (usize, us
         Ok(i) => i,
         Err(e) => panic!("valid settings: {e}"),
     };
-    let mut h = Fnv::new();
+    let mut h = Fnv1a64::new();
     for node in &inference.network.nodes {
-        h.str(&format!("{node:?}"));
+        write_str(&mut h, &format!("{node:?}"));
     }
     for &v in &inference.person_to_node {
-        h.u64(v as u64);
+        h.write_u64(v as u64);
     }
     for t in &inference.network.ties {
-        h.u64(t.source as u64);
-        h.u64(t.target as u64);
+        h.write_u64(t.source as u64);
+        h.write_u64(t.target as u64);
         // weights to 1e-5: a faster sum in another order may differ in the last f32 bit
-        h.u64((t.weight as f64 * 1e5).round() as i64 as u64);
-        h.str(&format!("{:?}", t.evidence));
+        h.write_u64((t.weight as f64 * 1e5).round() as i64 as u64);
+        write_str(&mut h, &format!("{:?}", t.evidence));
     }
     let r = &inference.report;
-    h.str(&format!(
-        "{} {} {} {} {} {:?} {}",
-        r.people,
-        r.nodes,
-        r.duplicates_merged,
-        r.ties,
-        r.isolated,
-        r.ties_by_signal,
-        r.conversations_used
-    ));
-    (r.ties, r.pairs_scored, h.0)
+    write_str(
+        &mut h,
+        &format!(
+            "{} {} {} {} {} {:?} {}",
+            r.people,
+            r.nodes,
+            r.duplicates_merged,
+            r.ties,
+            r.isolated,
+            r.ties_by_signal,
+            r.conversations_used
+        ),
+    );
+    (r.ties, r.pairs_scored, h.finish())
 }
 
 #[test]

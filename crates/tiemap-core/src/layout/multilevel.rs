@@ -9,6 +9,7 @@
 //! group: the community graph, which is the coarsest level.
 
 use super::forceatlas2::LevelGraph;
+use crate::community::{leiden, relabel_dense, LeidenSettings};
 use crate::model::Csr;
 use crate::rng::Rng;
 
@@ -51,7 +52,8 @@ pub(crate) fn build_hierarchy(
             (Some((parent, coarse_n)), _) if coarse_n > 0 => (parent, coarse_n, false),
             (Some(_), _) => break,
             (None, Some(g)) => {
-                let (by_group, count) = renumber(g);
+                let mut by_group = g.clone();
+                let count = relabel_dense(&mut by_group);
                 if count >= n {
                     break;
                 }
@@ -80,122 +82,12 @@ pub(crate) fn build_hierarchy(
     Hierarchy { levels, parents }
 }
 
-/// Quick seeded communities for the coarsening when none are given: a few levels of Louvain
-/// (local moving: each node, in seeded random order, moves to the neighbouring community with
-/// the best modularity gain, until a pass moves fewer than 1% of the nodes or after 10 passes;
-/// then the communities are merged into nodes and the same is done again, up to
-/// [`LOUVAIN_LEVELS`] times), then one refining local-moving phase of the single nodes over the
-/// graph itself, starting from those communities. Returns labels numbered `0..count`.
-///
-/// The refinement matters: Louvain never revisits a node once it is merged, and nodes that
-/// joined a community before it took shape (about 6% of a 30k-node planted partition) start
-/// the layout inside the wrong cluster's place, from where crossing to their own takes the
-/// finest level hundreds of iterations.
+/// Seeded communities for the coarsening when none are given: the community module's
+/// [`leiden`] (default settings, the layout's seed), the clustering the app draws, so a layout
+/// started from scratch groups the nodes as the map's clusters do. Returns labels numbered
+/// `0..count` (largest community first).
 pub(crate) fn quick_communities(graph: &LevelGraph, rng: &mut Rng) -> Vec<u32> {
-    let n = graph.node_count();
-    let mut labels: Vec<u32> = (0..n as u32).collect();
-    let mut csr = graph.csr.clone();
-    let mut k: Vec<f64> = (0..n).map(|v| csr.weighted_degree(v)).collect();
-    for _ in 0..LOUVAIN_LEVELS {
-        let singletons: Vec<u32> = (0..csr.node_count() as u32).collect();
-        let (comm, count) = renumber(&local_moving(&csr, &k, singletons, rng));
-        if count == csr.node_count() {
-            break;
-        }
-        for l in labels.iter_mut() {
-            *l = comm[*l as usize];
-        }
-        let mut k_next = vec![0.0f64; count];
-        for (v, &c) in comm.iter().enumerate() {
-            k_next[c as usize] += k[v];
-        }
-        csr = contract_csr(&csr, &comm, count);
-        k = k_next;
-        if count <= 1 {
-            break;
-        }
-    }
-    // Refinement: nodes that joined a community before it took shape move, one by one, to
-    // the community of the graph itself that suits them best (Louvain alone never revisits
-    // single nodes once they are merged).
-    if n > 0 {
-        let k0: Vec<f64> = (0..n).map(|v| graph.csr.weighted_degree(v)).collect();
-        labels = renumber(&local_moving(&graph.csr, &k0, labels, rng)).0;
-    }
-    labels
-}
-
-/// Levels of Louvain run by [`quick_communities`].
-const LOUVAIN_LEVELS: usize = 4;
-
-/// One local-moving phase of Louvain over `csr` with node strengths `k` (which include the
-/// weight of ties inside merged nodes).
-fn local_moving(csr: &Csr, k: &[f64], mut comm: Vec<u32>, rng: &mut Rng) -> Vec<u32> {
-    let n = csr.node_count();
-    let m2: f64 = k.iter().sum();
-    if m2 <= 0.0 || comm.len() != n || comm.iter().any(|&c| c as usize >= n) {
-        return (0..n as u32).collect();
-    }
-    let mut tot = vec![0.0f64; n];
-    for (v, &c) in comm.iter().enumerate() {
-        tot[c as usize] += k[v];
-    }
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    rng.shuffle(&mut order);
-    let mut w_to = vec![0.0f64; n];
-    let mut touched: Vec<u32> = Vec::new();
-    for _pass in 0..10 {
-        let mut moves = 0usize;
-        for &v in &order {
-            let v = v as usize;
-            let own = comm[v] as usize;
-            tot[own] -= k[v];
-            let (ns, ws) = csr.neighbors(v);
-            for (&u, &w) in ns.iter().zip(ws) {
-                let c = comm[u as usize] as usize;
-                if w_to[c] == 0.0 {
-                    touched.push(c as u32);
-                }
-                w_to[c] += w as f64;
-            }
-            let gain = |c: usize, w_to: &[f64]| w_to[c] - tot[c] * k[v] / m2;
-            let mut best = own;
-            let mut best_gain = gain(own, &w_to);
-            for &c in &touched {
-                let g = gain(c as usize, &w_to);
-                if g > best_gain + 1e-12 {
-                    best = c as usize;
-                    best_gain = g;
-                }
-            }
-            for &c in &touched {
-                w_to[c as usize] = 0.0;
-            }
-            touched.clear();
-            tot[best] += k[v];
-            if best != own {
-                comm[v] = best as u32;
-                moves += 1;
-            }
-        }
-        if moves * 100 < n {
-            break;
-        }
-    }
-    comm
-}
-
-/// Numbers the distinct labels `0..count` in order of first appearance.
-fn renumber(labels: &[u32]) -> (Vec<u32>, usize) {
-    let mut map = std::collections::BTreeMap::new();
-    let out = labels
-        .iter()
-        .map(|&l| {
-            let next = map.len() as u32;
-            *map.entry(l).or_insert(next)
-        })
-        .collect();
-    (out, map.len())
+    leiden(&graph.csr, &LeidenSettings::with_seed(rng.next_u64())).membership
 }
 
 /// Heavy-tie clustering: nodes in seeded random order join the neighbour's cluster with the

@@ -3,8 +3,8 @@
 
 use super::quadtree::QuadTree;
 use super::LayoutError;
+use crate::community::relabel_dense;
 use crate::rng::Rng;
-use std::collections::BTreeMap;
 
 /// Up to this many nodes the silhouette is exact; above, it is computed on a seeded sample of
 /// this many nodes.
@@ -22,7 +22,8 @@ pub const SILHOUETTE_EXACT_MAX: usize = 2_000;
 /// an unbiased estimate with a standard error of about 0.01. A single group gives 0.
 pub fn silhouette(pos_in_graph: &[f32], groups: &[u32], seed: u64) -> Result<f32, LayoutError> {
     let n = check(pos_in_graph, groups)?;
-    let (labels, group_count) = dense_labels(groups);
+    let mut labels = groups.to_vec();
+    let group_count = relabel_dense(&mut labels);
     if group_count < 2 || n < 2 {
         return Ok(0.0);
     }
@@ -107,15 +108,6 @@ fn check(pos_in_graph: &[f32], groups: &[u32]) -> Result<usize, LayoutError> {
         return Err(LayoutError::NonFinitePosition { node: i / 2 });
     }
     Ok(n)
-}
-
-fn dense_labels(groups: &[u32]) -> (Vec<u32>, usize) {
-    let mut map = BTreeMap::new();
-    for &g in groups {
-        let next = map.len() as u32;
-        map.entry(g).or_insert(next);
-    }
-    (groups.iter().map(|g| map[g]).collect(), map.len())
 }
 
 #[cfg(test)]

@@ -613,37 +613,12 @@ impl NetworkSummary {
     }
 }
 
-/// Component label of every node (components numbered by their smallest node).
-pub fn component_labels(csr: &Csr) -> Vec<u32> {
-    let n = csr.node_count();
-    let mut label = vec![u32::MAX; n];
-    let mut stack = Vec::new();
-    let mut next = 0u32;
-    for s in 0..n {
-        if label[s] != u32::MAX {
-            continue;
-        }
-        label[s] = next;
-        stack.push(s);
-        while let Some(v) = stack.pop() {
-            for &w in csr.neighbors(v).0 {
-                if label[w as usize] == u32::MAX {
-                    label[w as usize] = next;
-                    stack.push(w as usize);
-                }
-            }
-        }
-        next += 1;
-    }
-    label
-}
-
 /// Network-level figures; `clustering` is [`StructuralHoles::clustering`] (pass it to avoid
 /// computing it twice).
 pub fn summary(csr: &Csr, clustering: &[f64]) -> NetworkSummary {
     let n = csr.node_count();
     let m = csr.edge_count();
-    let labels = component_labels(csr);
+    let labels = csr.component_labels();
     let components = labels.iter().map(|&l| l as usize + 1).max().unwrap_or(0);
     let mut sizes = vec![0usize; components];
     for &l in &labels {

@@ -29,7 +29,7 @@ impl Csr {
             pairs.push((u, v, w));
             pairs.push((v, u, w));
         }
-        pairs.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        pairs.sort_unstable_by_key(|&(u, v, _)| (u, v));
         let mut offsets = vec![0u32; node_count + 1];
         let mut neighbors = Vec::with_capacity(pairs.len());
         let mut weights = Vec::with_capacity(pairs.len());
@@ -86,31 +86,35 @@ impl Csr {
         self.weights.iter().map(|&w| w as f64).sum::<f64>() / 2.0
     }
 
-    /// The same graph as a petgraph `UnGraph`, for algorithms petgraph already has.
-    pub fn to_petgraph(&self) -> petgraph::graph::UnGraph<(), f32> {
-        let mut g = petgraph::graph::UnGraph::with_capacity(self.node_count(), self.edge_count());
-        for _ in 0..self.node_count() {
-            g.add_node(());
-        }
-        for v in 0..self.node_count() {
-            let (ns, ws) = self.neighbors(v);
-            for (&u, &w) in ns.iter().zip(ws) {
-                if (v as u32) < u {
-                    g.add_edge(
-                        petgraph::graph::NodeIndex::new(v),
-                        petgraph::graph::NodeIndex::new(u as usize),
-                        w,
-                    );
-                }
-            }
-        }
-        g
+    /// The connected component of every node: see [`crate::model::component_labels`].
+    pub fn component_labels(&self) -> Vec<u32> {
+        let ties = (0..self.node_count()).flat_map(|v| {
+            self.neighbors(v)
+                .0
+                .iter()
+                .filter(move |&&u| (v as u32) < u)
+                .map(move |&u| (v as u32, u))
+        });
+        component_labels(self.node_count(), ties)
     }
+}
 
-    /// Number of connected components (isolated nodes count as one each).
-    pub fn connected_components(&self) -> usize {
-        petgraph::algo::connected_components(&self.to_petgraph())
+/// The connected component of each of `node_count` nodes joined by undirected `ties`:
+/// components are numbered `0..count` by their smallest node (an isolated node is a component
+/// of its own). Ties naming a node `>= node_count` are ignored.
+///
+/// The crate's one connected-components computation (the network summary's islands, the
+/// split of disconnected Louvain communities): petgraph's union-find over the ties, then
+/// [`crate::community::relabel_dense`] on the representatives.
+pub fn component_labels(node_count: usize, ties: impl IntoIterator<Item = (u32, u32)>) -> Vec<u32> {
+    let mut sets = petgraph::unionfind::UnionFind::<u32>::new(node_count);
+    for (u, v) in ties {
+        // An out-of-range end is the only error; such a tie joins nothing.
+        let _ = sets.try_union(u, v);
     }
+    let mut labels = sets.into_labeling();
+    crate::community::relabel_dense(&mut labels);
+    labels
 }
 
 #[cfg(test)]
@@ -135,6 +139,10 @@ mod tests {
         assert_eq!(csr.neighbors(1), (&[0u32, 2][..], &[1.5f32, 2.0][..]));
         assert_eq!(csr.degree(3), 0);
         assert!((csr.total_weight() - 3.5).abs() < 1e-9);
-        assert_eq!(csr.connected_components(), 2);
+        assert_eq!(csr.component_labels(), vec![0, 0, 0, 1]);
+        assert_eq!(
+            component_labels(5, [(4, 1), (3, 0), (2, 9)]),
+            vec![0, 1, 2, 0, 1]
+        );
     }
 }

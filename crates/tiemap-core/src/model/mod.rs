@@ -13,7 +13,7 @@ mod export;
 mod graphfile;
 mod network;
 
-pub use csr::Csr;
+pub use csr::{component_labels, Csr};
 pub use date::{Date, Timestamp};
 pub use export::{
     normalize_profile_url, Endorsement, ExportKind, Invitation, InvitationDirection, Message,

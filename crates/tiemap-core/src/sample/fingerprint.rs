@@ -4,8 +4,10 @@
 
 use super::planted_partition;
 use crate::community::{detect, Algorithm, LeidenSettings};
+use crate::hash::Fnv1a64;
 use crate::layout::{Fa2Settings, LayoutStart, LayoutState};
 use std::fmt::Write;
+use std::hash::Hasher;
 
 /// Leiden and Louvain memberships and modularities (bits), and a hash of the layout's
 /// positions after 60 iterations, on a 1,500-node planted-partition graph.
@@ -29,12 +31,11 @@ pub fn seeded_fingerprint() -> String {
     if let Ok(mut layout) = LayoutState::new(&g.csr, settings, LayoutStart::Random, 9) {
         layout.step(60);
         // FNV-1a over the position bits.
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut positions = Fnv1a64::new();
         for x in layout.positions() {
-            for b in x.to_bits().to_le_bytes() {
-                hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-            }
+            positions.write_u32(x.to_bits());
         }
+        let hash = positions.finish();
         let _ = writeln!(
             out,
             "layout 60 iterations positions {hash:016x} first {:?}",

@@ -17,6 +17,7 @@ mod planted;
 pub use fingerprint::seeded_fingerprint;
 pub use planted::{planted_partition, PlantedGraph};
 
+use crate::export::csv::write_rows;
 use crate::model::{Date, Message, OwnPosition, Person, PersonalExport, Profile, Timestamp};
 use crate::rng::Rng;
 
@@ -699,9 +700,19 @@ fn conversations(
 /// Writes people as a current-generation LinkedIn `Connections.csv` (with the `Notes:` preamble).
 pub fn connections_csv(people: &[Person]) -> String {
     let mut out = String::from(
-        "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n",
+        "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\n\n",
     );
-    for p in people {
+    let header = [
+        "First Name",
+        "Last Name",
+        "URL",
+        "Email Address",
+        "Company",
+        "Position",
+        "Connected On",
+    ]
+    .map(String::from);
+    let rows = people.iter().map(|p| {
         let date = p
             .connected_on
             .map(|d| {
@@ -709,28 +720,21 @@ pub fn connections_csv(people: &[Person]) -> String {
                 format!("{day:02} {} {y}", Date::month_abbreviation(m))
             })
             .unwrap_or_default();
-        let fields = [
-            p.first_name.as_str(),
-            p.last_name.as_str(),
-            p.profile_url.as_deref().unwrap_or(""),
-            p.email.as_deref().unwrap_or(""),
-            p.company.as_deref().unwrap_or(""),
-            p.position.as_deref().unwrap_or(""),
-            date.as_str(),
-        ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
-    }
+        [
+            p.first_name.clone(),
+            p.last_name.clone(),
+            p.profile_url.clone().unwrap_or_default(),
+            p.email.clone().unwrap_or_default(),
+            p.company.clone().unwrap_or_default(),
+            p.position.clone().unwrap_or_default(),
+            date,
+        ]
+    });
+    out.push_str(&write_rows(
+        std::iter::once(header).chain(rows),
+        csv::Terminator::Any(b'\n'),
+    ));
     out
-}
-
-fn csv_field(f: &str) -> String {
-    if f.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", f.replace('"', "\"\""))
-    } else {
-        f.to_string()
-    }
 }
 
 #[cfg(test)]

@@ -208,7 +208,7 @@ pub fn place_node_labels(
                 },
             ),
         ];
-        let tries = if hub { &sides[..] } else { &sides[..1] };
+        let tries = if hub { sides } else { &sides[..1] };
         if let Some((side, rect)) = tries.iter().find(|(_, rect)| grid.try_place(*rect)) {
             placed.push(PlacedLabel {
                 node: i,

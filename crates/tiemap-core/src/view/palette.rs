@@ -58,7 +58,8 @@ pub fn node_color(persistent_id: Option<u32>) -> [u8; 3] {
     persistent_id.map_or(OTHER_COLOR, cluster_color)
 }
 
-/// `#rrggbb`.
+/// `#rrggbb` (lower-case hex): the one colour-to-text of the crate, for the exports, the
+/// page's CSS and the shared SVG.
 pub fn to_hex(color: [u8; 3]) -> String {
     format!("#{:02x}{:02x}{:02x}", color[0], color[1], color[2])
 }
@@ -241,5 +242,6 @@ mod tests {
             assert!(d > 8.0, "{k}: {d}");
         }
         assert_eq!(to_hex(cluster_color(1)), "#d55e00");
+        assert_eq!(to_hex([255, 8, 0]), "#ff0800");
     }
 }
