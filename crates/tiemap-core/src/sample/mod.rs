@@ -12,6 +12,7 @@
 //!   emoji in names; the same name on different people; profile URLs written several ways.
 
 mod fingerprint;
+pub mod hard;
 mod planted;
 
 pub use fingerprint::seeded_fingerprint;
