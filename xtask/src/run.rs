@@ -237,6 +237,27 @@ fn counts(line: &str) -> (u64, u64) {
     (0, 0)
 }
 
+/// Builds wasm bin `bin` (release) with `-C target-feature=+simd128`, in its own target dir
+/// ([`SIMD_TARGET_DIR`], so the plain build's cache stays); returns the `.wasm` path.
+pub fn build_simd128(env: &ToolEnv, bin: &str) -> Result<PathBuf, String> {
+    let target_dir = root().join(SIMD_TARGET_DIR);
+    status(
+        command(env, "cargo")
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--bin",
+                bin,
+            ])
+            .env("RUSTFLAGS", "-C target-feature=+simd128")
+            .env("CARGO_TARGET_DIR", &target_dir),
+        &format!("cargo build --bin {bin} (wasm32, simd128)"),
+    )?;
+    Ok(target_dir.join(format!("wasm32-unknown-unknown/release/{bin}.wasm")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{counts, simd_worker_loader};
@@ -334,25 +355,4 @@ mod tests {
         assert_eq!(counts("ℹ fail 1"), (0, 1));
         assert_eq!(counts("running 3 tests"), (0, 0));
     }
-}
-
-/// Builds wasm bin `bin` (release) with `-C target-feature=+simd128`, in its own target dir
-/// ([`SIMD_TARGET_DIR`], so the plain build's cache stays); returns the `.wasm` path.
-pub fn build_simd128(env: &ToolEnv, bin: &str) -> Result<PathBuf, String> {
-    let target_dir = root().join(SIMD_TARGET_DIR);
-    status(
-        command(env, "cargo")
-            .args([
-                "build",
-                "--release",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--bin",
-                bin,
-            ])
-            .env("RUSTFLAGS", "-C target-feature=+simd128")
-            .env("CARGO_TARGET_DIR", &target_dir),
-        &format!("cargo build --bin {bin} (wasm32, simd128)"),
-    )?;
-    Ok(target_dir.join(format!("wasm32-unknown-unknown/release/{bin}.wasm")))
 }

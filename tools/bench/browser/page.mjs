@@ -55,7 +55,7 @@ async function memory(cfg) {
   const [nodes, ties, clusters] = wasm.big_graph_flow('big.csv', bytes, cfg.layout_steps);
   const ms = now() - t0;
   const peak = wasmMemory.buffer.byteLength;
-  return { nodes, ties, clusters, layout_steps: cfg.layout_steps, file_bytes: bytes.length, ms, wasm_memory_start_bytes: startBytes, wasm_memory_peak_bytes: peak, budget_bytes: cfg.budget_bytes };
+  return { nodes, ties, clusters, layout_steps: cfg.layout_steps, file_bytes: bytes.length, ms, wasm_memory_start_bytes: startBytes, wasm_memory_peak_bytes: peak };
 }
 
 // The render area draws with the app's own renderer: the root `tiemap` lib built as a cdylib
@@ -168,25 +168,16 @@ async function layout(cfg) {
   const leidenMs = now() - t0;
   const state = wasm.LayoutBench.from_communities(g, membership, 1);
   let layoutMs = 0;
+  // after each step: the report finds in it when the map settled (xtask/src/bench/goals.rs)
   const trace = [];
-  let reached = null;
   let converged = false;
   while (layoutMs < s.budget_ms) {
     const t = now();
     converged = state.step(s.chunk);
     layoutMs += now() - t;
-    const sil = state.silhouette(truth);
-    trace.push({ ms: layoutMs, iterations: state.iterations(), level: state.level(), silhouette: sil });
-    if (reached === null && state.level() === 0 && sil >= s.goal_silhouette) {
-      reached = { ms: layoutMs, iterations: state.iterations(), silhouette: sil };
-    }
+    trace.push({ ms: layoutMs, iterations: state.iterations(), level: state.level(), silhouette: state.silhouette(truth) });
     if (converged) break;
   }
-  const at = (ms) => {
-    let last = null;
-    for (const p of trace) if (p.ms <= ms) last = p;
-    return last;
-  };
   const settle = {
     nodes: s.nodes,
     edges: g.edge_count(),
@@ -194,10 +185,6 @@ async function layout(cfg) {
     mean_degree: s.degree,
     mixing: s.mixing,
     leiden_ms: leidenMs,
-    goal_silhouette: s.goal_silhouette,
-    goal_ms: s.goal_ms,
-    reached_goal: reached,
-    at_goal_time: at(s.goal_ms),
     final: trace[trace.length - 1] ?? null,
     converged,
     trace,
@@ -317,7 +304,7 @@ async function imports(cfg) {
       times.push(now() - t0);
       await yieldToBrowser();
     }
-    out.csv_edge_list = { ties_requested: c.ties, ties_read: ties, nodes: c.nodes, size_bytes: bytes.length, ms: median(times), runs_ms: times, goal_ms: c.goal_ms };
+    out.csv_edge_list = { ties_requested: c.ties, ties_read: ties, nodes: c.nodes, size_bytes: bytes.length, ms: median(times), runs_ms: times };
   }
   // a Connections.csv, then tie inference over the generated export
   {
@@ -342,7 +329,7 @@ async function imports(cfg) {
       inferTimes.push(now() - t0);
       await yieldToBrowser();
     }
-    out.infer = { people: p.people, ties, ms: median(inferTimes), runs_ms: inferTimes, goal_ms: p.infer_goal_ms };
+    out.infer = { people: p.people, ties, ms: median(inferTimes), runs_ms: inferTimes };
     sample.free();
   }
   return out;
@@ -596,14 +583,12 @@ async function render(cfg) {
     ratio_mean: oursStats.mean_ms / theirStats.mean_ms,
     ratio_median: oursStats.median_ms / theirStats.median_ms,
     ratio_p95: oursStats.p95_ms / theirStats.p95_ms,
-    goal_ratio: cfg.goal_ratio,
     pick: {
       points: points.length,
       ms_per_pick_fitted: pickTimes[0],
       ms_per_pick_zoomed_4x: pickTimes[1],
       ms_per_pick: Math.max(...pickTimes),
       hits,
-      goal_ms: cfg.pick_goal_ms,
     },
   };
   sigma.kill();

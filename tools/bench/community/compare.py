@@ -109,6 +109,17 @@ def summary(runs, truth):
     }
 
 
+def strict(v):
+    """`v` with NaN and infinities as None, so the file is strict JSON (xtask reads it)."""
+    if isinstance(v, float):
+        return v if math.isfinite(v) else None
+    if isinstance(v, dict):
+        return {k: strict(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [strict(x) for x in v]
+    return v
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=5)
@@ -138,7 +149,7 @@ def main():
     report = {"igraph_version": ig.__version__, "seeds": args.seeds,
               "cpu_count": os.cpu_count(), "load_average": os.getloadavg(), "graphs": results}
     with open(os.path.join(ROOT, "target", "bench", "community.json"), "w") as f:
-        json.dump(report, f, indent=1)
+        json.dump(strict(report), f, indent=1, allow_nan=False)
     print(f"igraph {ig.__version__}, best of {args.seeds} seeds, median and minimum time of one run, "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores\n")
     print("| graph | nodes | edges | Q ours | Q igraph | Q ours - igraph | NMI ours | NMI igraph "
