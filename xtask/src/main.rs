@@ -57,6 +57,41 @@ fn test(args: &[String]) -> Result<(), String> {
     let root = run::root();
     let want = |name: &str| only.is_none_or(|o| o == name);
 
+    if want("clippy") {
+        // Lints are a suite of their own: a warning fails the run like a failing test.
+        tally.suite(
+            "clippy (every crate, every target, warnings denied)",
+            run::command(&env, "cargo")
+                .args([
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--locked",
+                    "--",
+                    "-D",
+                    "warnings",
+                ])
+                .current_dir(&root),
+        );
+        tally.suite(
+            "clippy (the wasm app, worker and browser tests)",
+            run::command(&env, "cargo")
+                .args([
+                    "clippy",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "-p",
+                    "tiemap",
+                    "--bins",
+                    "--tests",
+                    "--locked",
+                    "--",
+                    "-D",
+                    "warnings",
+                ])
+                .current_dir(&root),
+        );
+    }
     if want("native") {
         tally.suite(
             "native",

