@@ -312,6 +312,7 @@ mod tests {
             resolution: 1.0,
             fold_below: 0,
             edits: Default::default(),
+            ..Default::default()
         }
     }
 
@@ -350,6 +351,7 @@ mod tests {
                 degree: 0,
                 cluster: 0,
                 connected: None,
+                ..Default::default()
             };
             2
         ];
@@ -383,6 +385,7 @@ mod tests {
             size,
             folded: 0,
             hidden: false,
+            ..Default::default()
         };
         let mut m = map("m");
         m.clusters = vec![view(4, 10), view(7, 2)];
@@ -397,6 +400,7 @@ mod tests {
                 node_clusters: Vec::new(),
                 clusters,
                 modularity: 0.5,
+                ..Default::default()
             }))
         };
         let kept = s.next(update(vec![view(4, 10), view(7, 2)]));

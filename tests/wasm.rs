@@ -106,6 +106,7 @@ fn the_canvas_renderer_draws_nodes_and_labels() {
         degree,
         cluster: 0,
         connected: None,
+        ..Default::default()
     };
     let map = MapData {
         map_id: 1,
@@ -125,6 +126,7 @@ fn the_canvas_renderer_draws_nodes_and_labels() {
         resolution: 1.0,
         fold_below: 0,
         edits: Default::default(),
+        ..Default::default()
     };
     let bounds = Bounds::of_positions(&map.pos_in_graph).unwrap();
     let camera = Camera::fit(bounds, [300.0, 200.0], 30.0);

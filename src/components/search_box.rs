@@ -195,6 +195,7 @@ mod tests {
             degree,
             cluster: 0,
             connected: None,
+            ..Default::default()
         };
         let map = MapData {
             modularity: 0.0,
@@ -220,6 +221,7 @@ mod tests {
             resolution: 1.0,
             fold_below: 0,
             edits: Default::default(),
+            ..Default::default()
         };
         assert_eq!(suggestions(&map, " ANN", 8), vec![3, 1, 2]);
         assert_eq!(suggestions(&map, "nders", 8), vec![0]);

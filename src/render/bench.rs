@@ -63,6 +63,7 @@ impl TiemapRenderBench {
                 degree: degree[i],
                 cluster: cluster.get(i).copied().unwrap_or(u32::MAX),
                 connected: None,
+                ..Default::default()
             })
             .collect();
         let clusters = colors
@@ -76,6 +77,7 @@ impl TiemapRenderBench {
                 size: cluster.iter().filter(|&&k| k == id as u32).count() as u32,
                 folded: 0,
                 hidden: false,
+                ..Default::default()
             })
             .collect();
         let map = MapData {
@@ -96,6 +98,7 @@ impl TiemapRenderBench {
             resolution: 1.0,
             fold_below: 0,
             edits: Default::default(),
+            ..Default::default()
         };
         let dpr = device_pixel_ratio.max(0.5);
         let css = [

@@ -184,16 +184,8 @@ pub fn place_labels(
         [cache.width(text, map, i) * f / 10.0 + f * 0.35, f * 1.25]
     };
 
-    // 1) the biggest hubs, on any free side of their disc
-    let mut placed = place_node_labels(
-        &mut grid,
-        &scene.label_order[..split],
-        &rules,
-        screen_of,
-        &mut |i| label_box(cache, text, i),
-    );
-
-    // 2) cluster names, large, at each cluster's weighted centroid
+    // 1) cluster names first (every top-level cluster on screen is named), large, at each
+    //    cluster's weighted centroid or the nearest free spot around it, kept inside the view
     let mut labels: Vec<LabelText> = Vec::new();
     let dark = theme.background.iter().map(|&c| c as u32).sum::<u32>() < 300;
     if !map.clusters.is_empty() {
@@ -227,22 +219,39 @@ pub fn place_labels(
                 continue;
             }
             let font = 14.0 + 12.0 * (a.members as f32 / biggest).sqrt();
+            // Text in a right-to-left script is isolated, so the numbers around it ("2022-2023")
+            // keep their order; names wider than the view are shortened with an ellipsis.
+            let name = fit_width(&isolate_bidi(&name), w - 2.0 * EDGE_CSS_PX, |t| {
+                text.width(t, 700, font)
+            });
             let tw = text.width(&name, 700, font);
             let [cx, cy] = camera.graph_to_screen(a.center_in_graph);
             let th = font * 1.2;
-            let at = |dy: f32| ScreenRect {
-                x: cx - tw / 2.0,
-                y: cy - th / 2.0 + dy,
-                w: tw,
-                h: th,
+            let at = |dx: f32, dy: f32| {
+                let x = (cx - tw / 2.0 + dx).clamp(EDGE_CSS_PX, (w - tw - EDGE_CSS_PX).max(EDGE_CSS_PX));
+                let y = (cy - th / 2.0 + dy).clamp(EDGE_CSS_PX, (h - th - EDGE_CSS_PX).max(EDGE_CSS_PX));
+                ScreenRect { x, y, w: tw, h: th }
             };
-            let tries = [
-                at(0.0),
-                at(-th * 1.1),
-                at(th * 1.1),
-                at(-th * 2.2),
-                at(th * 2.2),
-            ];
+            let on_screen = cx > -tw && cx < w + tw && cy > -th && cy < h + th;
+            if !on_screen {
+                continue;
+            }
+            let mut tries = vec![at(0.0, 0.0)];
+            for ring in 1..=4 {
+                let r = ring as f32;
+                for (dx, dy) in [
+                    (0.0, -1.1),
+                    (0.0, 1.1),
+                    (-0.6, 0.0),
+                    (0.6, 0.0),
+                    (-0.5, -1.1),
+                    (0.5, -1.1),
+                    (-0.5, 1.1),
+                    (0.5, 1.1),
+                ] {
+                    tries.push(at(dx * r * tw, dy * r * th));
+                }
+            }
             if let Some(k) = grid.try_place_any(&tries) {
                 // Members of a dimmed cluster are out of focus: fade its name too.
                 let member = map.nodes.iter().position(|v| v.cluster == a.cluster);
@@ -270,6 +279,15 @@ pub fn place_labels(
             }
         }
     }
+
+    // 2) the biggest hubs, on any free side of their disc
+    let mut placed = place_node_labels(
+        &mut grid,
+        &scene.label_order[..split],
+        &rules,
+        screen_of,
+        &mut |i| label_box(cache, text, i),
+    );
 
     // 3) everyone else big enough on screen, right of their disc
     if people_shown {
@@ -315,6 +333,54 @@ pub fn place_labels(
     labels
 }
 
+/// Labels keep this far from the edge of the view (CSS pixels).
+pub const EDGE_CSS_PX: f32 = 4.0;
+
+/// Whether `text` holds letters of a right-to-left script (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko and their presentation forms).
+pub fn has_rtl(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c as u32,
+            0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+    })
+}
+
+/// Isolates each run of right-to-left text (FIRST STRONG ISOLATE ... POP DIRECTIONAL
+/// ISOLATE), so a name like "شركة · 2022-2023" keeps its parts, and their numbers, in order.
+pub fn isolate_bidi(text: &str) -> String {
+    if !has_rtl(text) {
+        return text.to_string();
+    }
+    text.split(" · ")
+        .map(|part| {
+            if has_rtl(part) {
+                format!("\u{2068}{part}\u{2069}")
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// `text` shortened with "…" until `width_of` it fits `max_width` (whole if it fits).
+pub fn fit_width(text: &str, max_width: f32, mut width_of: impl FnMut(&str) -> f32) -> String {
+    if width_of(text) <= max_width {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut keep = chars.len();
+    while keep > 1 {
+        keep -= 1;
+        let mut t: String = chars[..keep].iter().collect::<String>().trim_end().to_string();
+        t.push('…');
+        if width_of(&t) <= max_width {
+            return t;
+        }
+    }
+    "…".to_string()
+}
+
 pub fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> [u8; 3] {
     let m = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
     [m(a[0], b[0]), m(a[1], b[1]), m(a[2], b[2])]
@@ -334,5 +400,23 @@ mod tests {
         assert_eq!(initials, "T. W.");
         assert!(!initials.contains("Theo") && !initials.contains("Weber"));
         assert_eq!(person_label_text("Theo Weber", NameMode::Hidden, 3), None);
+    }
+
+    #[test]
+    fn right_to_left_names_are_isolated_so_numbers_keep_their_order() {
+        let name = "شركة النور · 2022-2023";
+        let isolated = isolate_bidi(name);
+        assert_eq!(isolated, "\u{2068}شركة النور\u{2069} · 2022-2023");
+        assert_eq!(isolate_bidi("Globex · 2016-2019"), "Globex · 2016-2019");
+        assert!(has_rtl("שלום") && !has_rtl("Zürich"));
+    }
+
+    #[test]
+    fn long_names_are_shortened_with_an_ellipsis_to_fit() {
+        let width = |t: &str| t.chars().count() as f32 * 10.0;
+        assert_eq!(fit_width("Globex", 100.0, width), "Globex");
+        let cut = fit_width("Rheinmetall Robotics GmbH · engineers", 120.0, width);
+        assert!(cut.ends_with('…') && width(&cut) <= 120.0, "{cut}");
+        assert!(cut.starts_with("Rheinmeta"), "{cut}");
     }
 }

@@ -85,7 +85,7 @@ pub enum NameMode {
 
 /// Everything the person made of a map, beside its input files: what a save keeps and a
 /// restore puts back. Part of the `.tiemap` project file (docs/project-file.md).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct SavedState {
     /// `MapData::fingerprint` of the input the state belongs to.
     pub fingerprint: String,
@@ -100,6 +100,9 @@ pub struct SavedState {
     pub node_clusters: Vec<u32>,
     /// `[x0, y0, ...]`, graph space.
     pub pos_in_graph: Vec<f32>,
+    /// Each node's persistent sub-cluster id (so names given to sub-clusters come back).
+    #[serde(default)]
+    pub node_subclusters: Vec<u32>,
 }
 
 /// A frame of the running layout.
@@ -116,13 +119,18 @@ pub struct Positions {
 }
 
 /// New clusters for the map on screen.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct ClusterUpdate {
     pub map_id: u32,
     /// Persistent cluster id of each node.
     pub node_clusters: Vec<u32>,
     pub clusters: Vec<ClusterView>,
     pub modularity: f64,
+    /// Persistent sub-cluster id of each node (see `NodeView::subcluster`).
+    #[serde(default)]
+    pub node_subclusters: Vec<Option<u32>>,
+    #[serde(default)]
+    pub subclusters: Vec<ClusterView>,
 }
 
 /// One tie of a node, and why it exists.
@@ -144,7 +152,7 @@ pub struct Explanation {
 }
 
 /// One cluster as the legend and the map show it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct ClusterView {
     /// Persistent id: stays on the same group across re-runs (so colours and names stay).
     pub id: u32,
@@ -159,6 +167,13 @@ pub struct ClusterView {
     pub folded: u32,
     /// The person hid it: its people and ties are not drawn.
     pub hidden: bool,
+    /// What its members share, in one line ("120 people: 72 % at Globex, mostly engineers,
+    /// connected Mar–Jun 2019").
+    #[serde(default)]
+    pub description: String,
+    /// For a sub-cluster: the top-level cluster it belongs to.
+    #[serde(default)]
+    pub parent: Option<u32>,
 }
 
 /// What the person changed about the clusters, applied on top of whatever the clustering
@@ -298,6 +313,10 @@ pub struct NodeView {
     pub degree: u32,
     /// Persistent cluster id (an id in `MapData::clusters`).
     pub cluster: u32,
+    /// Persistent sub-cluster id (an id in `MapData::subclusters`), when its cluster has
+    /// sub-clusters.
+    #[serde(default)]
+    pub subcluster: Option<u32>,
     /// When the owner connected with them, as a month index ([`month_index`]); `None` in a
     /// graph file or when the export gives no date.
     #[serde(default)]
@@ -319,7 +338,7 @@ pub fn month_label(month: u32) -> String {
 }
 
 /// Everything the page needs to draw a map.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub struct MapData {
     /// Distinguishes successive maps (positions carry it).
     pub map_id: u32,
@@ -334,8 +353,12 @@ pub struct MapData {
     pub ties: Vec<u32>,
     /// Starting positions, `[x0, y0, x1, y1, ...]` in graph space; `Positions` events follow.
     pub pos_in_graph: Vec<f32>,
-    /// Clusters, largest first.
+    /// Top-level clusters, largest first (what the map opens on: at most about 12).
     pub clusters: Vec<ClusterView>,
+    /// Sub-clusters of the top-level clusters that have more than one, largest first
+    /// (`parent` says whose); shown when a cluster is expanded in the legend.
+    #[serde(default)]
+    pub subclusters: Vec<ClusterView>,
     /// Modularity of the clustering.
     pub modularity: f64,
     /// Share of possible ties that exist.

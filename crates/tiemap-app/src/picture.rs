@@ -971,6 +971,7 @@ mod tests {
             degree,
             cluster,
             connected: None,
+            ..Default::default()
         };
         let cluster = |id, name: &str, size, hidden| ClusterView {
             id,
@@ -980,6 +981,7 @@ mod tests {
             size,
             folded: 0,
             hidden,
+            ..Default::default()
         };
         MapData {
             modularity: 0.0,
@@ -1008,6 +1010,7 @@ mod tests {
             resolution: 1.0,
             fold_below: 0,
             edits: Default::default(),
+            ..Default::default()
         }
     }
 

@@ -186,6 +186,7 @@ mod tests {
             }),
             node_clusters: vec![0, 1, 1],
             pos_in_graph: vec![0.5, -1.25, 3.0, 4.0, 1e-7, f32::MAX],
+            ..Default::default()
         }
     }
 

@@ -223,6 +223,7 @@ mod tests {
             edits: ClusterEdits::default(),
             node_clusters: vec![0, 0],
             pos_in_graph: vec![0.0; 4],
+            ..Default::default()
         }
     }
 
@@ -245,6 +246,7 @@ mod tests {
             resolution: 1.0,
             fold_below: 0,
             edits: ClusterEdits::default(),
+            ..Default::default()
         }
     }
 

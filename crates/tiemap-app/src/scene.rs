@@ -296,6 +296,7 @@ mod tests {
             degree,
             cluster,
             connected: None,
+            ..Default::default()
         };
         MapData {
             modularity: 0.0,
@@ -322,6 +323,7 @@ mod tests {
                     size: 2,
                     folded: 0,
                     hidden: false,
+                    ..Default::default()
                 },
                 ClusterView {
                     id: 2,
@@ -331,6 +333,7 @@ mod tests {
                     size: 1,
                     folded: 0,
                     hidden: false,
+                    ..Default::default()
                 },
             ],
             report: Vec::new(),
@@ -339,6 +342,7 @@ mod tests {
             resolution: 1.0,
             fold_below: 0,
             edits: Default::default(),
+            ..Default::default()
         }
     }
 

@@ -11,7 +11,9 @@ use crate::model::{
 use crate::saver::MapInput;
 use std::collections::BTreeMap;
 use thiserror::Error;
-use tiemap_core::community::{detect, stabilize, Algorithm, LeidenSettings, Partition};
+use tiemap_core::community::{
+    detect, hierarchy, stabilize, Algorithm, LeidenSettings, Partition,
+};
 use tiemap_core::import::{
     fingerprint, group_thousands, import_files, ImportError, ImportOutcome, Imported, Limits,
 };
@@ -73,10 +75,18 @@ pub struct Session {
     settings: SessionSettings,
     network: Network,
     csr: Csr,
-    /// Persistent cluster id of each node.
+    /// Persistent top-level cluster id of each node.
     node_clusters: Vec<u32>,
+    /// Persistent sub-cluster id of each node (the communities at the map's resolution,
+    /// nested in the top level).
+    node_subclusters: Vec<u32>,
     next_free_cluster_id: u32,
     clusters: Vec<ClusterView>,
+    /// Sub-clusters (with `parent`), as found, before the person's edits.
+    subclusters: Vec<ClusterView>,
+    /// The ties as the layout pulls them: ties between top-level clusters weakened, so the
+    /// clusters sit apart with white space between them (as in InMaps).
+    layout_csr: Csr,
     modularity: f64,
     /// The last clustering, dense ids (largest first).
     partition: Partition,
@@ -88,6 +98,28 @@ pub struct Session {
     settled_from_save: bool,
     /// Identifies the input (`MapData::fingerprint`).
     fingerprint: String,
+}
+
+/// How much a tie between two top-level clusters pulls in the layout, against 1 for a tie
+/// inside one: clusters that are only loosely tied drift apart and leave white space.
+pub const BETWEEN_CLUSTERS_PULL: f32 = 0.15;
+
+/// The ties as the layout pulls them: ties between different `top` clusters weakened by
+/// [`BETWEEN_CLUSTERS_PULL`].
+fn layout_graph(csr: &Csr, top: &[u32]) -> Csr {
+    let n = csr.node_count();
+    let mut edges: Vec<(u32, u32, f32)> = Vec::with_capacity(csr.edge_count());
+    for v in 0..n {
+        let (nbrs, weights) = csr.neighbors(v);
+        for (&u, &w) in nbrs.iter().zip(weights) {
+            if (u as usize) <= v {
+                continue;
+            }
+            let same = top.get(v) == top.get(u as usize);
+            edges.push((v as u32, u, if same { w } else { w * BETWEEN_CLUSTERS_PULL }));
+        }
+    }
+    Csr::from_edges(n, edges)
 }
 
 /// What the page would draw, as one serialisable document (`tiemap map`).
@@ -340,8 +372,11 @@ impl Session {
             network,
             csr,
             node_clusters: Vec::new(),
+            node_subclusters: Vec::new(),
             next_free_cluster_id: 0,
             clusters: Vec::new(),
+            subclusters: Vec::new(),
+            layout_csr: Csr::from_edges(0, std::iter::empty()),
             modularity: 0.0,
             partition: Partition {
                 membership: Vec::new(),
@@ -545,6 +580,7 @@ impl Session {
             edits: self.edits.clone(),
             node_clusters: self.node_clusters.clone(),
             pos_in_graph: self.layout.positions().to_vec(),
+            node_subclusters: self.node_subclusters.clone(),
         }
     }
 
@@ -580,11 +616,20 @@ impl Session {
                 .max(self.next_free_cluster_id);
             self.node_clusters = saved.node_clusters;
         }
+        if saved.node_subclusters.len() == n {
+            self.next_free_cluster_id = saved
+                .node_subclusters
+                .iter()
+                .max()
+                .map_or(0, |m| m + 1)
+                .max(self.next_free_cluster_id);
+            self.node_subclusters = saved.node_subclusters;
+        }
         self.recluster();
         self.edits = saved.edits;
         let settings = Fa2Settings::infer(self.csr.node_count(), self.csr.edge_count());
         match LayoutState::new(
-            &self.csr,
+            &self.layout_csr,
             settings,
             LayoutStart::Positions(saved.pos_in_graph),
             self.settings.seed,
@@ -599,61 +644,104 @@ impl Session {
         Ok(self.map_data())
     }
 
-    /// Runs Leiden, gives each community its persistent id (matched to the previous run by
-    /// overlap) and rebuilds the cluster list. Returns the dense membership.
+    /// Runs Leiden at the map's resolution (the sub-clusters), groups its communities into
+    /// at most about 12 top-level clusters (`community::hierarchy`), gives both levels their
+    /// persistent ids (matched to the previous run by overlap), names them by what sets them
+    /// apart, and rebuilds the layout's graph. Returns the dense top-level membership.
     fn recluster(&mut self) -> Vec<u32> {
         let leiden = LeidenSettings {
             resolution: self.settings.resolution,
             ..LeidenSettings::with_seed(self.settings.seed)
         };
         let partition = detect(&self.csr, self.settings.algorithm, &leiden);
-        let keys: Vec<String> = self.network.nodes.iter().map(|n| n.key.clone()).collect();
-        let previous: Vec<(String, u32)> = keys
-            .iter()
-            .cloned()
-            .zip(self.node_clusters.iter().copied())
-            .collect();
-        let stable = stabilize(
-            &previous,
-            &keys,
+        let top = hierarchy::top_level(
+            &self.csr,
             &partition.membership,
+            self.settings.algorithm,
+            &leiden,
+        );
+        let keys: Vec<String> = self.network.nodes.iter().map(|n| n.key.clone()).collect();
+        let previous = |ids: &[u32]| -> Vec<(String, u32)> {
+            keys.iter().cloned().zip(ids.iter().copied()).collect()
+        };
+        let stable = stabilize(
+            &previous(&self.node_clusters),
+            &keys,
+            &top,
             self.next_free_cluster_id,
         );
         self.next_free_cluster_id = stable.next_free_id;
         self.node_clusters = stable.ids;
-        self.modularity = partition.modularity;
-        let names = infer::suggest_cluster_names(&self.network, &partition.membership);
-        let mut by_id: BTreeMap<u32, (u32, String)> = BTreeMap::new();
-        for (v, &dense) in partition.membership.iter().enumerate() {
-            let id = self.node_clusters[v];
-            let entry = by_id
-                .entry(id)
-                .or_insert((0, names.get(dense as usize).cloned().unwrap_or_default()));
-            entry.0 += 1;
+        let stable_sub = stabilize(
+            &previous(&self.node_subclusters),
+            &keys,
+            &partition.membership,
+            self.next_free_cluster_id,
+        );
+        self.next_free_cluster_id = stable_sub.next_free_id;
+        self.node_subclusters = stable_sub.ids;
+        self.modularity =
+            tiemap_core::community::modularity(&self.csr, &top, self.settings.resolution)
+                .unwrap_or(partition.modularity);
+
+        let views = |dense: &[u32], ids: &[u32], parents: Option<&[u32]>| -> Vec<ClusterView> {
+            let summaries = infer::summarize_clusters(&self.network, dense);
+            let mut by_id: BTreeMap<u32, (u32, usize, Option<u32>)> = BTreeMap::new();
+            for (v, &d) in dense.iter().enumerate() {
+                let entry = by_id
+                    .entry(ids[v])
+                    .or_insert((0, d as usize, parents.map(|p| p[v])));
+                entry.0 += 1;
+            }
+            let mut out: Vec<ClusterView> = by_id
+                .into_iter()
+                .map(|(id, (size, d, parent))| {
+                    let summary = summaries.get(d).cloned().unwrap_or_default();
+                    ClusterView {
+                        id,
+                        name: summary.name.clone(),
+                        suggested_name: summary.name,
+                        description: summary.description,
+                        color: palette::cluster_color(id),
+                        size,
+                        parent,
+                        ..Default::default()
+                    }
+                })
+                .collect();
+            out.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
+            out
+        };
+        self.clusters = views(&top, &self.node_clusters, None);
+        let mut subs = views(
+            &partition.membership,
+            &self.node_subclusters,
+            Some(&self.node_clusters),
+        );
+        // Sub-clusters are worth showing only where a cluster has more than one.
+        let mut per_parent: BTreeMap<u32, usize> = BTreeMap::new();
+        for c in &subs {
+            *per_parent.entry(c.parent.unwrap_or(u32::MAX)).or_insert(0) += 1;
         }
-        let mut clusters: Vec<ClusterView> = by_id
-            .into_iter()
-            .map(|(id, (size, suggested))| ClusterView {
-                id,
-                name: suggested.clone(),
-                suggested_name: suggested,
-                color: palette::cluster_color(id),
-                size,
-                folded: 0,
-                hidden: false,
-            })
-            .collect();
-        clusters.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
-        self.clusters = clusters;
-        let membership = partition.membership.clone();
+        subs.retain(|c| per_parent.get(&c.parent.unwrap_or(u32::MAX)).copied().unwrap_or(0) > 1);
+        for c in &mut subs {
+            // A sub-cluster's colour is its parent's, lighter or darker, so the map reads
+            // by the top level.
+            if let Some(parent) = c.parent {
+                c.color = palette::cluster_color(parent);
+            }
+        }
+        self.subclusters = subs;
+        self.layout_csr = layout_graph(&self.csr, &top);
         self.partition = partition;
-        membership
+        top
     }
 
     /// Starts the layout: from communities (fast separation), from given positions (warm
     /// start), or from the positions a graph file brought.
     fn start_layout(&mut self, communities: Option<Vec<u32>>, warm_from: Option<Vec<f32>>) {
         let settings = Fa2Settings::infer(self.csr.node_count(), self.csr.edge_count());
+        let layout_csr = &self.layout_csr;
         let file_positions: Option<Vec<f32>> = self
             .network
             .nodes
@@ -666,27 +754,27 @@ impl Session {
             .map(|v| v.into_iter().flatten().collect());
         let state = if let Some(previous) = warm_from {
             Ok(LayoutState::warm_start(
-                &self.csr,
+                layout_csr,
                 &previous,
                 settings,
                 self.settings.seed,
             ))
         } else if let Some(pos) = file_positions {
             LayoutState::new(
-                &self.csr,
+                layout_csr,
                 settings,
                 LayoutStart::Positions(pos),
                 self.settings.seed,
             )
         } else if let Some(c) = communities {
             LayoutState::new(
-                &self.csr,
+                layout_csr,
                 settings,
                 LayoutStart::Communities(c),
                 self.settings.seed,
             )
         } else {
-            LayoutState::new(&self.csr, settings, LayoutStart::Random, self.settings.seed)
+            LayoutState::new(layout_csr, settings, LayoutStart::Random, self.settings.seed)
         };
         if let Ok(state) = state {
             self.layout = state;
@@ -717,13 +805,15 @@ impl Session {
             }
         };
         let (node_clusters, clusters) = self.shown_clusters();
+        let (node_subclusters, subclusters) = self.shown_subclusters(&node_clusters);
         let nodes = self
             .network
             .nodes
             .iter()
             .zip(&degree)
             .zip(&node_clusters)
-            .map(|((info, &degree), &cluster)| NodeView {
+            .zip(&node_subclusters)
+            .map(|(((info, &degree), &cluster), &subcluster)| NodeView {
                 key: info.key.clone(),
                 label: info.label.clone(),
                 company: info.company.clone(),
@@ -731,6 +821,7 @@ impl Session {
                 url: info.url.clone(),
                 degree,
                 cluster,
+                subcluster,
                 connected: info.connected_on.map(month_index),
             })
             .collect();
@@ -755,6 +846,7 @@ impl Session {
             resolution: self.settings.resolution,
             fold_below: self.settings.fold_below,
             edits: self.edits.clone(),
+            subclusters,
         }
     }
 
@@ -839,12 +931,57 @@ impl Session {
 
     fn cluster_update(&self) -> ClusterUpdate {
         let (node_clusters, clusters) = self.shown_clusters();
+        let (node_subclusters, subclusters) = self.shown_subclusters(&node_clusters);
         ClusterUpdate {
             map_id: self.map_id,
             node_clusters,
             clusters,
             modularity: self.modularity,
+            node_subclusters,
+            subclusters,
         }
+    }
+
+    /// The sub-clusters as the page shows them, inside the clusters as shown
+    /// (`node_clusters`): a person keeps their sub-cluster while they stay in its cluster
+    /// (or a cluster it was merged into); the person's names, colours and hiding apply.
+    fn shown_subclusters(&self, node_clusters: &[u32]) -> (Vec<Option<u32>>, Vec<ClusterView>) {
+        let edits = &self.edits;
+        let base: BTreeMap<u32, &ClusterView> =
+            self.subclusters.iter().map(|c| (c.id, c)).collect();
+        let node_subs: Vec<Option<u32>> = self
+            .node_subclusters
+            .iter()
+            .zip(node_clusters)
+            .map(|(&sub, &shown)| {
+                let c = base.get(&sub)?;
+                (c.parent.map(|p| edits.merged_into(p)) == Some(shown)).then_some(sub)
+            })
+            .collect();
+        let mut size: BTreeMap<u32, u32> = BTreeMap::new();
+        for &id in node_subs.iter().flatten() {
+            *size.entry(id).or_insert(0) += 1;
+        }
+        let mut subs: Vec<ClusterView> = size
+            .iter()
+            .filter_map(|(id, &size)| {
+                let c = base.get(id)?;
+                Some(ClusterView {
+                    name: edits
+                        .names
+                        .get(id)
+                        .cloned()
+                        .unwrap_or_else(|| c.suggested_name.clone()),
+                    color: edits.colors.get(id).copied().unwrap_or(c.color),
+                    size,
+                    hidden: edits.hidden.contains(id),
+                    parent: c.parent.map(|p| edits.merged_into(p)),
+                    ..(*c).clone()
+                })
+            })
+            .collect();
+        subs.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
+        (node_subs, subs)
     }
 
     /// Shows clusters smaller than `below` people as one "Other" cluster (0: all shown).
@@ -905,6 +1042,7 @@ impl Session {
                     size,
                     folded: 0,
                     hidden: edits.hidden.contains(&id),
+                    ..Default::default()
                 }
             })
             .collect();
@@ -939,6 +1077,7 @@ impl Session {
             size: other_size,
             folded: folded.len() as u32,
             hidden: edits.hidden.contains(&OTHER_CLUSTER_ID),
+            ..Default::default()
         };
         for id in node_clusters.iter_mut() {
             if folded_ids.contains(id) {

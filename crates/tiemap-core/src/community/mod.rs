@@ -13,6 +13,7 @@
 //! graph and seed give the same partition on every platform.
 
 pub mod compare;
+pub mod hierarchy;
 mod graph;
 mod leiden;
 mod modularity;
