@@ -15,6 +15,7 @@
 
 pub mod insights;
 pub mod labels;
+pub mod legibility;
 pub mod model;
 pub mod picture;
 pub mod project;

@@ -200,9 +200,79 @@ pub const PICK: Goal = Goal {
     scope: Scope::All,
 };
 
+/// Clusters the map of a hard export shows (an "Other" fold counts as one).
+pub const LEGIBLE_CLUSTERS: Goal = Goal {
+    area: "legibility",
+    what: "top-level clusters",
+    threshold: 12.0,
+    direction: Direction::AtMost,
+    unit: Unit::Number,
+    scope: Scope::All,
+};
+
+/// Share of a hard export's people in its 12 largest clusters ("Other" not among them).
+pub const LEGIBLE_TOP_SHARE: Goal = Goal {
+    area: "legibility",
+    what: "share of people in the 12 largest clusters",
+    threshold: 0.9,
+    direction: Direction::AtLeast,
+    unit: Unit::Number,
+    scope: Scope::All,
+};
+
+/// Clusters whose name is another's, or another's with " (2)".
+pub const LEGIBLE_DUPLICATES: Goal = Goal {
+    area: "legibility",
+    what: "clusters with a duplicate name",
+    threshold: 0.0,
+    direction: Direction::AtMost,
+    unit: Unit::Number,
+    scope: Scope::All,
+};
+
+/// Silhouette of the top-level clusters in the settled drawing.
+pub const LEGIBLE_SILHOUETTE: Goal = Goal {
+    area: "legibility",
+    what: "silhouette of the clusters in the settled drawing",
+    threshold: 0.5,
+    direction: Direction::AtLeast,
+    unit: Unit::Number,
+    scope: Scope::All,
+};
+
+/// Names of clusters with at least 1 % of the people missing from the fitted 1400 x 900 map.
+pub const LEGIBLE_NAMES_MISSING: Goal = Goal {
+    area: "legibility",
+    what: "cluster names (>= 1 % of people) not drawn at 1400 x 900",
+    threshold: 0.0,
+    direction: Direction::AtMost,
+    unit: Unit::Number,
+    scope: Scope::All,
+};
+
+/// Cluster names cut by the edge of the fitted map.
+pub const LEGIBLE_NAMES_CLIPPED: Goal = Goal {
+    area: "legibility",
+    what: "cluster names clipped by the frame",
+    threshold: 0.0,
+    direction: Direction::AtMost,
+    unit: Unit::Number,
+    scope: Scope::All,
+};
+
+/// Pairs of cluster names that overlap on the fitted map.
+pub const LEGIBLE_NAMES_OVERLAPPING: Goal = Goal {
+    area: "legibility",
+    what: "overlapping cluster names",
+    threshold: 0.0,
+    direction: Direction::AtMost,
+    unit: Unit::Number,
+    scope: Scope::All,
+};
+
 /// Every goal, for the tests.
 #[cfg(test)]
-pub const ALL: [Goal; 11] = [
+pub const ALL: [Goal; 18] = [
     LAYOUT_SPEEDUP,
     LAYOUT_WASM_NATIVE,
     SETTLE_SILHOUETTE,
@@ -214,6 +284,13 @@ pub const ALL: [Goal; 11] = [
     MEMORY,
     DRAW_RATIO,
     PICK,
+    LEGIBLE_CLUSTERS,
+    LEGIBLE_TOP_SHARE,
+    LEGIBLE_DUPLICATES,
+    LEGIBLE_SILHOUETTE,
+    LEGIBLE_NAMES_MISSING,
+    LEGIBLE_NAMES_CLIPPED,
+    LEGIBLE_NAMES_OVERLAPPING,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -323,6 +400,9 @@ mod tests {
         assert_eq!(MEMORY.bound(), "<= 1024 MiB");
         assert_eq!(MODULARITY.bound(), ">= -0.001");
         assert_eq!(DRAW_RATIO.bound(), "<= 0.5");
+        assert_eq!(LEGIBLE_CLUSTERS.bound(), "<= 12");
+        assert_eq!(LEGIBLE_TOP_SHARE.bound(), ">= 0.9");
+        assert_eq!(LEGIBLE_DUPLICATES.bound(), "<= 0");
     }
 
     #[test]

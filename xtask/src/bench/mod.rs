@@ -9,14 +9,15 @@
 //! |---|---|---|
 //! | criterion benches ([`criterion`]) | `cargo bench -p tiemap-core`, read back from `target/criterion/**/new/{benchmark,estimates}.json` | `criterion.json` |
 //! | quality examples ([`examples`]) | the `layout_quality` and `infer_quality` examples | `layout_quality.json`, `infer_quality.json` |
+//! | legibility example ([`legibility`]) | tiemap-app's `legibility` example (the hard exports through `Session::open`) | `legibility.json` |
 //! | igraph comparison ([`igraph`]) | `tools/bench/community/compare.py` in a venv at `target/bench/venv` | `igraph.json` |
 //! | in-browser benchmarks ([`browser`]) | `src/bin/bench.rs` built for wasm32 (plain and `+simd128`), the renderer, graphology and sigma.js bundled by esbuild, headless Chromium through `tools/bench/browser/run.mjs` | `{memory,layout,simd,community,import,render}.json` |
 //! | report ([`report`]) | reads all of the above ([`results::Results`]) | `docs/benchmarks.md` (with `--quick`: small sizes only, and `target/bench/benchmarks-quick.md`) |
 //!
 //! The report's areas, in the page's order: [`layout`] (ForceAtlas2 in the browser, settling a
 //! map, native quality, simd128), [`communities`] (ours, graphology, igraph), [`import`] (import,
-//! inference, memory, inference quality), [`drawing`] (ours vs sigma.js 3, picking) and
-//! [`criterion`] (the native benches). Every goal they check is in [`goals`], once: the
+//! inference, memory, inference quality), [`drawing`] (ours vs sigma.js 3, picking),
+//! [`legibility`] (the maps of realistic exports) and [`criterion`] (the native benches). Every goal they check is in [`goals`], once: the
 //! JavaScript runner only measures and writes raw figures.
 //!
 //! # Adding an area
@@ -54,6 +55,7 @@ mod goals;
 mod igraph;
 mod import;
 mod layout;
+mod legibility;
 mod report;
 mod results;
 
@@ -82,7 +84,7 @@ pub struct Step {
 }
 
 /// The steps, in the order they run.
-pub const STEPS: [Step; 4] = [
+pub const STEPS: [Step; 5] = [
     Step {
         name: criterion::STEP,
         outputs: &[criterion::FILE],
@@ -92,6 +94,11 @@ pub const STEPS: [Step; 4] = [
         name: examples::STEP,
         outputs: &[examples::LAYOUT_QUALITY, examples::INFER_QUALITY],
         run: examples::run,
+    },
+    Step {
+        name: legibility::STEP,
+        outputs: &[legibility::FILE],
+        run: legibility::run,
     },
     Step {
         name: igraph::STEP,

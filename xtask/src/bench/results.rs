@@ -1,6 +1,8 @@
 //! The steps' JSON files under `target/bench/`, read back as typed results for the report.
 
-use super::{browser, communities, criterion, drawing, examples, igraph, import, layout, Outcome};
+use super::{
+    browser, communities, criterion, drawing, examples, igraph, import, layout, legibility, Outcome,
+};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -55,6 +57,7 @@ pub struct Results {
     pub community: Figures<communities::Communities>,
     pub import: Figures<import::Import>,
     pub render: Figures<drawing::Render>,
+    pub legibility: Figures<Vec<legibility::Legibility>>,
 }
 
 impl Results {
@@ -78,6 +81,7 @@ impl Results {
             community: browser.load(browser::COMMUNITY),
             import: browser.load(browser::IMPORT),
             render: browser.load(browser::RENDER),
+            legibility: from(legibility::STEP).load(legibility::FILE),
         }
     }
 }
