@@ -206,7 +206,7 @@ pub fn place_labels(
             let Some(cluster) = map.clusters.iter().find(|c| c.id == a.cluster) else {
                 continue;
             };
-            if cluster.folded > 0 || cluster.hidden {
+            if cluster.folded > 0 || cluster.hidden || cluster.loose {
                 // "Other" is scattered small clusters: no single place to name it.
                 continue;
             }
@@ -228,8 +228,10 @@ pub fn place_labels(
             let [cx, cy] = camera.graph_to_screen(a.center_in_graph);
             let th = font * 1.2;
             let at = |dx: f32, dy: f32| {
-                let x = (cx - tw / 2.0 + dx).clamp(EDGE_CSS_PX, (w - tw - EDGE_CSS_PX).max(EDGE_CSS_PX));
-                let y = (cy - th / 2.0 + dy).clamp(EDGE_CSS_PX, (h - th - EDGE_CSS_PX).max(EDGE_CSS_PX));
+                let x = (cx - tw / 2.0 + dx)
+                    .clamp(EDGE_CSS_PX, (w - tw - EDGE_CSS_PX).max(EDGE_CSS_PX));
+                let y = (cy - th / 2.0 + dy)
+                    .clamp(EDGE_CSS_PX, (h - th - EDGE_CSS_PX).max(EDGE_CSS_PX));
                 ScreenRect { x, y, w: tw, h: th }
             };
             let on_screen = cx > -tw && cx < w + tw && cy > -th && cy < h + th;
@@ -372,7 +374,11 @@ pub fn fit_width(text: &str, max_width: f32, mut width_of: impl FnMut(&str) -> f
     let mut keep = chars.len();
     while keep > 1 {
         keep -= 1;
-        let mut t: String = chars[..keep].iter().collect::<String>().trim_end().to_string();
+        let mut t: String = chars[..keep]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string();
         t.push('…');
         if width_of(&t) <= max_width {
             return t;

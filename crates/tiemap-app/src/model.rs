@@ -174,6 +174,10 @@ pub struct ClusterView {
     /// For a sub-cluster: the top-level cluster it belongs to.
     #[serde(default)]
     pub parent: Option<u32>,
+    /// The group of people tied to no cluster (not a cluster of its own: drawn grey, left out
+    /// of measures of how well clusters separate).
+    #[serde(default)]
+    pub loose: bool,
 }
 
 /// What the person changed about the clusters, applied on top of whatever the clustering

@@ -11,9 +11,7 @@ use crate::model::{
 use crate::saver::MapInput;
 use std::collections::BTreeMap;
 use thiserror::Error;
-use tiemap_core::community::{
-    detect, hierarchy, stabilize, Algorithm, LeidenSettings, Partition,
-};
+use tiemap_core::community::{detect, hierarchy, stabilize, Algorithm, LeidenSettings, Partition};
 use tiemap_core::import::{
     fingerprint, group_thousands, import_files, ImportError, ImportOutcome, Imported, Limits,
 };
@@ -100,15 +98,26 @@ pub struct Session {
     fingerprint: String,
 }
 
+/// The name of the group of people tied to no cluster.
+pub const LOOSE_NAME: &str = "Not tied to a cluster";
+
 /// How much a tie between two top-level clusters pulls in the layout, against 1 for a tie
 /// inside one: clusters that are only loosely tied drift apart and leave white space.
-pub const BETWEEN_CLUSTERS_PULL: f32 = 0.15;
+pub const BETWEEN_CLUSTERS_PULL: f32 = 0.05;
 
-/// The ties as the layout pulls them: ties between different `top` clusters weakened by
-/// [`BETWEEN_CLUSTERS_PULL`].
+/// How strongly the layout holds a top-level cluster together, beyond its own ties: each
+/// member gets [`COHESION_TIES`] light ties of this weight to other members.
+pub const COHESION_WEIGHT: f32 = 0.5;
+pub const COHESION_TIES: usize = 3;
+
+/// The ties as the layout pulls them (a cluster-aware layout, so top-level clusters sit apart
+/// as in InMaps): ties between different `top` clusters weakened by
+/// [`BETWEEN_CLUSTERS_PULL`], and each cluster held together by a few light ties among its
+/// members (deterministic: member `i` of `m` is tied to members `i + 1`, `i + m/3` and
+/// `i + 2m/3`). The map still draws, and every measure still uses, the real ties only.
 fn layout_graph(csr: &Csr, top: &[u32]) -> Csr {
     let n = csr.node_count();
-    let mut edges: Vec<(u32, u32, f32)> = Vec::with_capacity(csr.edge_count());
+    let mut edges: Vec<(u32, u32, f32)> = Vec::with_capacity(csr.edge_count() + n * COHESION_TIES);
     for v in 0..n {
         let (nbrs, weights) = csr.neighbors(v);
         for (&u, &w) in nbrs.iter().zip(weights) {
@@ -116,7 +125,27 @@ fn layout_graph(csr: &Csr, top: &[u32]) -> Csr {
                 continue;
             }
             let same = top.get(v) == top.get(u as usize);
-            edges.push((v as u32, u, if same { w } else { w * BETWEEN_CLUSTERS_PULL }));
+            edges.push((
+                v as u32,
+                u,
+                if same { w } else { w * BETWEEN_CLUSTERS_PULL },
+            ));
+        }
+    }
+    let mut members: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (v, &c) in top.iter().enumerate().take(n) {
+        members.entry(c).or_default().push(v as u32);
+    }
+    for list in members.values().filter(|l| l.len() > 1) {
+        let m = list.len();
+        let steps = [1, (m / 3).max(1), (2 * m / 3).max(1)];
+        for (i, &v) in list.iter().enumerate() {
+            for &step in steps.iter().take(COHESION_TIES) {
+                let u = list[(i + step) % m];
+                if u != v {
+                    edges.push((v, u, COHESION_WEIGHT));
+                }
+            }
         }
     }
     Csr::from_edges(n, edges)
@@ -654,11 +683,18 @@ impl Session {
             ..LeidenSettings::with_seed(self.settings.seed)
         };
         let partition = detect(&self.csr, self.settings.algorithm, &leiden);
+        let time: Vec<Option<f32>> = self
+            .network
+            .nodes
+            .iter()
+            .map(|n| n.connected_on.map(|d| d.days_since_epoch() as f32))
+            .collect();
         let top = hierarchy::top_level(
             &self.csr,
             &partition.membership,
             self.settings.algorithm,
             &leiden,
+            &time,
         );
         let keys: Vec<String> = self.network.nodes.iter().map(|n| n.key.clone()).collect();
         let previous = |ids: &[u32]| -> Vec<(String, u32)> {
@@ -713,6 +749,22 @@ impl Session {
             out
         };
         self.clusters = views(&top, &self.node_clusters, None);
+        if let Some(loose) = hierarchy::loose_group(&self.csr, &top) {
+            let id = top
+                .iter()
+                .position(|&c| c == loose)
+                .map(|v| self.node_clusters[v]);
+            if let Some(c) = self.clusters.iter_mut().find(|c| Some(c.id) == id) {
+                c.name = LOOSE_NAME.to_string();
+                c.suggested_name = LOOSE_NAME.to_string();
+                c.description = format!(
+                    "{} people your export tells little about: no tie to any cluster was inferred",
+                    group_thousands(c.size as usize)
+                );
+                c.color = palette::OTHER_COLOR;
+                c.loose = true;
+            }
+        }
         let mut subs = views(
             &partition.membership,
             &self.node_subclusters,
@@ -723,7 +775,13 @@ impl Session {
         for c in &subs {
             *per_parent.entry(c.parent.unwrap_or(u32::MAX)).or_insert(0) += 1;
         }
-        subs.retain(|c| per_parent.get(&c.parent.unwrap_or(u32::MAX)).copied().unwrap_or(0) > 1);
+        subs.retain(|c| {
+            per_parent
+                .get(&c.parent.unwrap_or(u32::MAX))
+                .copied()
+                .unwrap_or(0)
+                > 1
+        });
         for c in &mut subs {
             // A sub-cluster's colour is its parent's, lighter or darker, so the map reads
             // by the top level.
@@ -774,7 +832,12 @@ impl Session {
                 self.settings.seed,
             )
         } else {
-            LayoutState::new(layout_csr, settings, LayoutStart::Random, self.settings.seed)
+            LayoutState::new(
+                layout_csr,
+                settings,
+                LayoutStart::Random,
+                self.settings.seed,
+            )
         };
         if let Ok(state) = state {
             self.layout = state;
@@ -1042,7 +1105,9 @@ impl Session {
                     size,
                     folded: 0,
                     hidden: edits.hidden.contains(&id),
-                    ..Default::default()
+                    description: base.map(|c| c.description.clone()).unwrap_or_default(),
+                    loose: base.is_some_and(|c| c.loose),
+                    parent: None,
                 }
             })
             .collect();

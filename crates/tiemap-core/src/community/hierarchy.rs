@@ -30,11 +30,17 @@ const RESOLUTION_STEPS: [f64; 9] = [1.0, 0.7, 0.5, 0.35, 0.25, 0.17, 0.11, 0.07,
 /// community per node): every member of a fine community is in the same top-level group. At
 /// resolution 1 at most [`top_level_target`] groups are big; the target scales with
 /// `settings.resolution`.
+///
+/// When ties alone leave too many big groups (groups with no tie between them, as in a
+/// friends list that gives only names and dates), the smallest big group joins the one whose
+/// members' `time` (a date per node, any unit; `None` when unknown) is closest in median,
+/// until the target is met.
 pub fn top_level(
     csr: &Csr,
     fine: &[u32],
     algorithm: Algorithm,
     settings: &LeidenSettings,
+    time: &[Option<f32>],
 ) -> Vec<u32> {
     let n = csr.node_count().min(fine.len());
     if n == 0 {
@@ -59,7 +65,7 @@ pub fn top_level(
         for &step in &RESOLUTION_STEPS[1..] {
             let s = LeidenSettings {
                 resolution: settings.resolution * step,
-                ..settings.clone()
+                ..*settings
             };
             coarse = detect(csr, algorithm, &s).membership;
             if big_count(&coarse) <= target {
@@ -122,8 +128,84 @@ pub fn top_level(
             break;
         }
     }
+    // 4) still too many big groups: join the smallest to the nearest in time
+    loop {
+        let groups = top.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups];
+        for (v, &c) in top.iter().enumerate() {
+            members[c as usize].push(v);
+        }
+        let big: Vec<usize> = (0..groups).filter(|&g| members[g].len() >= floor).collect();
+        if big.len() <= target {
+            break;
+        }
+        let median = |g: usize| -> Option<f32> {
+            let mut t: Vec<f32> = members[g]
+                .iter()
+                .filter_map(|&v| time.get(v).copied().flatten())
+                .filter(|t| t.is_finite())
+                .collect();
+            if t.is_empty() {
+                return None;
+            }
+            t.sort_by(f32::total_cmp);
+            Some(t[t.len() / 2])
+        };
+        let Some(&g) = big.iter().min_by_key(|&&g| (members[g].len(), g)) else {
+            break;
+        };
+        let Some(mg) = median(g) else { break };
+        let nearest = big
+            .iter()
+            .filter(|&&h| h != g)
+            .filter_map(|&h| median(h).map(|mh| (h, (mh - mg).abs())))
+            .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        let Some((h, _)) = nearest else { break };
+        for c in top.iter_mut().filter(|c| **c as usize == g) {
+            *c = h as u32;
+        }
+    }
+
+    // 5) what is still small has no tie to anything bigger (people the export tells little
+    //    about): one loose group, not dozens of one-person colours
+    let groups = top.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
+    let mut sizes = vec![0usize; groups];
+    for &c in &top {
+        sizes[c as usize] += 1;
+    }
+    let small: Vec<bool> = sizes.iter().map(|&s| s > 0 && s < floor).collect();
+    if small.iter().filter(|&&s| s).count() >= 2 {
+        let loose = top
+            .iter()
+            .find(|&&c| small[c as usize])
+            .copied()
+            .unwrap_or(0);
+        for c in top.iter_mut().filter(|c| small[**c as usize]) {
+            *c = loose;
+        }
+    }
     relabel_dense(&mut top);
     top
+}
+
+/// The dense id of the loose group in `top` (as [`top_level`] makes it): the one group of
+/// people without ties to any big cluster, when there is one (`None` otherwise). It is the
+/// group whose members have the fewest ties inside it per member, if that is under one.
+pub fn loose_group(csr: &Csr, top: &[u32]) -> Option<u32> {
+    let groups = top.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
+    let mut sizes = vec![0usize; groups];
+    let mut inner = vec![0usize; groups];
+    for (v, &c) in top.iter().enumerate() {
+        sizes[c as usize] += 1;
+        let (nbrs, _) = csr.neighbors(v);
+        inner[c as usize] += nbrs.iter().filter(|&&u| top[u as usize] == c).count();
+    }
+    (0..groups)
+        .filter(|&g| sizes[g] >= 2)
+        .map(|g| (g, inner[g] as f64 / 2.0 / sizes[g] as f64))
+        .filter(|&(_, per)| per < 0.5)
+        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+        .map(|(g, _)| g as u32)
 }
 
 #[cfg(test)]
@@ -150,7 +232,7 @@ mod tests {
         let fine = detect(&csr, Algorithm::Leiden, &settings).membership;
         let fine_count = fine.iter().copied().max().unwrap_or(0) + 1;
         assert!(fine_count > 20, "{fine_count}");
-        let top = top_level(&csr, &fine, Algorithm::Leiden, &settings);
+        let top = top_level(&csr, &fine, Algorithm::Leiden, &settings, &[]);
         let top_count = top.iter().copied().max().unwrap_or(0) as usize + 1;
         assert!(top_count <= top_level_target(1_600), "{top_count}");
         assert!(top_count >= 3, "{top_count}");
@@ -166,12 +248,32 @@ mod tests {
     }
 
     #[test]
+    fn people_tied_to_no_cluster_make_one_loose_group() {
+        // two dense groups of 20 and 30 people with no ties at all
+        let mut edges = Vec::new();
+        for a in 0..20u32 {
+            for b in (a + 1)..20 {
+                edges.push((a, b, 1.0));
+                edges.push((a + 20, b + 20, 1.0));
+            }
+        }
+        let csr = Csr::from_edges(70, edges);
+        let settings = LeidenSettings::with_seed(1);
+        let fine = detect(&csr, Algorithm::Leiden, &settings).membership;
+        let top = top_level(&csr, &fine, Algorithm::Leiden, &settings, &[]);
+        let loose = loose_group(&csr, &top).expect("a loose group");
+        assert!((40..70).all(|v| top[v] == loose));
+        assert!((0..40).all(|v| top[v] != loose));
+        assert_eq!(top.iter().copied().max(), Some(2));
+    }
+
+    #[test]
     fn few_communities_stay_as_they_are() {
         let g = planted_partition(300, 5, 12.0, 0.02, 2);
         let csr = g.csr;
         let settings = LeidenSettings::with_seed(1);
         let mut fine = detect(&csr, Algorithm::Leiden, &settings).membership;
-        let top = top_level(&csr, &fine, Algorithm::Leiden, &settings);
+        let top = top_level(&csr, &fine, Algorithm::Leiden, &settings, &[]);
         relabel_dense(&mut fine);
         assert_eq!(top, fine);
     }

@@ -13,8 +13,8 @@
 //! graph and seed give the same partition on every platform.
 
 pub mod compare;
-pub mod hierarchy;
 mod graph;
+pub mod hierarchy;
 mod leiden;
 mod modularity;
 pub mod stable;

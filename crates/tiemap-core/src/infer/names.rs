@@ -42,6 +42,9 @@ enum Kind {
     Role,
     Label,
     Period,
+    /// The period to the month, only to tell two clusters of the same years apart (it
+    /// replaces the period in the name).
+    Months,
 }
 
 /// One candidate feature of a cluster.
@@ -107,14 +110,23 @@ pub fn summarize_clusters(network: &Network, membership: &[u32]) -> Vec<ClusterS
     let mut chosen: Vec<Vec<usize>> = features
         .iter()
         .map(|fs| {
-            let mut picks: Vec<usize> = (0..fs.len()).filter(|&i| fs[i].naming).collect();
-            picks.sort_by(|&a, &b| fs[b].score().total_cmp(&fs[a].score()));
-            picks.truncate(2);
+            let mut ranked: Vec<usize> = (0..fs.len()).filter(|&i| fs[i].naming).collect();
+            ranked.sort_by(|&a, &b| fs[b].score().total_cmp(&fs[a].score()));
+            // at most two, of different kinds (not two spellings of one employer)
+            let mut picks: Vec<usize> = Vec::new();
+            for i in ranked {
+                if picks.len() < 2 && picks.iter().all(|&j| fs[j].kind != fs[i].kind) {
+                    picks.push(i);
+                }
+            }
             picks
         })
         .collect();
     let name_of = |fs: &[Feature], picks: &[usize]| -> String {
         let mut picks = picks.to_vec();
+        if picks.iter().any(|&i| fs[i].kind == Kind::Months) {
+            picks.retain(|&i| fs[i].kind != Kind::Period);
+        }
         picks.sort_by_key(|&i| fs[i].kind);
         picks
             .iter()
@@ -181,8 +193,16 @@ pub fn summarize_clusters(network: &Network, membership: &[u32]) -> Vec<ClusterS
                 None => format!("Cluster {}", c + 1),
             };
         }
-        if thin && chosen[c].iter().all(|&i| fs[i].kind == Kind::Period) {
-            if let Some(p) = fs.iter().find(|f| f.kind == Kind::Period) {
+        if thin
+            && chosen[c]
+                .iter()
+                .all(|&i| matches!(fs[i].kind, Kind::Period | Kind::Months))
+        {
+            let months = chosen[c].iter().find(|&&i| fs[i].kind == Kind::Months);
+            let period = months
+                .map(|&i| &fs[i])
+                .or_else(|| fs.iter().find(|f| f.kind == Kind::Period));
+            if let Some(p) = period {
                 name = format!("{} from {}", ctx.people_word_capitalized(), p.text);
             }
         }
@@ -264,7 +284,10 @@ fn month_of(d: Date) -> i32 {
 }
 
 fn month_text(m: i32) -> (i32, &'static str) {
-    (m.div_euclid(12), Date::month_abbreviation((m.rem_euclid(12) + 1) as u32))
+    (
+        m.div_euclid(12),
+        Date::month_abbreviation((m.rem_euclid(12) + 1) as u32),
+    )
 }
 
 impl<'a> Context<'a> {
@@ -424,7 +447,10 @@ impl<'a> Context<'a> {
             })) else {
                 continue;
             };
-            if out.iter().any(|f| f.kind == Kind::Organisation && f.text == shown) {
+            if out
+                .iter()
+                .any(|f| f.kind == Kind::Organisation && f.text == shown)
+            {
                 continue;
             }
             out.push(Feature {
@@ -515,6 +541,23 @@ impl<'a> Context<'a> {
             } else {
                 (years.clone(), format!("connected {y0}–{y1}"))
             };
+            let months = if lo == hi {
+                format!("{m0} {y0}")
+            } else if y0 == y1 {
+                format!("{m0}–{m1} {y0}")
+            } else {
+                format!("{m0} {y0}–{m1} {y1}")
+            };
+            if months != text {
+                out.push(Feature {
+                    kind: Kind::Months,
+                    text: months,
+                    phrase: String::new(),
+                    share,
+                    lift: l.max(ANY_LIFT),
+                    naming: false,
+                });
+            }
             out.push(Feature {
                 kind: Kind::Period,
                 text,
