@@ -168,7 +168,11 @@ impl AppState {
                     for (node, cluster) in next.nodes.iter_mut().zip(&update.node_clusters) {
                         node.cluster = *cluster;
                     }
+                    for (node, sub) in next.nodes.iter_mut().zip(&update.node_subclusters) {
+                        node.subcluster = *sub;
+                    }
                     next.clusters = update.clusters;
+                    next.subclusters = update.subclusters;
                     next.modularity = update.modularity;
                     if let Some(h) = s.highlighted_cluster {
                         if !next.clusters.iter().any(|c| c.id == h) {

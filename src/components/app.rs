@@ -898,6 +898,7 @@ pub fn App() -> Html {
                         </section>
                         <ClusterLegend
                             clusters={map.clusters.clone()}
+                            subclusters={map.subclusters.clone()}
                             highlighted={state.highlighted_cluster}
                             {on_highlight}
                             on_edit={on_edit.clone()}

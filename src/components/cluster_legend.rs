@@ -6,6 +6,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ClusterLegendProps {
     pub clusters: Vec<ClusterView>,
+    /// Sub-clusters (each with its `parent`), shown under a cluster the person expands.
+    #[prop_or_default]
+    pub subclusters: Vec<ClusterView>,
     pub highlighted: Option<u32>,
     /// A click on a cluster highlights it; a second click clears the highlight.
     pub on_highlight: Callback<Option<u32>>,
@@ -50,6 +53,8 @@ pub fn ClusterLegend(props: &ClusterLegendProps) -> Html {
         });
     }
     let merge_target = use_state(|| None::<u32>);
+    // The clusters whose sub-clusters are shown.
+    let expanded = use_state(std::collections::BTreeSet::<u32>::new);
     {
         let editing = editing.clone();
         use_effect_with(props.rename_request, move |request| {
@@ -103,19 +108,7 @@ pub fn ClusterLegend(props: &ClusterLegendProps) -> Html {
                     });
                 }
             };
-            let onkeydown = {
-                let editing = editing.clone();
-                let commit = commit.clone();
-                Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-                    "Enter" => {
-                        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                            commit(input);
-                        }
-                    }
-                    "Escape" => editing.set(None),
-                    _ => {}
-                })
-            };
+            let onkeydown = rename_keys(editing.clone(), props.on_edit.clone(), id);
             let onblur = {
                 let editing = editing.clone();
                 Callback::from(move |e: FocusEvent| {
@@ -142,12 +135,44 @@ pub fn ClusterLegend(props: &ClusterLegendProps) -> Html {
             }
         } else {
             html! {
-                <button class="legend-item" aria-pressed={pressed.to_string()} {onclick}>
-                    <span class="legend-name">{ c.name.clone() }</span>
+                <button class="legend-item" aria-pressed={pressed.to_string()} title={c.description.clone()} {onclick}>
+                    <span class="legend-name"><bdi>{ c.name.clone() }</bdi></span>
                     <span class="legend-size">{ c.size }</span>
                 </button>
             }
         };
+        let subs: Vec<&ClusterView> = props
+            .subclusters
+            .iter()
+            .filter(|s| s.parent == Some(id))
+            .collect();
+        let is_open = expanded.contains(&id);
+        let expander = (!subs.is_empty()).then(|| {
+            let expanded = expanded.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let mut next = (*expanded).clone();
+                if !next.remove(&id) {
+                    next.insert(id);
+                }
+                expanded.set(next);
+            });
+            html! {
+                <button
+                    class="icon-button expander"
+                    aria-expanded={is_open.to_string()}
+                    aria-label={format!("{} the {} sub-clusters of {}", if is_open { "Hide" } else { "Show" }, subs.len(), c.name)}
+                    title={format!("{} sub-clusters", subs.len())}
+                    {onclick}
+                >{ if is_open { "▾" } else { "▸" } }</button>
+            }
+        });
+        let sub_list = (is_open && !subs.is_empty()).then(|| {
+            html! {
+                <ul class="legend-sub" aria-label={format!("Sub-clusters of {}", c.name)}>
+                    { for subs.iter().map(|sc| sub_row(sc, &editing, &name_input, &props.on_edit)) }
+                </ul>
+            }
+        });
         html! {
             <li key={id} class={classes!("legend-row", c.hidden.then_some("hidden"))}>
                 <input
@@ -166,6 +191,11 @@ pub fn ClusterLegend(props: &ClusterLegendProps) -> Html {
                     aria-pressed={c.hidden.to_string()}
                     onclick={on_hide}
                 >{ if c.hidden { "◌" } else { "●" } }</button>
+                { expander.unwrap_or_default() }
+                if !c.description.is_empty() {
+                    <div class="legend-desc">{ c.description.clone() }</div>
+                }
+                { sub_list.unwrap_or_default() }
             </li>
         }
     });
@@ -233,6 +263,69 @@ pub fn ClusterLegend(props: &ClusterLegendProps) -> Html {
             <ul class="legend-list">{ for rows }</ul>
             { merge.unwrap_or_default() }
         </section>
+    }
+}
+
+/// The rename box's keys: Enter keeps the name (empty: the suggestion), Escape cancels.
+fn rename_keys(
+    editing: UseStateHandle<Option<u32>>,
+    on_edit: Callback<Edit>,
+    id: u32,
+) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "Enter" => {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                editing.set(None);
+                on_edit.emit(Edit::Rename {
+                    cluster: id,
+                    name: input.value(),
+                });
+            }
+        }
+        "Escape" => editing.set(None),
+        _ => {}
+    })
+}
+
+/// A sub-cluster's row: its colour, name (renamed in place, as a cluster is) and size.
+fn sub_row(
+    c: &ClusterView,
+    editing: &UseStateHandle<Option<u32>>,
+    name_input: &NodeRef,
+    on_edit: &Callback<Edit>,
+) -> Html {
+    let id = c.id;
+    let name_cell = if **editing == Some(id) {
+        let onkeydown = rename_keys(editing.clone(), on_edit.clone(), id);
+        html! {
+            <input
+                ref={name_input.clone()}
+                class="legend-rename"
+                type="text"
+                aria-label="Sub-cluster name"
+                placeholder={c.suggested_name.clone()}
+                value={c.name.clone()}
+                {onkeydown}
+            />
+        }
+    } else {
+        html! {
+            <span class="legend-item sub" title={c.description.clone()}>
+                <span class="legend-name"><bdi>{ c.name.clone() }</bdi></span>
+                <span class="legend-size">{ c.size }</span>
+            </span>
+        }
+    };
+    let on_rename = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(Some(id)))
+    };
+    html! {
+        <li key={id} class="legend-sub-row">
+            <span class="swatch-dot" style={format!("background:{}", to_hex(c.color))}></span>
+            { name_cell }
+            <button class="icon-button" aria-label={format!("Rename {}", c.name)} title="Rename" onclick={on_rename}>{ "✎" }</button>
+        </li>
     }
 }
 

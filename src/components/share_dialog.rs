@@ -198,7 +198,7 @@ enum Deed {
 
 #[function_component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
-    let options = use_state(|| ShareOptions::new(&props.map.title));
+    let options = use_state(|| ShareOptions::for_map(props.map.owner_name.as_deref()));
     let status = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let support = use_memo((), |_| (can_copy_images(), can_share_files()));
@@ -261,11 +261,11 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
             .unwrap_or_default()
     });
     let on_names = set(|o, v| {
-        o.names = match v {
+        o.set_names(match v {
             "all" => NameMode::All,
             "initials" => NameMode::Initials,
             _ => NameMode::Hidden,
-        }
+        })
     });
     let on_title = {
         let options = options.clone();

@@ -101,7 +101,8 @@ test('the dialog opens with focus inside and names hidden; a 2x PNG has the size
   const dialog = await openDialog(page);
   assert.equal(await page.evaluate(() => !!document.activeElement.closest('[role=dialog]')), true, 'focus is in the dialog');
   assert.equal(await dialog.getByLabel('Names', { exact: true }).inputValue(), 'hidden', 'names start hidden');
-  assert.equal(await dialog.getByLabel('Title', { exact: true }).inputValue(), 'Sample network');
+  // The picture is titled for the person, not after the file.
+  assert.equal(await dialog.getByLabel('Title', { exact: true }).inputValue(), 'My network');
   await dialog.getByLabel('Scale', { exact: true }).selectOption('2');
 
   const screen = await page.evaluate(() => {
@@ -112,7 +113,7 @@ test('the dialog opens with focus inside and names hidden; a 2x PNG has the size
   assert.deepEqual(shown, [screen[0] * 2, screen[1] * 2], 'as on screen, twice the pixels');
 
   const png = await download(page, 'Download PNG', '2x');
-  assert.equal(png.name, 'Sample network.png');
+  assert.equal(png.name, 'My network.png');
   assert.deepEqual(pngSize(png.bytes), shown, 'the IHDR size is the size chosen');
   const ink = await inkOf(page, png.bytes);
   assert.deepEqual([ink.width, ink.height], shown);
@@ -130,7 +131,7 @@ test('the dialog opens with focus inside and names hidden; a 2x PNG has the size
     assert.ok(inPicture[k] > 0.5 * onScreen[k] && inPicture[k] < 2 * onScreen[k],
       `${colour}: ${(inPicture[k] * 100).toFixed(1)} % of the picture's cluster pixels vs ${(onScreen[k] * 100).toFixed(1)} % on screen`);
   });
-  await dialog.getByText(/Downloaded Sample network\.png/).waitFor();
+  await dialog.getByText(/Downloaded My network\.png/).waitFor();
 
   // A transparent picture keeps the map and lets the page show through elsewhere.
   await dialog.getByLabel('Background', { exact: true }).selectOption({ label: 'Transparent' });
@@ -163,8 +164,11 @@ test('1200 x 627 at 1x is exactly 1200 x 627; SVGs show no names, initials, or n
 
   // Names as the person asks: all first, to learn which names the picture would show.
   await dialog.getByLabel('Names', { exact: true }).selectOption('all');
+  // With names shown, a default title becomes the owner's (from Profile.csv).
+  const titled = await dialog.getByLabel('Title', { exact: true }).inputValue();
+  assert.match(titled, /^\S+ \S+'s network$/);
   const all = await download(page, 'Download SVG', 'all');
-  assert.equal(all.name, 'Sample network.svg');
+  assert.equal(all.name, `${titled}.svg`);
   const allSvg = all.bytes.toString('utf8');
   assert.match(allSvg, /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1200" height="627"/);
   const people = texts(allSvg, 'person');
@@ -188,7 +192,7 @@ test('1200 x 627 at 1x is exactly 1200 x 627; SVGs show no names, initials, or n
   assert.ok(clusterLabels.length >= 2, `cluster names stay on the map: ${clusterLabels}`);
   for (const c of clusterLabels) assert.ok(clusters.includes(c), `${c} is a cluster name`);
   assert.ok(texts(hiddenSvg, 'legend-name').includes(clusters[0]));
-  assert.deepEqual(texts(hiddenSvg, 'title'), ['Sample network']);
+  assert.deepEqual(texts(hiddenSvg, 'title'), ['My network']);
   assert.deepEqual(texts(hiddenSvg, 'mark'), ['made with tiemap']);
   assert.deepEqual(errors, []);
   await context.close();

@@ -328,6 +328,7 @@ pub fn fitted_view_options() -> ShareOptions {
         title: String::new(),
         legend: false,
         insights: false,
+        owner: None,
     }
 }
 

@@ -363,6 +363,9 @@ pub struct MapData {
     /// (`parent` says whose); shown when a cluster is expanded in the legend.
     #[serde(default)]
     pub subclusters: Vec<ClusterView>,
+    /// The owner's name, from Profile.csv (for a shared picture's title when names show).
+    #[serde(default)]
+    pub owner_name: Option<String>,
     /// Modularity of the clustering.
     pub modularity: f64,
     /// Share of possible ties that exist.

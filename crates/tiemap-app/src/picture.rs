@@ -142,9 +142,36 @@ pub struct ShareOptions {
     pub legend: bool,
     /// A band of figures from the insights ("what the map says") under the map.
     pub insights: bool,
+    /// The owner's name (from Profile.csv), for the title when names are shown.
+    pub owner: Option<String>,
 }
 
+/// The title a picture starts with (not the file's name).
+pub const DEFAULT_TITLE: &str = "My network";
+
 impl ShareOptions {
+    /// The dialog's starting point for a map: [`ShareOptions::new`] titled "My network".
+    pub fn for_map(owner: Option<&str>) -> ShareOptions {
+        ShareOptions {
+            owner: owner.map(str::to_string).filter(|o| !o.trim().is_empty()),
+            ..ShareOptions::new(DEFAULT_TITLE)
+        }
+    }
+
+    /// Shows names as `names` says; a title still at its default follows: the owner's name
+    /// when all names are shown ("Ana Lima's network"), "My network" otherwise.
+    pub fn set_names(&mut self, names: NameMode) {
+        self.names = names;
+        let owners = self.owner.as_ref().map(|o| format!("{o}'s network"));
+        let is_default = self.title == DEFAULT_TITLE || owners.as_deref() == Some(&self.title);
+        if is_default {
+            self.title = match (&owners, names) {
+                (Some(t), NameMode::All) => t.clone(),
+                _ => DEFAULT_TITLE.to_string(),
+            };
+        }
+    }
+
     pub const SCALES: [u32; 3] = [1, 2, 4];
 
     /// The dialog's starting point: names hidden (sharing must not publish other people's
@@ -159,6 +186,7 @@ impl ShareOptions {
             title: title.to_string(),
             legend: true,
             insights: false,
+            owner: None,
         }
     }
 }
@@ -1407,6 +1435,16 @@ mod tests {
 
     #[test]
     fn the_dialog_starts_with_names_hidden() {
+        let mut t = ShareOptions::for_map(Some("Ana Lima"));
+        assert_eq!(t.title, "My network");
+        assert_eq!(t.names, NameMode::Hidden);
+        t.set_names(NameMode::All);
+        assert_eq!(t.title, "Ana Lima's network");
+        t.set_names(NameMode::Initials);
+        assert_eq!(t.title, "My network");
+        t.title = "Before the move".into();
+        t.set_names(NameMode::All);
+        assert_eq!(t.title, "Before the move", "a title the person typed stays");
         let o = ShareOptions::new("My map");
         assert_eq!(o.names, NameMode::Hidden);
         assert_eq!(o.title, "My map");

@@ -910,6 +910,18 @@ impl Session {
             fold_below: self.settings.fold_below,
             edits: self.edits.clone(),
             subclusters,
+            owner_name: match &self.source {
+                Source::Personal(export) => export
+                    .owner
+                    .as_ref()
+                    .map(|p| {
+                        format!("{} {}", p.first_name, p.last_name)
+                            .trim()
+                            .to_string()
+                    })
+                    .filter(|n| !n.is_empty()),
+                Source::Graph(_) => None,
+            },
         }
     }
 
@@ -1084,33 +1096,31 @@ impl Session {
         for &id in &node_clusters {
             *size.entry(id).or_insert(0) += 1;
         }
-        let mut clusters: Vec<ClusterView> = size
-            .iter()
-            .map(|(&id, &size)| {
-                let base = exists.get(&id);
-                let suggested = base.map(|c| c.suggested_name.clone()).unwrap_or_default();
-                ClusterView {
-                    id,
-                    name: edits
-                        .names
-                        .get(&id)
-                        .cloned()
-                        .unwrap_or_else(|| suggested.clone()),
-                    suggested_name: suggested,
-                    color: edits
-                        .colors
-                        .get(&id)
-                        .copied()
-                        .unwrap_or_else(|| palette::cluster_color(id)),
-                    size,
-                    folded: 0,
-                    hidden: edits.hidden.contains(&id),
-                    description: base.map(|c| c.description.clone()).unwrap_or_default(),
-                    loose: base.is_some_and(|c| c.loose),
-                    parent: None,
-                }
-            })
-            .collect();
+        let mut clusters: Vec<ClusterView> =
+            size.iter()
+                .map(|(&id, &size)| {
+                    let base = exists.get(&id);
+                    let suggested = base.map(|c| c.suggested_name.clone()).unwrap_or_default();
+                    ClusterView {
+                        id,
+                        name: edits
+                            .names
+                            .get(&id)
+                            .cloned()
+                            .unwrap_or_else(|| suggested.clone()),
+                        suggested_name: suggested,
+                        color: edits.colors.get(&id).copied().unwrap_or_else(|| {
+                            base.map_or(palette::cluster_color(id), |c| c.color)
+                        }),
+                        size,
+                        folded: 0,
+                        hidden: edits.hidden.contains(&id),
+                        description: base.map(|c| c.description.clone()).unwrap_or_default(),
+                        loose: base.is_some_and(|c| c.loose),
+                        parent: None,
+                    }
+                })
+                .collect();
         clusters.sort_by(|a, b| b.size.cmp(&a.size).then(a.id.cmp(&b.id)));
 
         let below = self.settings.fold_below;

@@ -190,3 +190,30 @@ fn duplicate_names_catch_numbered_copies() {
     );
     assert_eq!(duplicate_names(&["A", "A (2)", "A (3)", "B", "B"]), 5);
 }
+
+/// The hard exports the end-to-end tests drop on the page (`tests/e2e/fixtures/hard/`), as
+/// the generator writes them: made-up people, never real ones. Regenerate with
+/// TIEMAP_WRITE_FIXTURES=1.
+#[test]
+fn the_hard_export_fixtures_are_what_the_generator_writes() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e/fixtures/hard");
+    for h in tiemap_core::sample::hard::hard_exports(42)
+        .into_iter()
+        .filter(|h| h.name == "burst" || h.name == "facebook-like")
+    {
+        for file in tiemap_app::legibility::export_files(&h) {
+            let path = dir.join(format!("{}-{}", h.name, file.name));
+            if std::env::var_os("TIEMAP_WRITE_FIXTURES").is_some() {
+                std::fs::create_dir_all(&dir).expect("fixture folder");
+                std::fs::write(&path, &file.bytes).expect("write fixture");
+            }
+            let on_disk = std::fs::read(&path).expect("the fixture exists");
+            assert!(
+                on_disk == file.bytes,
+                "{} differs from the generator",
+                path.display()
+            );
+        }
+    }
+}
