@@ -57,6 +57,12 @@ pub fn PersonPanel(props: &PersonPanelProps) -> Html {
                         }) }
                     </select>
                 </label>
+                if !c.description.is_empty() {
+                    <p class="muted cluster-desc">{ c.description.clone() }</p>
+                }
+                if let Some(sub) = node.subcluster.and_then(|id| props.map.subclusters.iter().find(|s| s.id == id)) {
+                    <p class="muted">{ format!("Sub-cluster: {}", sub.name) }</p>
+                }
             }
             <h3>{ if inferred { "Inferred ties, and why" } else { "Ties" } }</h3>
             {

@@ -282,6 +282,62 @@ pub fn place_labels(
         }
     }
 
+    // 1b) zoomed in, the sub-clusters' names too, smaller, where they fit
+    if view.radius_scale >= SUB_NAMES_FROM_SCALE && !map.subclusters.is_empty() {
+        let anchors = cluster_anchors(
+            &scene.pos_in_graph,
+            |i| {
+                map.nodes
+                    .get(i)
+                    .filter(|_| scene.visible.get(i) == Some(&true))
+                    .and_then(|v| v.subcluster)
+            },
+            |i| scene.radius_css_px.get(i).copied().unwrap_or(1.0),
+        );
+        for a in anchors.iter().filter(|a| a.members >= 3) {
+            let Some(sub) = map.subclusters.iter().find(|c| c.id == a.cluster) else {
+                continue;
+            };
+            if sub.hidden || sub.name.trim().is_empty() {
+                continue;
+            }
+            let font = 13.0;
+            let name = fit_width(&isolate_bidi(&sub.name), w - 2.0 * EDGE_CSS_PX, |t| {
+                text.width(t, 600, font)
+            });
+            let tw = text.width(&name, 600, font);
+            let [cx, cy] = camera.graph_to_screen(a.center_in_graph);
+            let th = font * 1.2;
+            if cx < 0.0 || cy < 0.0 || cx > w || cy > h {
+                continue;
+            }
+            let rect = ScreenRect {
+                x: (cx - tw / 2.0).clamp(EDGE_CSS_PX, (w - tw - EDGE_CSS_PX).max(EDGE_CSS_PX)),
+                y: (cy - th / 2.0).clamp(EDGE_CSS_PX, (h - th - EDGE_CSS_PX).max(EDGE_CSS_PX)),
+                w: tw,
+                h: th,
+            };
+            if grid.try_place(rect) {
+                labels.push(LabelText {
+                    kind: LabelKind::Cluster { id: sub.id },
+                    text: name,
+                    rect,
+                    font_px: font,
+                    font_weight: 600,
+                    fill: if dark {
+                        mix(sub.color, [255, 255, 255], 0.45)
+                    } else {
+                        mix(sub.color, [0, 0, 0], 0.45)
+                    },
+                    fill_alpha: 0.85,
+                    halo: theme.label_halo,
+                    halo_alpha: 0.75,
+                    halo_width_css_px: 3.0,
+                });
+            }
+        }
+    }
+
     // 2) the biggest hubs, on any free side of their disc
     let mut placed = place_node_labels(
         &mut grid,
@@ -334,6 +390,9 @@ pub fn place_labels(
     }
     labels
 }
+
+/// Sub-cluster names are drawn from this zoom on (the radius scale: 1 when the map is fitted).
+pub const SUB_NAMES_FROM_SCALE: f32 = 1.6;
 
 /// Labels keep this far from the edge of the view (CSS pixels).
 pub const EDGE_CSS_PX: f32 = 4.0;
@@ -424,5 +483,101 @@ mod tests {
         let cut = fit_width("Rheinmetall Robotics GmbH · engineers", 120.0, width);
         assert!(cut.ends_with('…') && width(&cut) <= 120.0, "{cut}");
         assert!(cut.starts_with("Rheinmeta"), "{cut}");
+    }
+
+    /// Two clusters far apart, each of two sub-clusters of 10 people in a tight ring.
+    fn two_level_map() -> (MapData, Vec<f32>) {
+        use crate::model::{ClusterView, NodeView};
+        let mut nodes = Vec::new();
+        let mut pos = Vec::new();
+        for (sub, (top, cx, cy)) in [
+            (0u32, 0.0f32, 0.0f32),
+            (0, 0.0, 30.0),
+            (1, 300.0, 0.0),
+            (1, 300.0, 30.0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            for k in 0..10 {
+                let a = k as f32 * 0.6;
+                nodes.push(NodeView {
+                    key: format!("p{sub}-{k}"),
+                    label: format!("P{sub} {k}"),
+                    cluster: top,
+                    subcluster: Some(10 + sub as u32),
+                    degree: 1,
+                    ..Default::default()
+                });
+                pos.extend_from_slice(&[cx + 3.0 * a.cos(), cy + 3.0 * a.sin()]);
+            }
+        }
+        let view = |id: u32, name: &str, parent: Option<u32>| ClusterView {
+            id,
+            name: name.into(),
+            suggested_name: name.into(),
+            size: if parent.is_some() { 10 } else { 20 },
+            color: [40, 120, 200],
+            parent,
+            ..Default::default()
+        };
+        let map = MapData {
+            nodes,
+            clusters: vec![view(0, "Globex", None), view(1, "Initech", None)],
+            subclusters: vec![
+                view(10, "Globex sales", Some(0)),
+                view(11, "Globex labs", Some(0)),
+                view(12, "Initech ops", Some(1)),
+                view(13, "Initech legal", Some(1)),
+            ],
+            pos_in_graph: pos.clone(),
+            ..Default::default()
+        };
+        (map, pos)
+    }
+
+    fn cluster_texts(map: &MapData, pos: &[f32], radius_scale: f32) -> Vec<String> {
+        use crate::scene::{Emphasis, Scene};
+        use crate::theme::Theme;
+        use tiemap_core::view::camera::{Bounds, Camera};
+        let scene = Scene::build(map, pos, None, Emphasis::default(), &Theme::LIGHT);
+        let bounds = Bounds::of_positions(pos).expect("positions");
+        let camera = Camera::fit(bounds, [1400.0, 900.0], 48.0);
+        let view = FrameView {
+            camera,
+            radius_scale,
+            device_pixel_ratio: 1.0,
+            theme: &Theme::LIGHT,
+        };
+        place_labels(
+            &mut EstimatedText,
+            map,
+            &scene,
+            &view,
+            &mut LabelCache::default(),
+            NameMode::Hidden,
+        )
+        .into_iter()
+        .filter(|l| matches!(l.kind, LabelKind::Cluster { .. }))
+        .map(|l| l.text)
+        .collect()
+    }
+
+    #[test]
+    fn sub_cluster_names_appear_when_zoomed_in() {
+        let (map, pos) = two_level_map();
+        let fitted = cluster_texts(&map, &pos, 1.0);
+        assert_eq!(fitted, vec!["Globex".to_string(), "Initech".to_string()]);
+        let zoomed = cluster_texts(&map, &pos, SUB_NAMES_FROM_SCALE);
+        for name in [
+            "Globex",
+            "Initech",
+            "Globex sales",
+            "Globex labs",
+            "Initech ops",
+            "Initech legal",
+        ] {
+            assert!(zoomed.iter().any(|t| t == name), "{name} in {zoomed:?}");
+        }
     }
 }
