@@ -201,6 +201,17 @@ pub fn place_labels(
         );
         let biggest = anchors.first().map(|a| a.members).unwrap_or(1).max(1) as f32;
         let floor = (scene.len() / 200).max(3) as u32;
+        // Clusters with someone on screen: named even when their centre is off screen (the
+        // name then sits at the nearest edge).
+        let mut seen: std::collections::BTreeSet<u32> = std::collections::BTreeSet::new();
+        for (i, node) in map.nodes.iter().enumerate() {
+            if !seen.contains(&node.cluster)
+                && scene.visible.get(i) == Some(&true)
+                && screen_of(i).is_some()
+            {
+                seen.insert(node.cluster);
+            }
+        }
         let highlighted = scene.in_focus.iter().any(|f| !f);
         for a in anchors.iter().filter(|a| a.members >= floor).take(24) {
             let Some(cluster) = map.clusters.iter().find(|c| c.id == a.cluster) else {
@@ -234,8 +245,7 @@ pub fn place_labels(
                     .clamp(EDGE_CSS_PX, (h - th - EDGE_CSS_PX).max(EDGE_CSS_PX));
                 ScreenRect { x, y, w: tw, h: th }
             };
-            let on_screen = cx > -tw && cx < w + tw && cy > -th && cy < h + th;
-            if !on_screen {
+            if !seen.contains(&a.cluster) {
                 continue;
             }
             let mut tries = vec![at(0.0, 0.0)];
@@ -579,5 +589,45 @@ mod tests {
         ] {
             assert!(zoomed.iter().any(|t| t == name), "{name} in {zoomed:?}");
         }
+    }
+
+    #[test]
+    fn a_cluster_whose_centre_is_off_screen_is_still_named_inside_the_view() {
+        use crate::scene::{Emphasis, Scene};
+        use crate::theme::Theme;
+        use tiemap_core::view::camera::{Bounds, Camera};
+        let (map, pos) = two_level_map();
+        let scene = Scene::build(&map, &pos, None, Emphasis::default(), &Theme::LIGHT);
+        // Zoomed on the left cluster's lower sub-cluster and a sliver of the right cluster.
+        let bounds = Bounds::of_positions(&[-5.0, 20.0, 5.0, 40.0]).expect("bounds");
+        let mut camera = Camera::fit(bounds, [800.0, 600.0], 0.0);
+        camera.viewport_css_px = [800.0, 600.0];
+        let view = FrameView {
+            camera,
+            radius_scale: 1.0,
+            device_pixel_ratio: 1.0,
+            theme: &Theme::LIGHT,
+        };
+        let labels = place_labels(
+            &mut EstimatedText,
+            &map,
+            &scene,
+            &view,
+            &mut LabelCache::default(),
+            NameMode::Hidden,
+        );
+        let globex = labels
+            .iter()
+            .find(|l| l.text == "Globex")
+            .expect("Globex is named");
+        let r = globex.rect;
+        assert!(
+            r.x >= 0.0 && r.y >= 0.0 && r.x + r.w <= 800.0 && r.y + r.h <= 600.0,
+            "{r:?}"
+        );
+        assert!(
+            labels.iter().all(|l| l.text != "Initech"),
+            "Initech is not on screen"
+        );
     }
 }
