@@ -212,16 +212,20 @@ impl Persist {
                         let this = self.clone();
                         wasm_bindgen_futures::spawn_local(async move {
                             if let Some(store) = this.store().await {
-                                if let Ok(Some((meta, _))) =
-                                    store.get::<SavedMapMeta>(&fingerprint).await
-                                {
-                                    this.status.set(Some(format!(
-                                        "Found your names and layout for this export, saved {}.",
-                                        meta.saved_at.get(..10).unwrap_or(&meta.saved_at)
-                                    )));
-                                    this.send(MapCommand::Restore {
-                                        state: Box::new(meta.state),
-                                    });
+                                match store.get::<SavedMapMeta>(&fingerprint).await {
+                                    Ok(Some((meta, _))) => {
+                                        this.status.set(Some(format!(
+                                            "Found your names and layout for this export, saved {}.",
+                                            meta.saved_at.get(..10).unwrap_or(&meta.saved_at)
+                                        )));
+                                        this.send(MapCommand::Restore {
+                                            state: Box::new(meta.state),
+                                        });
+                                    }
+                                    Ok(None) => {}
+                                    // The map stays as drawn; the person is told why their
+                                    // names did not come back.
+                                    Err(e) => this.status.set(Some(e.sentence())),
                                 }
                             }
                             this.saver.borrow_mut().lookup_done(map_id);

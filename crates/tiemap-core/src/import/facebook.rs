@@ -45,6 +45,15 @@ pub(crate) fn read_json_text(
     text: &str,
     export: &mut PersonalExport,
 ) -> Result<FileRead, ImportError> {
+    if crate::import::json_depth::nests_deeper_than(
+        text.as_bytes(),
+        crate::import::json_depth::MAX_JSON_DEPTH,
+    ) {
+        return Err(ImportError::BadJson {
+            file: file.to_string(),
+            reason: "nested too deeply".to_string(),
+        });
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::BadJson {
         file: file.to_string(),
         reason: json_reason(&e),
@@ -125,9 +134,7 @@ pub(crate) fn read_json_text(
 }
 
 fn json_reason(e: &serde_json::Error) -> String {
-    if e.to_string().contains("recursion limit") {
-        format!("nested too deeply at line {}", e.line())
-    } else if e.is_eof() {
+    if e.is_eof() {
         "it is cut short".to_string()
     } else {
         format!("line {} column {}", e.line(), e.column())

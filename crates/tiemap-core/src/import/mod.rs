@@ -10,6 +10,7 @@ mod csv_util;
 mod error;
 pub mod facebook;
 pub mod graph;
+mod json_depth;
 pub mod linkedin;
 mod sniff;
 

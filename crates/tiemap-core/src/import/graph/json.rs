@@ -24,6 +24,17 @@ pub(crate) fn read_json(
     bytes: &[u8],
 ) -> Result<(GraphFile, Vec<ReportLine>), ImportError> {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
+    if crate::import::json_depth::nests_deeper_than(
+        bytes,
+        crate::import::json_depth::MAX_JSON_DEPTH,
+    ) {
+        return Err(ImportError::Malformed {
+            file: file.to_string(),
+            line: 1,
+            reason: "nests JSON more than 128 levels deep, deeper than any graph file needs"
+                .to_string(),
+        });
+    }
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         let message = e.to_string();
         let message = message
@@ -31,15 +42,10 @@ pub(crate) fn read_json(
             .next()
             .unwrap_or(&message)
             .to_string();
-        let reason = if message.contains("recursion limit") {
-            "nests JSON more than 128 levels deep, deeper than any graph file needs".to_string()
-        } else {
-            format!("is not valid JSON ({message})")
-        };
         ImportError::Malformed {
             file: file.to_string(),
             line: e.line(),
-            reason,
+            reason: format!("is not valid JSON ({message})"),
         }
     })?;
     match &value {
