@@ -668,7 +668,14 @@ impl Session {
                 self.layout_running = false;
                 self.settled_from_save = true;
             }
-            Err(_) => self.start_layout(None, None),
+            Err(e) => {
+                // The saved positions do not fit this map (another version of the file):
+                // it is laid out again, and the report says so.
+                self.report.push(format!(
+                    "The saved layout did not fit this map ({e}), so it was laid out again."
+                ));
+                self.start_layout(None, None);
+            }
         }
         Ok(self.map_data())
     }
@@ -839,8 +846,24 @@ impl Session {
                 self.settings.seed,
             )
         };
-        if let Ok(state) = state {
-            self.layout = state;
+        match state {
+            Ok(state) => self.layout = state,
+            Err(e) => {
+                // A file's own positions (or the clusters) could not start the layout: start
+                // from random positions instead, and say so.
+                self.report.push(format!(
+                    "The file's positions could not be used ({e}); the map was laid out anew."
+                ));
+                let settings = Fa2Settings::infer(self.csr.node_count(), self.csr.edge_count());
+                if let Ok(state) = LayoutState::new(
+                    &self.layout_csr,
+                    settings,
+                    LayoutStart::Random,
+                    self.settings.seed,
+                ) {
+                    self.layout = state;
+                }
+            }
         }
         self.layout_running = true;
         self.settled_from_save = false;
