@@ -1539,6 +1539,93 @@ mod tests {
         assert!(folded.clusters.iter().any(|c| c.id == OTHER_CLUSTER_ID));
     }
 
+    /// A hard export (bursty, generic roles) opens on two levels: at most 12 top-level
+    /// clusters with distinct names and descriptions, sub-clusters nested in them.
+    fn hard_session() -> Session {
+        let h = tiemap_core::sample::hard::hard_export(
+            tiemap_core::sample::hard::HardKind::Burst,
+            900,
+            3,
+        );
+        let input = MapInput::Files(std::rc::Rc::new(crate::legibility::export_files(&h)));
+        Session::open(1, &input, SessionSettings::default(), &|_, _| {}).expect("opens")
+    }
+
+    #[test]
+    fn a_hard_export_opens_on_a_few_named_clusters_over_nested_sub_clusters() {
+        let s = hard_session();
+        let map = s.map_data();
+        assert!(map.clusters.len() <= 12, "{}", map.clusters.len());
+        let mut names: Vec<&str> = map.clusters.iter().map(|c| c.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), map.clusters.len(), "{names:?}");
+        assert!(map.clusters.iter().all(|c| !c.description.is_empty()));
+        assert!(!map.subclusters.is_empty());
+        for n in &map.nodes {
+            if let Some(sub) = n.subcluster {
+                let c = map
+                    .subclusters
+                    .iter()
+                    .find(|c| c.id == sub)
+                    .expect("listed");
+                assert_eq!(c.parent, Some(n.cluster), "sub-clusters nest");
+            }
+        }
+        for c in &map.clusters {
+            let in_subs: u32 = map
+                .subclusters
+                .iter()
+                .filter(|s| s.parent == Some(c.id))
+                .map(|s| s.size)
+                .sum();
+            assert!(in_subs == 0 || in_subs == c.size, "{} vs {in_subs}", c.size);
+        }
+    }
+
+    #[test]
+    fn sub_cluster_names_survive_reclustering_and_a_reload() {
+        use crate::model::Edit;
+        let mut s = hard_session();
+        s.set_fingerprint("fp".into());
+        let map = s.map_data();
+        let sub = map.subclusters[0].id;
+        let top = map.clusters[0].id;
+        s.set_edits(
+            ClusterEdits::default()
+                .with(Edit::Rename {
+                    cluster: sub,
+                    name: "Night shift".into(),
+                })
+                .with(Edit::Rename {
+                    cluster: top,
+                    name: "Day job".into(),
+                }),
+        );
+        // Clustering again (same resolution) keeps both names on the same groups.
+        s.set_resolution(1.0).unwrap();
+        let again = s.map_data();
+        assert!(again
+            .subclusters
+            .iter()
+            .any(|c| c.id == sub && c.name == "Night shift"));
+        assert!(again
+            .clusters
+            .iter()
+            .any(|c| c.id == top && c.name == "Day job"));
+        // A reload: the saved state restores both levels.
+        let saved = s.snapshot();
+        let mut fresh = hard_session();
+        fresh.set_fingerprint("fp".into());
+        let after = fresh.restore(saved).unwrap();
+        assert!(after.subclusters.iter().any(|c| c.name == "Night shift"));
+        assert!(after.clusters.iter().any(|c| c.name == "Day job"));
+        assert_eq!(
+            after.nodes.iter().map(|n| n.subcluster).collect::<Vec<_>>(),
+            again.nodes.iter().map(|n| n.subcluster).collect::<Vec<_>>()
+        );
+    }
+
     #[test]
     fn a_snapshot_restores_names_clusters_and_positions_exactly() {
         use crate::model::Edit;
