@@ -556,7 +556,8 @@ pub fn legend_entries(map: &MapData) -> Vec<LegendEntry> {
             (
                 c.id,
                 LegendEntry {
-                    name,
+                    // Right-to-left names isolated, so the numbers after them keep their order.
+                    name: crate::labels::isolate_bidi(&name),
                     color: c.color,
                     size: c.size,
                 },
