@@ -13,7 +13,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::rc::Rc;
-use tiemap_app::model::{Edit, ExportFormat, NameMode, SavedState};
+use tiemap_app::model::{ClusterEdits, Edit, ExportFormat, NameMode, SavedState};
 use tiemap_app::project::read_project;
 use tiemap_app::saver::{
     newest, open_project, open_saved, AfterLoad, MapInput, SavedMapMeta, Saver,
@@ -49,6 +49,11 @@ struct Persist {
     /// The key whose input files this page has saved whole: later saves of it write only the
     /// small part (names, settings, positions).
     files_saved: RefCell<Option<String>>,
+    /// The state last written to the browser: an edit is written over it at once (the
+    /// worker's full snapshot follows a second later).
+    last_saved: RefCell<Option<SavedState>>,
+    /// The person's edits as the page shows them now (for a flush when the page is hidden).
+    current_edits: RefCell<ClusterEdits>,
 }
 
 /// Now, ISO 8601 (the browser's clock).
@@ -62,6 +67,51 @@ fn hh_mm(iso: &str) -> String {
 }
 
 impl Persist {
+    /// Makes the person's current edits durable now: written straight over the last saved
+    /// state (only the small record: the files are stored already), without waiting for the
+    /// worker's snapshot. Before anything was saved, asks for the snapshot at once.
+    fn save_edits_now(self: &Rc<Self>) {
+        let edits = self.current_edits.borrow().clone();
+        let last = self.last_saved.borrow().clone();
+        let Some(mut state) = last else {
+            self.send(MapCommand::Snapshot);
+            return;
+        };
+        if state.edits == edits {
+            return;
+        }
+        state.edits = edits;
+        let Some((key, meta)) = self.saver.borrow().to_store(&state, &now_iso()) else {
+            return;
+        };
+        if self.files_saved.borrow().as_deref() != Some(key.as_str()) {
+            self.send(MapCommand::Snapshot);
+            return;
+        }
+        *self.last_saved.borrow_mut() = Some(state);
+        // The record lists its files (names and sizes); their bytes are not written again.
+        let blobs = self
+            .saver
+            .borrow()
+            .open
+            .as_ref()
+            .map(|o| o.input.blobs())
+            .unwrap_or_default();
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(store) = this.store().await else {
+                return;
+            };
+            match store.put_meta(&key, &meta, &blobs).await {
+                Ok(()) => this.status.set(Some(format!(
+                    "Saved in this browser at {} UTC.",
+                    hh_mm(&meta.saved_at)
+                ))),
+                Err(e) => this.status.set(Some(e.sentence())),
+            }
+        });
+    }
+
     /// Starts a worker whose events pass through `on_event`.
     fn spawn_worker(self: &Rc<Self>) {
         let events = self.clone();
@@ -270,6 +320,7 @@ impl Persist {
                         match saved {
                             Ok(()) => {
                                 *this.files_saved.borrow_mut() = Some(key.clone());
+                                *this.last_saved.borrow_mut() = Some(meta.state.clone());
                                 this.status.set(Some(format!(
                                     "Saved in this browser at {} UTC.",
                                     hh_mm(&meta.saved_at)
@@ -334,6 +385,8 @@ pub fn App() -> Html {
                 saved,
                 status,
                 files_saved: RefCell::new(None),
+                last_saved: RefCell::new(None),
+                current_edits: RefCell::new(ClusterEdits::default()),
             })
         })
     };
@@ -363,7 +416,24 @@ pub fn App() -> Html {
                     }
                 })
             };
-            move || drop(on_error)
+            // Leaving or hiding the page writes whatever edit is not stored yet.
+            let on_hide = {
+                let persist = persist.clone();
+                EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                    persist.save_edits_now()
+                })
+            };
+            let on_hidden = {
+                let persist = persist.clone();
+                EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                    if gloo::utils::document().visibility_state()
+                        == web_sys::VisibilityState::Hidden
+                    {
+                        persist.save_edits_now()
+                    }
+                })
+            };
+            move || drop((on_error, on_hide, on_hidden))
         });
     }
 
@@ -388,7 +458,14 @@ pub fn App() -> Html {
             state.fold_below,
             state.layout_converged,
         );
+        let persist_now = (*persist).clone();
         use_effect_with(key, move |key| {
+            // An edit is kept the moment it is shown.
+            let edits_changed = *persist_now.current_edits.borrow() != key.2;
+            *persist_now.current_edits.borrow_mut() = key.2.clone();
+            if key.0.is_some() && edits_changed {
+                persist_now.save_edits_now();
+            }
             if key.0.is_some() {
                 let send = send.clone();
                 *timer.borrow_mut() =

@@ -51,6 +51,29 @@ test('a renamed cluster is still there after a reload, and "delete everything" f
   await context.close();
 });
 
+test('an edit is kept the moment it shows: rename, then reload at once or close the tab', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  await dropFiles(page, [{ name: 'Connections.csv', data: fixture('Connections_1.csv') }]);
+  await waitForMap(page, /Read 60 people from Connections\.csv/);
+  await waitSaved(page);
+  // Reload with no wait at all after the name shows.
+  await rename(page, 0, 'Kept at once');
+  await page.reload();
+  await waitForMap(page, /Read 60 people from Connections\.csv/);
+  await legendOf(page).locator('.legend-name', { hasText: 'Kept at once' }).waitFor();
+  // Close the tab right after a rename; a new tab of the same browser reopens it.
+  await rename(page, 1, 'Kept after closing');
+  await page.close({ runBeforeUnload: true });
+  const next = await context.newPage();
+  await next.goto(site.url);
+  await waitForMap(next, /Read 60 people from Connections\.csv/);
+  await legendOf(next).locator('.legend-name', { hasText: 'Kept after closing' }).waitFor();
+  await legendOf(next).locator('.legend-name', { hasText: 'Kept at once' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('dropping the same export again brings back its names; a reload reopens it', async () => {
   const { page, errors, context } = await openSite(browser, site);
   await waitForMap(page, /Sample network/);

@@ -33,7 +33,7 @@ const PERIOD_LIFT: f64 = 1.4;
 const ANY_LIFT: f64 = 1.05;
 /// Scores cap the lift: a feature shared by two people in the whole map is not 100 times
 /// better than one shared by fifty.
-const MAX_LIFT: f64 = 8.0;
+const MAX_LIFT: f64 = 3.0;
 
 /// The kind of a feature, in the order a name lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -447,20 +447,26 @@ impl<'a> Context<'a> {
             })) else {
                 continue;
             };
-            if out
-                .iter()
-                .any(|f| f.kind == Kind::Organisation && f.text == shown)
-            {
-                continue;
-            }
-            out.push(Feature {
+            let feature = Feature {
                 kind: Kind::Organisation,
                 phrase: format!("at {shown}"),
                 text: shown,
                 share,
                 lift: l,
                 naming: share >= COMPANY_SHARE && l >= COMPANY_LIFT,
-            });
+            };
+            // The same name as a career chapter: one feature, the more telling of the two.
+            match out
+                .iter_mut()
+                .find(|f| f.kind == Kind::Organisation && f.text == feature.text)
+            {
+                Some(f) => {
+                    if (feature.naming, feature.score()) > (f.naming, f.score()) {
+                        *f = feature;
+                    }
+                }
+                None => out.push(feature),
+            }
         }
 
         // 3) role families
