@@ -52,8 +52,10 @@ struct Persist {
     /// The state last written to the browser: an edit is written over it at once (the
     /// worker's full snapshot follows a second later).
     last_saved: RefCell<Option<SavedState>>,
-    /// The person's edits as the page shows them now (for a flush when the page is hidden).
+    /// The person's edits as the page shows them now, and the map they belong to (its
+    /// fingerprint), for a flush when the page is hidden.
     current_edits: RefCell<ClusterEdits>,
+    current_map: RefCell<String>,
 }
 
 /// Now, ISO 8601 (the browser's clock).
@@ -70,10 +72,13 @@ impl Persist {
     /// Makes the person's current edits durable now: written straight over the last saved
     /// state (only the small record: the files are stored already), without waiting for the
     /// worker's snapshot. Before anything was saved, asks for the snapshot at once.
-    fn save_edits_now(self: &Rc<Self>) {
+    fn save_edits_now(self: &Rc<Self>, fingerprint: &str) {
         let edits = self.current_edits.borrow().clone();
         let last = self.last_saved.borrow().clone();
-        let Some(mut state) = last else {
+        let Some(mut state) = last.filter(|s| s.fingerprint == fingerprint) else {
+            // Nothing of this map is stored yet: its snapshot, at once, with these edits (the
+            // worker gets them first, so the snapshot holds them).
+            self.send(MapCommand::SetEdits { edits });
             self.send(MapCommand::Snapshot);
             return;
         };
@@ -85,6 +90,9 @@ impl Persist {
             return;
         };
         if self.files_saved.borrow().as_deref() != Some(key.as_str()) {
+            self.send(MapCommand::SetEdits {
+                edits: state.edits.clone(),
+            });
             self.send(MapCommand::Snapshot);
             return;
         }
@@ -387,6 +395,7 @@ pub fn App() -> Html {
                 files_saved: RefCell::new(None),
                 last_saved: RefCell::new(None),
                 current_edits: RefCell::new(ClusterEdits::default()),
+                current_map: RefCell::new(String::new()),
             })
         })
     };
@@ -420,7 +429,8 @@ pub fn App() -> Html {
             let on_hide = {
                 let persist = persist.clone();
                 EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
-                    persist.save_edits_now()
+                    let map = persist.current_map.borrow().clone();
+                    persist.save_edits_now(&map)
                 })
             };
             let on_hidden = {
@@ -429,7 +439,8 @@ pub fn App() -> Html {
                     if gloo::utils::document().visibility_state()
                         == web_sys::VisibilityState::Hidden
                     {
-                        persist.save_edits_now()
+                        let map = persist.current_map.borrow().clone();
+                        persist.save_edits_now(&map)
                     }
                 })
             };
@@ -459,12 +470,19 @@ pub fn App() -> Html {
             state.layout_converged,
         );
         let persist_now = (*persist).clone();
+        let fingerprint = map
+            .as_ref()
+            .map(|m| m.fingerprint.clone())
+            .unwrap_or_default();
         use_effect_with(key, move |key| {
-            // An edit is kept the moment it is shown.
+            // An edit is kept the moment it is shown (an edit of the map on screen: a new map
+            // brings its own edits, which are not an edit).
+            let same_map = *persist_now.current_map.borrow() == fingerprint;
             let edits_changed = *persist_now.current_edits.borrow() != key.2;
             *persist_now.current_edits.borrow_mut() = key.2.clone();
-            if key.0.is_some() && edits_changed {
-                persist_now.save_edits_now();
+            *persist_now.current_map.borrow_mut() = fingerprint.clone();
+            if key.0.is_some() && same_map && edits_changed {
+                persist_now.save_edits_now(&fingerprint);
             }
             if key.0.is_some() {
                 let send = send.clone();
