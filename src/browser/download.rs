@@ -3,14 +3,33 @@
 use gloo::file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
 
+/// Why a download did not start.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the browser would not start the download of {file_name}")]
+pub struct DownloadError {
+    pub file_name: String,
+}
+
+impl DownloadError {
+    /// What the page says.
+    pub fn sentence(&self) -> String {
+        format!(
+            "The browser would not start the download of {}.",
+            self.file_name
+        )
+    }
+}
+
 /// Starts a download of `bytes` as `file_name`.
-pub fn download(file_name: &str, mime_type: &str, bytes: &[u8]) -> Result<(), String> {
+pub fn download(file_name: &str, mime_type: &str, bytes: &[u8]) -> Result<(), DownloadError> {
     let blob = Blob::new_with_options(bytes, Some(mime_type));
     let url = ObjectUrl::from(blob);
     let document = gloo::utils::document();
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| "The browser would not start the download.".to_string())?
+        .map_err(|_| DownloadError {
+            file_name: file_name.to_string(),
+        })?
         .unchecked_into();
     a.set_href(&url);
     a.set_download(file_name);

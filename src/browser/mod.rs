@@ -5,7 +5,7 @@ mod download;
 mod files;
 mod idb;
 
-pub use download::{download, file_name_from};
+pub use download::{download, file_name_from, DownloadError};
 pub use files::{
     files_from_drop, files_from_entries, files_from_folder_input, read_files, Dropped, PickedFile,
     ReadError, MAX_FOLDER_FILES,

@@ -297,10 +297,10 @@ impl Persist {
                 if download_project {
                     if let Some(project) = self.saver.borrow().project(state, &now) {
                         let name = file_name_from(&project.title, "tiemap");
-                        if let Err(sentence) =
-                            download(&name, "application/json", &project.to_bytes())
-                        {
-                            self.dispatcher.dispatch(Action::Fail { sentence });
+                        if let Err(e) = download(&name, "application/json", &project.to_bytes()) {
+                            self.dispatcher.dispatch(Action::Fail {
+                                sentence: e.sentence(),
+                            });
                         }
                     }
                 }
@@ -345,8 +345,10 @@ impl Persist {
                 mime_type,
                 bytes,
             } => {
-                if let Err(sentence) = download(name, mime_type, bytes) {
-                    self.dispatcher.dispatch(Action::Fail { sentence });
+                if let Err(e) = download(name, mime_type, bytes) {
+                    self.dispatcher.dispatch(Action::Fail {
+                        sentence: e.sentence(),
+                    });
                 }
             }
             _ => {}

@@ -72,7 +72,7 @@ fn draw(
     positions: &[f32],
     options: &ShareOptions,
     insights: Option<&[InsightLine]>,
-) -> Result<SharePicture, String> {
+) -> Result<SharePicture, ShareError> {
     // Positions of the map's nodes only (the live map draws the same).
     let n = map.nodes.len().min(positions.len() / 2);
     let positions = &positions[..2 * n];
@@ -89,7 +89,6 @@ fn draw(
         },
         options,
     )
-    .map_err(|e| e.sentence())
 }
 
 fn navigator() -> web_sys::Navigator {
@@ -142,8 +141,8 @@ fn can_share_files() -> bool {
         .unwrap_or(false)
 }
 
-async fn copy_png(blob: web_sys::Blob) -> Result<(), String> {
-    let failed = || "The browser would not put the picture on the clipboard.".to_string();
+async fn copy_png(blob: web_sys::Blob) -> Result<(), ShareError> {
+    let failed = || ShareError::Clipboard;
     let window = gloo::utils::window();
     let item_class = Reflect::get(&window, &"ClipboardItem".into()).map_err(|_| failed())?;
     let item_class: js_sys::Function = item_class.dyn_into().map_err(|_| failed())?;
@@ -164,8 +163,8 @@ async fn copy_png(blob: web_sys::Blob) -> Result<(), String> {
     Ok(())
 }
 
-async fn share_png(blob: web_sys::Blob, name: &str, title: &str) -> Result<(), String> {
-    let failed = || "The picture was not shared.".to_string();
+async fn share_png(blob: web_sys::Blob, name: &str, title: &str) -> Result<(), ShareError> {
+    let failed = || ShareError::NotShared;
     let file = png_file(&Array::of1(&blob), name).ok_or_else(failed)?;
     let nav = navigator();
     let share: js_sys::Function = Reflect::get(&nav, &"share".into())
@@ -181,10 +180,10 @@ async fn share_png(blob: web_sys::Blob, name: &str, title: &str) -> Result<(), S
     Ok(())
 }
 
-async fn blob_bytes(blob: web_sys::Blob) -> Result<Vec<u8>, String> {
+async fn blob_bytes(blob: web_sys::Blob) -> Result<Vec<u8>, ShareError> {
     gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(blob))
         .await
-        .map_err(|_| ShareError::Encode.sentence())
+        .map_err(|_| ShareError::Encode)
 }
 
 /// What a button does.
@@ -336,7 +335,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                         download(&name("svg"), "image/svg+xml", svg.as_bytes())?;
                         return Ok(format!("Downloaded {}.", name("svg")));
                     }
-                    let blob = png_blob(&picture.canvas).await.map_err(|e| e.sentence())?;
+                    let blob = png_blob(&picture.canvas).await?;
                     let [w, h] = picture.plan.size.device_px;
                     match deed {
                         Deed::Copy => {
@@ -355,7 +354,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     }
                 }
                 .await;
-                status.set(Some(result.unwrap_or_else(|e: String| e)));
+                status.set(Some(result.unwrap_or_else(|e: ShareError| e.sentence())));
                 busy.set(false);
             });
         })

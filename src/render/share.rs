@@ -22,6 +22,12 @@ pub enum ShareError {
     Encode,
     #[error(transparent)]
     Plan(#[from] PictureError),
+    #[error("the browser would not put the picture on the clipboard")]
+    Clipboard,
+    #[error("the picture was not shared")]
+    NotShared,
+    #[error(transparent)]
+    Download(#[from] crate::browser::DownloadError),
 }
 
 impl ShareError {
@@ -35,6 +41,11 @@ impl ShareError {
                 "The browser could not save the picture as PNG; try a smaller scale or SVG.".into()
             }
             ShareError::Plan(e) => e.sentence(),
+            ShareError::Clipboard => {
+                "The browser would not put the picture on the clipboard.".into()
+            }
+            ShareError::NotShared => "The picture was not shared.".into(),
+            ShareError::Download(e) => e.sentence(),
         }
     }
 }
