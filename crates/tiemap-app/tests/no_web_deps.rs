@@ -24,7 +24,7 @@ fn dependencies(package: &str, target: Option<&str>) -> Vec<String> {
         "normal",
         "--prefix",
         "none",
-        "--offline",
+        "--locked",
     ])
     .current_dir(env!("CARGO_MANIFEST_DIR"));
     if let Some(t) = target {
