@@ -1,5 +1,6 @@
 //! Every goal the benchmarks are held to, written once. The report checks each figure against
-//! these; the browser runner (tools/bench/browser/run.mjs, page.mjs) only measures.
+//! these; the browser runners (tools/bench/browser/run.mjs, page.mjs, tools/bench/page/run.mjs)
+//! only measure.
 //!
 //! A goal's `area` starts its row in the report's goals table ("layout: ..."), its `what`
 //! names the figure there, and `threshold`, `direction` and `unit` make its "goal" column.
@@ -44,6 +45,8 @@ pub enum Unit {
     Ms,
     /// Bytes, written in MiB: `1024 MiB`.
     Bytes,
+    /// Bytes, written in KB of 1,000 bytes: `400 KB`.
+    Kilobytes,
 }
 
 impl Unit {
@@ -54,6 +57,7 @@ impl Unit {
             Unit::Ms if x >= 1000.0 => format!("{} s", x / 1000.0),
             Unit::Ms => format!("{x} ms"),
             Unit::Bytes => format!("{:.0} MiB", x / 1_048_576.0),
+            Unit::Kilobytes => format!("{} KB", x / 1000.0),
         }
     }
 }
@@ -270,9 +274,78 @@ pub const LEGIBLE_NAMES_OVERLAPPING: Goal = Goal {
     scope: Scope::All,
 };
 
+/// Time from dropping a 30,000-connection export on the built page to its first picture.
+pub const PAGE_FIRST_PICTURE: Goal = Goal {
+    area: "page",
+    what: "first picture after the drop",
+    threshold: 1000.0,
+    direction: Direction::AtMost,
+    unit: Unit::Ms,
+    scope: Scope::Nodes {
+        from: 30_000.0,
+        below: 100_000.0,
+    },
+};
+
+/// Time from dropping a 30,000-connection export on the built page to "Layout settled".
+pub const PAGE_SETTLED_30K: Goal = Goal {
+    area: "page",
+    what: "\"Layout settled\" after the drop",
+    threshold: 3000.0,
+    direction: Direction::AtMost,
+    unit: Unit::Ms,
+    scope: Scope::Nodes {
+        from: 30_000.0,
+        below: 100_000.0,
+    },
+};
+
+/// Time from dropping a 10,000-connection export on the built page to "Layout settled".
+pub const PAGE_SETTLED_10K: Goal = Goal {
+    area: "page",
+    what: "\"Layout settled\" after the drop",
+    threshold: 1500.0,
+    direction: Direction::AtMost,
+    unit: Unit::Ms,
+    scope: Scope::Nodes {
+        from: 10_000.0,
+        below: 30_000.0,
+    },
+};
+
+/// Time from navigation start to "Layout settled" of the bundled sample (median of the opens).
+pub const PAGE_LOAD: Goal = Goal {
+    area: "page",
+    what: "page load to the settled sample",
+    threshold: 1000.0,
+    direction: Direction::AtMost,
+    unit: Unit::Ms,
+    scope: Scope::All,
+};
+
+/// The longest main-thread task while the layout of a dropped file runs, on every file.
+pub const PAGE_LONG_TASK: Goal = Goal {
+    area: "page",
+    what: "longest main-thread task while the layout runs",
+    threshold: 100.0,
+    direction: Direction::AtMost,
+    unit: Unit::Ms,
+    scope: Scope::All,
+};
+
+/// What the page and its worker download before the first picture, gzipped.
+pub const PAGE_BYTES: Goal = Goal {
+    area: "page",
+    what: "bytes downloaded before the first picture, gzipped",
+    threshold: 400_000.0,
+    direction: Direction::AtMost,
+    unit: Unit::Kilobytes,
+    scope: Scope::All,
+};
+
 /// Every goal, for the tests.
 #[cfg(test)]
-pub const ALL: [Goal; 18] = [
+pub const ALL: [Goal; 24] = [
     LAYOUT_SPEEDUP,
     LAYOUT_WASM_NATIVE,
     SETTLE_SILHOUETTE,
@@ -291,6 +364,12 @@ pub const ALL: [Goal; 18] = [
     LEGIBLE_NAMES_MISSING,
     LEGIBLE_NAMES_CLIPPED,
     LEGIBLE_NAMES_OVERLAPPING,
+    PAGE_FIRST_PICTURE,
+    PAGE_SETTLED_30K,
+    PAGE_SETTLED_10K,
+    PAGE_LOAD,
+    PAGE_LONG_TASK,
+    PAGE_BYTES,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -403,6 +482,12 @@ mod tests {
         assert_eq!(LEGIBLE_CLUSTERS.bound(), "<= 12");
         assert_eq!(LEGIBLE_TOP_SHARE.bound(), ">= 0.9");
         assert_eq!(LEGIBLE_DUPLICATES.bound(), "<= 0");
+        assert_eq!(PAGE_FIRST_PICTURE.bound(), "<= 1 s");
+        assert_eq!(PAGE_SETTLED_30K.bound(), "<= 3 s");
+        assert_eq!(PAGE_SETTLED_10K.bound(), "<= 1.5 s");
+        assert_eq!(PAGE_LOAD.bound(), "<= 1 s");
+        assert_eq!(PAGE_LONG_TASK.bound(), "<= 100 ms");
+        assert_eq!(PAGE_BYTES.bound(), "<= 400 KB");
     }
 
     #[test]
@@ -411,6 +496,8 @@ mod tests {
         assert!(LAYOUT_SPEEDUP.applies_to(10_000.0));
         assert!(!LAYOUT_SPEEDUP.applies_to(30_000.0));
         assert!(COMMUNITY_TIME.applies_to(100_000.0));
+        assert!(PAGE_SETTLED_10K.applies_to(10_000.0) && !PAGE_SETTLED_10K.applies_to(30_000.0));
+        assert!(PAGE_SETTLED_30K.applies_to(30_000.0) && !PAGE_SETTLED_30K.applies_to(2_000.0));
         assert!(!COMMUNITY_TIME.applies_to(1_000.0));
         assert!(ALL
             .iter()

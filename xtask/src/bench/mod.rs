@@ -1,4 +1,6 @@
 //! `cargo xtask bench [--quick]`: every benchmark, then their figures into `docs/benchmarks.md`.
+//! `cargo xtask bench page [--quick]`: the built page's step alone ([`page`]), its section and
+//! goals printed; `docs/benchmarks.md` is left as it is.
 //!
 //! The bench has *steps*, which measure and write JSON files under `target/bench/`, and
 //! *areas* of the report, which read those files back as typed results and write a section of
@@ -12,12 +14,14 @@
 //! | legibility example ([`legibility`]) | tiemap-app's `legibility` example (the hard exports through `Session::open`) | `legibility.json` |
 //! | igraph comparison ([`igraph`]) | `tools/bench/community/compare.py` in a venv at `target/bench/venv` | `igraph.json` |
 //! | in-browser benchmarks ([`browser`]) | `src/bin/bench.rs` built for wasm32 (plain and `+simd128`), the renderer, graphology and sigma.js bundled by esbuild, headless Chromium through `tools/bench/browser/run.mjs` | `{memory,layout,simd,community,import,render}.json` |
+//! | the built page ([`page`]) | `cargo xtask build` into `dist/`, generated files under `target/bench/page/`, headless Chromium through `tools/bench/page/run.mjs` (open the page, drop each file, wait for "Layout settled") | `page.json` |
 //! | report ([`report`]) | reads all of the above ([`results::Results`]) | `docs/benchmarks.md` (with `--quick`: small sizes only, and `target/bench/benchmarks-quick.md`) |
 //!
 //! The report's areas, in the page's order: [`layout`] (ForceAtlas2 in the browser, settling a
 //! map, native quality, simd128), [`communities`] (ours, graphology, igraph), [`import`] (import,
 //! inference, memory, inference quality), [`drawing`] (ours vs sigma.js 3, picking),
-//! [`legibility`] (the maps of realistic exports) and [`criterion`] (the native benches). Every goal they check is in [`goals`], once: the
+//! [`legibility`] (the maps of realistic exports), [`page`] (what a person waits for on the built
+//! site) and [`criterion`] (the native benches). Every goal they check is in [`goals`], once: the
 //! JavaScript runner only measures and writes raw figures.
 //!
 //! # Adding an area
@@ -56,6 +60,7 @@ mod igraph;
 mod import;
 mod layout;
 mod legibility;
+mod page;
 mod report;
 mod results;
 
@@ -84,7 +89,7 @@ pub struct Step {
 }
 
 /// The steps, in the order they run.
-pub const STEPS: [Step; 5] = [
+pub const STEPS: [Step; 6] = [
     Step {
         name: criterion::STEP,
         outputs: &[criterion::FILE],
@@ -110,6 +115,11 @@ pub const STEPS: [Step; 5] = [
         outputs: &browser::FILES,
         run: browser::run,
     },
+    Step {
+        name: page::STEP,
+        outputs: &[page::FILE],
+        run: page::run,
+    },
 ];
 
 /// A step's name and how it went: its time in seconds, or why it failed.
@@ -117,16 +127,24 @@ pub type Outcome = (String, Result<f64, String>);
 
 pub fn bench(args: &[String]) -> Result<(), String> {
     let quick = args.iter().any(|a| a == "--quick");
-    if let Some(other) = args.iter().find(|a| a.as_str() != "--quick") {
+    let page_only = args.iter().any(|a| a == "page");
+    if let Some(other) = args
+        .iter()
+        .find(|a| !matches!(a.as_str(), "--quick" | "page"))
+    {
         return Err(format!(
-            "unknown argument {other:?}: usage: cargo xtask bench [--quick]"
+            "unknown argument {other:?}: usage: cargo xtask bench [page] [--quick]"
         ));
     }
     let env = ensure_build_tools()?;
     let out = root().join("target/bench");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let chosen: Vec<&Step> = STEPS
+        .iter()
+        .filter(|s| !page_only || s.name == page::STEP)
+        .collect();
     // A step that fails leaves no figures behind, rather than an older run's.
-    for file in STEPS.iter().flat_map(|s| s.outputs) {
+    for file in chosen.iter().flat_map(|s| s.outputs) {
         let _ = std::fs::remove_file(out.join(file));
     }
     let ctx = Ctx {
@@ -136,8 +154,29 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         started: SystemTime::now(),
     };
     let mut steps = Steps::default();
-    for step in &STEPS {
+    for step in chosen {
         steps.run(step.name, || (step.run)(&ctx));
+    }
+    if page_only {
+        // Only the page's section and goals, printed.
+        let results = results::Results::load(&out, &steps.outcomes);
+        let run = report::Run {
+            quick,
+            outcomes: &steps.outcomes,
+            machine: report::Machine::this(),
+        };
+        let section = page::section(&results, &run);
+        let m = &run.machine;
+        println!(
+            "\n{} ({} cores, {}; load average {})\n",
+            m.date, m.cores, m.cpu, m.load_average
+        );
+        println!("{}", section.markdown);
+        println!("| what | goal | figure | met |\n|---|---|---|---|");
+        for g in &section.goals {
+            println!("| {} | {} | {} | {} |", g.what, g.goal, g.figure, g.met);
+        }
+        return steps.finish();
     }
     let report_path = if quick {
         out.join("benchmarks-quick.md")

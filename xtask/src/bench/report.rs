@@ -3,7 +3,7 @@
 
 use super::goals::{GoalRow, Met};
 use super::results::Results;
-use super::{communities, criterion, drawing, import, layout, legibility, Outcome, STEPS};
+use super::{communities, criterion, drawing, import, layout, legibility, page, Outcome, STEPS};
 use std::fmt::Write as _;
 use std::process::Command;
 
@@ -14,12 +14,13 @@ pub struct Section {
 }
 
 /// The areas' sections, in the page's order.
-pub const SECTIONS: [fn(&Results, &Run) -> Section; 6] = [
+pub const SECTIONS: [fn(&Results, &Run) -> Section; 7] = [
     layout::section,
     communities::section,
     import::section,
     drawing::section,
     legibility::section,
+    page::section,
     criterion::section,
 ];
 
@@ -59,6 +60,7 @@ pub fn render(r: &Results, run: &Run) -> String {
         &r.layout.got.browser,
         &r.community.got.browser,
         &r.import.got.browser,
+        &r.page.got.browser,
     ]
     .into_iter()
     .find_map(Clone::clone)
@@ -367,8 +369,8 @@ pub mod tests {
             row("memory:"),
             "| memory: - nodes / - ties imported, clustered, laid out in the browser | <= 1024 MiB | - | ? (no figure) |"
         );
-        // (the legibility goals have no figures here: 7 more rows)
-        assert!(md.contains("\n3 of 15 goals met.\n"), "{md}");
+        // (the legibility and page goals have no figures here: 7 and 6 more rows)
+        assert!(md.contains("\n3 of 21 goals met.\n"), "{md}");
         assert!(md.contains("(goal <= 0.5: **no**)"), "{md}");
         assert!(md.contains("| 10,000 | 75,000 | 0.7252 | - | 0.7300 | -0.004800 | **no** | 40.0 | - | 80.0 | - | yes |"), "{md}");
         // the header, the steps and the raw files
@@ -376,7 +378,7 @@ pub mod tests {
         assert!(md.contains("| igraph (native, python) | 1.0.0 |"));
         assert!(md.contains("| in-browser benchmarks | **failed**: render / timed out |"));
         assert!(md.contains("| criterion benches | ok, 12 s |"));
-        assert!(md.contains("Raw results: `target/bench/{criterion,layout_quality,infer_quality,legibility,igraph,memory,layout,simd,community,import,render}.json`."));
+        assert!(md.contains("Raw results: `target/bench/{criterion,layout_quality,infer_quality,legibility,igraph,memory,layout,simd,community,import,render,page}.json`."));
         // the sections in order
         let at = |h: &str| md.find(h).unwrap_or_else(|| panic!("no {h:?}"));
         assert!(at("## Goals") < at("## Layout (ForceAtlas2)"));
@@ -384,7 +386,14 @@ pub mod tests {
         assert!(at("## Communities") < at("## Import and tie inference"));
         assert!(at("## Import and tie inference") < at("## Drawing (ours vs sigma.js 3)"));
         assert!(at("## Drawing (ours vs sigma.js 3)") < at("## Legibility of realistic exports"));
-        assert!(at("## Legibility of realistic exports") < at("## Criterion benches of the core"));
+        assert!(
+            at("## Legibility of realistic exports")
+                < at("## What a person waits for (the built page)")
+        );
+        assert!(
+            at("## What a person waits for (the built page)")
+                < at("## Criterion benches of the core")
+        );
         assert!(at("## Criterion benches of the core") < at("## Steps of this run"));
     }
 
@@ -412,7 +421,7 @@ pub mod tests {
         assert!(md.contains("**failed**: chromium missing"));
         assert!(md.contains("| browser | (browser step did not run), headless"));
         // every goal row without a figure, none met
-        assert!(md.contains("\n0 of 13 goals met.\n"), "{md}");
+        assert!(md.contains("\n0 of 19 goals met.\n"), "{md}");
         assert!(md.contains("(no figures: legibility example wrote nothing)"));
         assert!(!md.contains("| yes |"));
     }
