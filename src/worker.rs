@@ -10,6 +10,14 @@ use tiemap_app::session::{Session, SessionError, SessionSettings};
 /// How long one layout slice may run before the worker sends a frame and checks its inbox.
 pub const FRAME_BUDGET_MS: f64 = 14.0;
 
+/// How often the worker sends the page new positions while the layout runs: every slice for
+/// small maps, less often for big ones (each frame is a copy of every position and a redraw
+/// on the page's thread, which shares the machine's cores with the layout): 16 ms up to
+/// about 5,000 people, then one more millisecond per 300 people, at most 250 ms.
+pub fn frame_interval_ms(nodes: usize) -> f64 {
+    (nodes as f64 / 300.0).clamp(16.0, 250.0)
+}
+
 /// Internal messages of the worker.
 pub enum Tick {
     /// Run the next slice of the layout.
@@ -21,6 +29,8 @@ pub struct MapWorker {
     session: Option<Session>,
     /// Iterations per slice, adapted to [`FRAME_BUDGET_MS`] by the last slices' speed.
     slice: SliceSize,
+    /// When the page was last sent positions (ms, the worker's clock).
+    last_frame_ms: f64,
     next_map_id: u32,
     /// Who to send frames to (the page).
     page: Option<HandlerId>,
@@ -36,6 +46,7 @@ impl Worker for MapWorker {
         MapWorker {
             session: None,
             slice: SliceSize::default(),
+            last_frame_ms: 0.0,
             next_map_id: 1,
             page: None,
             tick_scheduled: false,
@@ -69,7 +80,11 @@ impl Worker for MapWorker {
                 break;
             }
         }
-        if done > 0 || !session.layout_running() {
+        // A frame when enough time has passed for this map's size, and always the last one.
+        let now = js_sys::Date::now();
+        let due = now - self.last_frame_ms >= frame_interval_ms(session.node_count());
+        if (done > 0 && due) || !session.layout_running() {
+            self.last_frame_ms = now;
             scope.respond(page, MapEvent::Positions(session.positions()));
         }
         self.schedule(scope);
@@ -258,6 +273,13 @@ mod tests {
     use tiemap_core::import::InputFile;
 
     fn quiet(_: &str, _: f32) {}
+
+    #[test]
+    fn big_maps_get_fewer_frames() {
+        assert_eq!(frame_interval_ms(500), 16.0);
+        assert_eq!(frame_interval_ms(30_000), 100.0);
+        assert_eq!(frame_interval_ms(1_000_000), 250.0);
+    }
 
     #[test]
     fn slices_follow_the_measured_speed() {

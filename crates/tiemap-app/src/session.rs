@@ -428,6 +428,11 @@ impl Session {
         self.map_id
     }
 
+    /// How many people (nodes) the map has.
+    pub fn node_count(&self) -> usize {
+        self.network.nodes.len()
+    }
+
     /// The people and their ties (inferred, or the file's).
     pub fn network(&self) -> &Network {
         &self.network

@@ -17,14 +17,7 @@ fn dependencies(package: &str, target: Option<&str>) -> Vec<String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut cmd = Command::new(cargo);
     cmd.args([
-        "tree",
-        "-p",
-        package,
-        "-e",
-        "normal",
-        "--prefix",
-        "none",
-        "--locked",
+        "tree", "-p", package, "-e", "normal", "--prefix", "none", "--locked",
     ])
     .current_dir(env!("CARGO_MANIFEST_DIR"));
     if let Some(t) = target {
