@@ -328,6 +328,162 @@ fn utf16_files_without_a_byte_order_mark_are_read() {
     }
 }
 
+/// Each person as (name, company, position, date connected as `2021-04-03` or `none`).
+type Row = (String, Option<String>, Option<String>, String);
+
+/// A connections file read alone: each person as a [`Row`], and the report's sentences.
+fn read_rows(name: &str, bytes: Vec<u8>) -> (Vec<Row>, Vec<String>) {
+    let out = import_one(name, bytes, &Limits::default())
+        .unwrap_or_else(|e| panic!("{name}: {}", e.sentence()));
+    let rows = personal(&out)
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.display_name(),
+                p.company.clone(),
+                p.position.clone(),
+                p.connected_on.map_or("none".to_string(), |d| d.to_string()),
+            )
+        })
+        .collect();
+    (rows, out.report.sentences())
+}
+
+fn row(name: &str, company: &str, position: &str, connected_on: &str) -> Row {
+    let given = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    (
+        name.to_string(),
+        given(company),
+        given(position),
+        connected_on.to_string(),
+    )
+}
+
+#[test]
+fn connections_re_saved_by_a_spreadsheet_in_another_locale_are_read() {
+    // The fixtures are what they claim: Windows-1252 (not UTF-8), CRLF, semicolons.
+    for case in [
+        "linkedin_connections_excel_de",
+        "linkedin_connections_excel_es",
+        "linkedin_connections_excel_fr",
+        "linkedin_connections_excel_pt",
+    ] {
+        let bytes = fixture_bytes(case, "Connections.csv");
+        assert!(std::str::from_utf8(&bytes).is_err(), "{case} is not UTF-8");
+        assert!(bytes.windows(2).any(|w| w == b"\r\n"), "{case} has CRLF");
+        assert!(
+            bytes.windows(21).any(|w| w == b"First Name;Last Name;"),
+            "{case} has semicolons"
+        );
+    }
+    let german = fixture_bytes("linkedin_connections_excel_de", "Connections.csv");
+    assert!(german.starts_with(b"Notes:;;;;;;\r\n"));
+    assert_eq!(
+        read_rows("Connections.csv", german.clone()),
+        (
+            vec![
+                row(
+                    "Jürgen Weiß",
+                    "Müller & Söhne GmbH",
+                    "Geschäftsführer",
+                    "2021-09-16"
+                ),
+                // 0x92 is a right single quote, 0x96 an en dash.
+                row(
+                    "Siobhán O’Neill",
+                    "Café Crème SARL",
+                    "Responsable – Ventes",
+                    "2020-02-03"
+                ),
+                row(
+                    "Zoë Dupré",
+                    "Dupré; Fils & Cie",
+                    "Leiterin \"Einkauf\"",
+                    "2021-03-12"
+                ),
+                row("Ömer Çelik", "Globex", "Ingenieur", "2020-10-01"),
+            ],
+            vec!["4 people from Connections.csv (read as Windows-1252)".to_string()]
+        )
+    );
+
+    // Day first with slashes, told by the file's 17/07/2022: 03/04/2021 is the 3rd of April.
+    let (rows, report) = read_rows(
+        "Connections.csv",
+        fixture_bytes("linkedin_connections_excel_fr", "Connections.csv"),
+    );
+    let dates: Vec<&str> = rows.iter().map(|r| r.3.as_str()).collect();
+    assert_eq!(
+        dates,
+        ["2021-04-03", "2022-07-17", "2020-01-03", "2022-02-14"]
+    );
+    assert_eq!(
+        report,
+        ["4 people from Connections.csv (read as Windows-1252; dates read day first, as 17/07/2022 tells)"]
+    );
+    // The same dates from a US spreadsheet, month first, read the other way round; a date
+    // edited into something that is no date is said, not dropped silently.
+    let us = "First Name,Last Name,Connected On\r\nAmy,Ames,03/04/2021\r\nBen,Bell,7/17/2022\r\n\
+        Cy,Cole,31-Sep-22\r\nDee,Dunn,soon\r\n";
+    let (rows, report) = read_rows("Connections.csv", us.into());
+    let dates: Vec<&str> = rows.iter().map(|r| r.3.as_str()).collect();
+    assert_eq!(dates, ["2021-03-04", "2022-07-17", "none", "none"]);
+    assert_eq!(
+        report,
+        ["4 people from Connections.csv (2 dates not understood: line 4 has \u{201c}31-Sep-22\u{201d})"]
+    );
+
+    // A file re-saved in Excel and the original, dropped together: one person each.
+    let original = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+        Jürgen,Weiß,https://www.linkedin.com/in/juergen-weiss-x1,,Müller & Söhne GmbH,Geschäftsführer,16 Sep 2021\n";
+    let out = import_files(
+        &[
+            InputFile {
+                name: "Connections.csv".into(),
+                bytes: original.into(),
+            },
+            InputFile {
+                name: "Connections (Excel).csv".into(),
+                bytes: german,
+            },
+        ],
+        &Limits::default(),
+    )
+    .expect("reads");
+    assert_eq!(personal(&out).people.len(), 4);
+    assert_eq!(personal(&out).people[0].display_name(), "Jürgen Weiß");
+    assert_eq!(out.report.merged_duplicates, 1);
+}
+
+#[test]
+fn connections_with_columns_deleted_still_list_everyone() {
+    assert_eq!(
+        read_rows(
+            "Connections.csv",
+            fixture_bytes("linkedin_connections_names_deleted", "Connections.csv")
+        ),
+        (
+            vec![
+                row("(no name)", "Initech", "Analyst", "2022-07-17"),
+                row("(no name)", "Globex", "Software Engineer", "2019-12-12"),
+                row("(no name)", "", "", "2020-02-01"),
+            ],
+            vec!["3 people from Connections.csv".to_string()]
+        ),
+        "people without names still count"
+    );
+    let first_names_only = fixture_bytes("linkedin_connections_first_name_only", "Connections.csv");
+    let (rows, _) = read_rows("Connections.csv", first_names_only);
+    assert_eq!(
+        rows,
+        [
+            row("Ana", "Globex", "", "2022-07-17"),
+            row("Bo", "Initech", "", "2019-12-12")
+        ]
+    );
+}
+
 #[test]
 fn a_folder_is_read_like_an_archive() {
     let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");

@@ -86,6 +86,10 @@ pub struct ReportLine {
     /// What the records are ("people", "messages", "nodes").
     pub noun: String,
     pub skipped: Vec<Skipped>,
+    /// How the file was read where it differs from the export as its program writes it, in a
+    /// few words each: "read as Windows-1252", "dates read day first, as 17/07/2022 tells".
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 impl ReportLine {
@@ -103,10 +107,21 @@ impl ReportLine {
             count,
             noun: if count == 1 { singular } else { plural }.to_string(),
             skipped,
+            notes: Vec::new(),
         }
     }
 
-    /// "1,482 people from Connections.csv; 3 rows skipped: line 58 has 9 fields, expected 7".
+    /// This line with `note` (if any) first among its notes.
+    pub(crate) fn noting(mut self, note: Option<&str>) -> ReportLine {
+        if let Some(note) = note {
+            self.notes.insert(0, note.to_string());
+        }
+        self
+    }
+
+    /// "1,482 people from Connections.csv; 3 rows skipped: line 58 has 9 fields, expected 7",
+    /// with the notes in brackets after the file: "4 people from Connections.csv (read as
+    /// Windows-1252)".
     pub fn sentence(&self) -> String {
         let mut s = format!(
             "{} {} from {}",
@@ -114,6 +129,9 @@ impl ReportLine {
             self.noun,
             self.file
         );
+        if !self.notes.is_empty() {
+            s.push_str(&format!(" ({})", self.notes.join("; ")));
+        }
         if let Some(first) = self.skipped.first() {
             let rows = if self.skipped.len() == 1 {
                 "row"
@@ -486,16 +504,22 @@ pub(crate) fn read_text_file(
     bytes: &[u8],
     export: &mut PersonalExport,
 ) -> Result<FileRead, ImportError> {
-    let text = decode_text(bytes);
+    let (text, encoding) = csv_util::decode_text_as(bytes);
+    let mut read = read_text(name, &text, export)?;
+    read.line = read.line.noting(encoding.note());
+    Ok(read)
+}
+
+fn read_text(name: &str, text: &str, export: &mut PersonalExport) -> Result<FileRead, ImportError> {
     let start = text.trim_start();
     if start.starts_with('{') || start.starts_with('[') {
-        return facebook::read_json_text(name, &text, export);
+        return facebook::read_json_text(name, text, export);
     }
     if start
         .get(..11)
         .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCARD"))
     {
-        return contacts::read_vcard_text(name, &text, export);
+        return contacts::read_vcard_text(name, text, export);
     }
     if start.starts_with('<') {
         let lower: String = start.chars().take(200).collect::<String>().to_lowercase();
@@ -509,7 +533,7 @@ pub(crate) fn read_text_file(
             hint: Some(hint.to_string()),
         });
     }
-    match find_table(name, &text, classify_csv)? {
+    match find_table(name, text, classify_csv)? {
         Some(table) => match table.kind {
             CsvKind::LinkedIn(kind) => linkedin::read_table(name, kind, table, export),
             CsvKind::Contacts(kind) => contacts::read_table(name, kind, table, export),
@@ -630,6 +654,7 @@ mod tests {
                     reason: "has 2 fields, expected 7".into(),
                 },
             ],
+            notes: Vec::new(),
         };
         assert_eq!(
             line.sentence(),

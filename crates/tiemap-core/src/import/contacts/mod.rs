@@ -4,7 +4,7 @@
 
 mod vcard;
 
-use super::csv_util::{decode_text, field, find_table, Table};
+use super::csv_util::{decode_text_as, field, find_table, Table};
 use super::{FileRead, ImportError, ReportLine, Skipped};
 use crate::model::{ExportKind, Person, PersonalExport};
 
@@ -61,21 +61,23 @@ pub fn read_contacts(
     bytes: &[u8],
     export: &mut PersonalExport,
 ) -> Result<ReportLine, ImportError> {
-    let text = decode_text(bytes);
+    let (text, encoding) = decode_text_as(bytes);
     let start = text.trim_start();
-    if start
+    let read = if start
         .get(..11)
         .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCARD"))
     {
-        return read_vcard_text(file, &text, export).map(|read| read.line);
-    }
-    match find_table(file, &text, classify_header)? {
-        Some(table) => read_table(file, table.kind, table, export).map(|read| read.line),
-        None => Err(ImportError::UnknownFormat {
-            file: file.to_string(),
-            hint: None,
-        }),
-    }
+        read_vcard_text(file, &text, export)
+    } else {
+        match find_table(file, &text, classify_header)? {
+            Some(table) => read_table(file, table.kind, table, export),
+            None => Err(ImportError::UnknownFormat {
+                file: file.to_string(),
+                hint: None,
+            }),
+        }
+    };
+    read.map(|read| read.line.noting(encoding.note()))
 }
 
 /// Which columns hold what, per kind (lower-case names, first match wins).
