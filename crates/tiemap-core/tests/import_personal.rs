@@ -485,6 +485,63 @@ fn connections_with_columns_deleted_still_list_everyone() {
 }
 
 #[test]
+fn hidden_members_are_counted_and_placeholders_read_as_empty() {
+    let bytes = fixture_bytes("linkedin_connections_hidden_members", "Connections.csv");
+    let (rows, report) = read_rows("Connections.csv", bytes.clone());
+    assert_eq!(
+        rows,
+        [
+            row("Ana Lima", "Globex", "Software Engineer", "2024-07-17"),
+            // "Na" is a surname; N/A, NA and - are empty cells.
+            row("Min-jun Na", "", "", "2024-02-02"),
+            row("Bo Berg", "Initech", "", "2023-11-11"),
+            // No name but a company and a title: still someone.
+            row("(no name)", "Hooli", "Recruiter", "2023-10-01"),
+            row("Cy Cole", "", "Analyst", "2023-09-15"),
+        ]
+    );
+    assert_eq!(
+        report,
+        ["5 people from Connections.csv; 3 hidden members (LinkedIn lists only when you connected, not who they are)"]
+    );
+    let out = import_one("Connections.csv", bytes.clone(), &Limits::default()).expect("reads");
+    let emails: Vec<Option<&str>> = personal(&out)
+        .people
+        .iter()
+        .map(|p| p.email.as_deref())
+        .collect();
+    // A member id in the e-mail column is no e-mail (and so no identity to merge on).
+    assert_eq!(emails, [None, None, None, None, Some("cy@example.org")]);
+    assert_eq!(out.report.lines[0].hidden_members, 3);
+    assert!(out.report.lines[0].skipped.is_empty());
+
+    // Only hidden members: said as such, alone or inside a ZIP.
+    let only_hidden = fixture_bytes("linkedin_connections_only_hidden", "Connections.csv");
+    let err = import_one("Connections.csv", only_hidden.clone(), &Limits::default()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::OnlyHiddenMembers { hidden: 2, .. }),
+        "{err:?}"
+    );
+    let archive = zip_of(&[("Connections.csv", &only_hidden)]);
+    let err = import_one("export.zip", archive, &Limits::default()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::OnlyHiddenMembers { hidden: 2, .. }),
+        "{err:?}"
+    );
+    // Beside a file with people, the hidden-only file is listed with its reason.
+    let archive = zip_of(&[
+        ("a/Connections.csv", &only_hidden),
+        ("b/Connections.csv", &bytes),
+    ]);
+    let out = import_one("export.zip", archive, &Limits::default()).expect("reads");
+    assert_eq!(personal(&out).people.len(), 5);
+    assert_eq!(
+        out.report.skipped_files[0].sentence(),
+        "Skipped a/Connections.csv: a/Connections.csv lists 2 connections, but LinkedIn gives only when you connected, not who they are; there is no one to put on the map."
+    );
+}
+
+#[test]
 fn a_folder_is_read_like_an_archive() {
     let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");
     let entry = |name: &str, bytes: &[u8]| InputFile {

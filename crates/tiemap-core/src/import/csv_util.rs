@@ -307,10 +307,49 @@ fn normalise_header(name: &str) -> String {
         .to_lowercase()
 }
 
-/// The trimmed field at `index`, or `None` when absent or blank.
+/// The trimmed field at `index`, or `None` when absent, blank or a placeholder for nothing
+/// (see [`is_placeholder`]).
 pub(crate) fn field(row: &StringRecord, index: Option<usize>) -> Option<String> {
     let value = row.get(index?)?.trim();
-    (!value.is_empty()).then(|| value.to_string())
+    (!value.is_empty() && !is_placeholder(value)).then(|| value.to_string())
+}
+
+/// What spreadsheets, databases and scripts write into an empty cell: `NA` (R), `#N/A`
+/// (Excel), `N/A`, `null`, `NaN`, `undefined`, a lone dash. Case matters where a real name
+/// is spelt the same: "Na" and "Null" are surnames, `NA` and `null` are not.
+pub fn is_placeholder(value: &str) -> bool {
+    matches!(
+        value,
+        "NA" | "N/A"
+            | "n/a"
+            | "N.A."
+            | "#N/A"
+            | "null"
+            | "NULL"
+            | "NaN"
+            | "nan"
+            | "undefined"
+            | "-"
+            | "--"
+            | "\u{2013}"
+            | "\u{2014}"
+    )
+}
+
+/// The field at `index` when it holds an e-mail address (`mailto:` dropped): LinkedIn puts
+/// member ids (`urn:li:member:12345`) in the e-mail column of some rows, and hand-edited
+/// files hold notes there.
+pub(crate) fn email_field(row: &StringRecord, index: Option<usize>) -> Option<String> {
+    let value = field(row, index)?;
+    let address = value.strip_prefix("mailto:").unwrap_or(&value).trim();
+    let (local, domain) = address.split_once('@')?;
+    let plausible = !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !address.contains(char::is_whitespace)
+        && !domain.contains('@');
+    plausible.then(|| address.to_string())
 }
 
 #[cfg(test)]
@@ -392,6 +431,42 @@ mod tests {
             .for_each_row(|_, r| names.push(field(r, Some(0))))
             .unwrap();
         assert_eq!(names, vec![Some("Ana;Bo".to_string())]);
+    }
+
+    #[test]
+    fn placeholders_and_member_ids_read_as_empty() {
+        let row = StringRecord::from(vec![
+            " NA ",
+            "N/A",
+            "null",
+            "-",
+            "#N/A",
+            "Na",
+            "Null",
+            "urn:li:member:123456789",
+            "mailto:ana@example.org",
+            "ana at example dot org",
+            "ana@localhost",
+            "ANA@Example.ORG",
+        ]);
+        let fields: Vec<Option<String>> = (0..6).map(|i| field(&row, Some(i))).collect();
+        assert_eq!(
+            fields,
+            vec![None, None, None, None, None, Some("Na".to_string())]
+        );
+        assert_eq!(field(&row, Some(6)).as_deref(), Some("Null"), "a surname");
+        let emails: Vec<Option<String>> = (7..12).map(|i| email_field(&row, Some(i))).collect();
+        assert_eq!(
+            emails,
+            vec![
+                None,
+                Some("ana@example.org".to_string()),
+                None,
+                None,
+                Some("ANA@Example.ORG".to_string())
+            ]
+        );
+        assert_eq!(email_field(&row, Some(0)), None);
     }
 
     #[test]

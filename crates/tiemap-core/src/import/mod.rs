@@ -16,7 +16,7 @@ mod sniff;
 
 pub use archive::{expand_zip, Archive, ArchiveEntry};
 pub use contacts::read_contacts;
-pub use csv_util::{decode_text, MAX_FIELDS};
+pub use csv_util::{decode_text, is_placeholder, MAX_FIELDS};
 pub use error::{format_size, ImportError};
 pub use facebook::read_facebook_json;
 
@@ -76,7 +76,7 @@ pub struct Skipped {
 }
 
 /// What was read from one file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ReportLine {
     pub file: String,
     /// What the file was recognised as ("Connections.csv", "GEXF").
@@ -90,6 +90,11 @@ pub struct ReportLine {
     /// few words each: "read as Windows-1252", "dates read day first, as 17/07/2022 tells".
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Connections the file lists without saying who they are: LinkedIn's rows with only the
+    /// date connected, for members who left or keep their data out of exports. Not people
+    /// on the map, but counted so that nobody goes missing unsaid.
+    #[serde(default)]
+    pub hidden_members: usize,
 }
 
 impl ReportLine {
@@ -107,7 +112,7 @@ impl ReportLine {
             count,
             noun: if count == 1 { singular } else { plural }.to_string(),
             skipped,
-            notes: Vec::new(),
+            ..ReportLine::default()
         }
     }
 
@@ -120,8 +125,8 @@ impl ReportLine {
     }
 
     /// "1,482 people from Connections.csv; 3 rows skipped: line 58 has 9 fields, expected 7",
-    /// with the notes in brackets after the file: "4 people from Connections.csv (read as
-    /// Windows-1252)".
+    /// with the notes in brackets after the file and the hidden members before what was
+    /// skipped: "4 people from Connections.csv (read as Windows-1252); 2 hidden members (...)".
     pub fn sentence(&self) -> String {
         let mut s = format!(
             "{} {} from {}",
@@ -131,6 +136,17 @@ impl ReportLine {
         );
         if !self.notes.is_empty() {
             s.push_str(&format!(" ({})", self.notes.join("; ")));
+        }
+        if self.hidden_members > 0 {
+            s.push_str(&format!(
+                "; {} hidden {} (LinkedIn lists only when you connected, not who they are)",
+                group_thousands(self.hidden_members),
+                if self.hidden_members == 1 {
+                    "member"
+                } else {
+                    "members"
+                }
+            ));
         }
         if let Some(first) = self.skipped.first() {
             let rows = if self.skipped.len() == 1 {
@@ -654,7 +670,7 @@ mod tests {
                     reason: "has 2 fields, expected 7".into(),
                 },
             ],
-            notes: Vec::new(),
+            ..ReportLine::default()
         };
         assert_eq!(
             line.sentence(),

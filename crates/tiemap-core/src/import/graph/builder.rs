@@ -331,7 +331,7 @@ impl Builder {
                 count: self.nodes.len(),
                 noun: "nodes".into(),
                 skipped: self.node_skips,
-                notes: Vec::new(),
+                ..ReportLine::default()
             },
             ReportLine {
                 file: self.file.clone(),
@@ -339,7 +339,7 @@ impl Builder {
                 count: self.edges.len(),
                 noun: "ties".into(),
                 skipped: self.edge_skips,
-                notes: Vec::new(),
+                ..ReportLine::default()
             },
         ];
         if self.declares_nodes && self.created_by_ties > 0 {
@@ -349,7 +349,7 @@ impl Builder {
                 count: self.created_by_ties,
                 noun: "nodes named by ties but not declared (created)".into(),
                 skipped: Vec::new(),
-                notes: Vec::new(),
+                ..ReportLine::default()
             });
         }
         (

@@ -327,7 +327,7 @@ fn read_node_table(
         count: nodes.len(),
         noun: "nodes".into(),
         skipped,
-        notes: Vec::new(),
+        ..ReportLine::default()
     };
     Ok((nodes, report))
 }

@@ -131,7 +131,7 @@ pub fn read_graph_files(
                         other.name, file.name
                     ),
                 }],
-                notes: Vec::new(),
+                ..ReportLine::default()
             });
         }
     }

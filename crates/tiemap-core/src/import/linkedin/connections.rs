@@ -9,11 +9,15 @@
 //! turned into `Notes:;;;;;;`, dates in the locale's form (`16.09.2021`, `23-Apr-23`,
 //! `17/07/2022`, read day or month first as the file's other dates tell), and columns
 //! deleted: a file without names still lists people, known by their company and position.
+//!
+//! Rows with nothing but the date connected (members who left LinkedIn or keep their data out
+//! of exports, since 2024) are counted as hidden members; `NA`, `N/A`, `null` and `-` are
+//! empty cells, and a member id (`urn:li:member:…`) in the e-mail column is no e-mail.
 
 use super::dates::{
     day_month_order, depends_on_order, parse_date, parse_date_in_order, DayMonthOrder,
 };
-use crate::import::csv_util::{field, Table};
+use crate::import::csv_util::{email_field, field, Table};
 use crate::import::{ImportError, ReportLine, Skipped};
 use crate::model::{Person, PersonalExport};
 
@@ -50,12 +54,13 @@ pub(super) fn read<K>(
     let company = table.column(&["company"]);
     let position = table.column(&["position", "title"]);
     let connected = table.column(&["connected on"]);
-    // A file whose names were all deleted still lists people; one with names and a row
-    // without any has a row that names nobody.
+    // A file whose names were all deleted still lists people; in one with names, a row that
+    // says nothing of who it is stands for a hidden member.
     let names_kept = first.is_some() || last.is_some() || url.is_some();
     let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
+    let mut hidden_members = 0;
     // Dates not read at once, by person and line: those whose day and month could be either
     // way round (`03/04/2021`), read once the whole file has told the order, and those not
     // understood, to be reported.
@@ -73,21 +78,14 @@ pub(super) fn read<K>(
             first_name: field(row, first).unwrap_or_default(),
             last_name: field(row, last).unwrap_or_default(),
             profile_url: field(row, url),
-            email: field(row, email),
+            email: email_field(row, email),
             company: field(row, company),
             position: field(row, position),
             connected_on: connected_on.as_deref().and_then(parse_date),
             labels: Vec::new(),
         };
-        if names_kept
-            && person.first_name.is_empty()
-            && person.last_name.is_empty()
-            && person.profile_url.is_none()
-        {
-            skipped.push(Skipped {
-                line: Some(line),
-                reason: "has no name".to_string(),
-            });
+        if names_kept && is_hidden(&person) {
+            hidden_members += 1;
             return;
         }
         if let Some(date) =
@@ -100,9 +98,16 @@ pub(super) fn read<K>(
     })?;
     let notes = read_pending_dates(&pending_dates, &mut export.people);
     if count == 0 && skipped.is_empty() {
-        return Err(ImportError::HeaderOnly {
-            file: file.to_string(),
-            recognised_as: "Connections.csv".to_string(),
+        return Err(if hidden_members > 0 {
+            ImportError::OnlyHiddenMembers {
+                file: file.to_string(),
+                hidden: hidden_members,
+            }
+        } else {
+            ImportError::HeaderOnly {
+                file: file.to_string(),
+                recognised_as: "Connections.csv".to_string(),
+            }
         });
     }
     let mut line = ReportLine::new(
@@ -113,7 +118,20 @@ pub(super) fn read<K>(
         skipped,
     );
     line.notes = notes;
+    line.hidden_members = hidden_members;
     Ok(line)
+}
+
+/// A row that says nothing of who the connection is: no name, profile, e-mail, company or
+/// position; at most the date connected and a member id. LinkedIn's exports since 2024 list
+/// members who left or keep their data out of exports so.
+fn is_hidden(person: &Person) -> bool {
+    person.first_name.is_empty()
+        && person.last_name.is_empty()
+        && person.profile_url.is_none()
+        && person.email.is_none()
+        && person.company.is_none()
+        && person.position.is_none()
 }
 
 /// Reads the dates left for the end: `(person, line, text)`. Returns the report's notes: the
