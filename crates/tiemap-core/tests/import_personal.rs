@@ -542,6 +542,67 @@ fn hidden_members_are_counted_and_placeholders_read_as_empty() {
 }
 
 #[test]
+fn linkedin_export_of_before_2016_in_outlook_layout_is_read_as_linkedin() {
+    let name = "linkedin_connections_export_microsoft_outlook.csv";
+    let bytes = fixture_bytes("linkedin_outlook_2015", name);
+    assert!(std::str::from_utf8(&bytes).is_err(), "Windows-1252");
+    let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    assert_eq!(
+        header.iter().filter(|&&b| b == b',').count(),
+        58,
+        "59 columns"
+    );
+    let (rows, report) = read_rows(name, bytes.clone());
+    assert_eq!(
+        rows,
+        [
+            row(
+                "Hélène Marchand",
+                "Société Exemple",
+                "Directrice financière",
+                "none"
+            ),
+            // Dr. (Title) is no position; the middle name joins the first.
+            row(
+                "Jürgen Karl Schäfer",
+                "Müller AG",
+                "Leiter Entwicklung",
+                "none"
+            ),
+            row(
+                "Seán Ó Briain",
+                "O’Connell & Partners",
+                "Partner – Tax, EMEA",
+                "none"
+            ),
+            row("Zoë Nakamura", "Initech", "Engineer", "none"),
+            // No name, but an e-mail: still someone.
+            row("no.name@example.org", "Hooli", "Recruiter", "none"),
+        ]
+    );
+    assert_eq!(
+        report,
+        ["5 people from linkedin_connections_export_microsoft_outlook.csv (read as Windows-1252; LinkedIn's export of before 2016, in Outlook's layout)"]
+    );
+    let out = import_one(name, bytes, &Limits::default()).expect("reads");
+    assert_eq!(
+        personal(&out).kind,
+        tiemap_core::model::ExportKind::LinkedIn
+    );
+    assert_eq!(
+        personal(&out).people[0].email.as_deref(),
+        Some("helene.marchand@example.org")
+    );
+    // Outlook's own export (a person's address book) stays an address book.
+    let outlook = fixture_bytes("outlook_contacts", "outlook_export.csv");
+    let out = import_one("outlook_export.csv", outlook, &Limits::default()).expect("reads");
+    assert_eq!(
+        personal(&out).kind,
+        tiemap_core::model::ExportKind::Contacts
+    );
+}
+
+#[test]
 fn a_folder_is_read_like_an_archive() {
     let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");
     let entry = |name: &str, bytes: &[u8]| InputFile {
