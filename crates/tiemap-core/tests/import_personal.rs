@@ -603,6 +603,111 @@ fn linkedin_export_of_before_2016_in_outlook_layout_is_read_as_linkedin() {
 }
 
 #[test]
+fn messages_keep_hidden_members_apart_and_no_html() {
+    use tiemap_core::infer::{infer_network, InferSettings};
+    use tiemap_core::metrics::ties::{tie_strengths, TieSettings};
+    let case = "linkedin_messages_hidden_html";
+    let messages = fixture_bytes(case, "messages.csv");
+    assert!(
+        String::from_utf8_lossy(&messages).contains("<p>Hello&nbsp;Sam,</p>"),
+        "the fixture's content is HTML"
+    );
+    let out =
+        import_files(&case_inputs(&fixtures_dir().join(case)), &Limits::default()).expect("reads");
+    let export = personal(&out);
+    assert_eq!(export.messages.len(), 10);
+    // Nothing of the HTML (nor the content itself) is in what was read.
+    let read = serde_json::to_string(export).expect("serialise");
+    for html in [
+        "<p>", "</", "&nbsp;", "&amp;", "&lt;", "&#39;", "Hello", "Kick-off",
+    ] {
+        assert!(!read.contains(html), "{html} in {read}");
+    }
+    assert_eq!(
+        export.messages[0].subject.as_deref(),
+        Some("Opportunity at R&D <Labs>")
+    );
+    assert_eq!(
+        export.messages[6].conversation_title.as_deref(),
+        Some("Launch team & friends")
+    );
+    // Five hidden members in five conversations are five senders, not one person.
+    let senders: Vec<&str> = export
+        .messages
+        .iter()
+        .map(|m| m.from_name.as_str())
+        .filter(|n| n.starts_with("LinkedIn Member"))
+        .collect();
+    assert_eq!(
+        senders,
+        [
+            "LinkedIn Member (1)",
+            "LinkedIn Member (2)",
+            "LinkedIn Member (3)",
+            "LinkedIn Member (4)",
+            "LinkedIn Member (5)"
+        ]
+    );
+    assert_eq!(export.messages[1].to_names, ["LinkedIn Member (1)"]);
+    // A name with a comma is one recipient: one name per URL only where there are as many.
+    assert_eq!(export.messages[6].to_names, ["Jo Smith, Ph.D.", "Bo Berg"]);
+    assert_eq!(export.messages[7].to_names, ["Jo Smith, Ph.D."]);
+    assert_eq!(
+        out.report.sentences()[1],
+        "10 messages from messages.csv (5 members shown as \u{201c}LinkedIn Member\u{201d} kept apart, one per conversation)"
+    );
+    // So the owner (who wrote in 4 conversations) is not taken to be "LinkedIn Member" (in 5,
+    // had they been one person), and the ties land on the right people.
+    let network = infer_network(export, &InferSettings::default()).expect("infers");
+    let as_of = tiemap_core::model::Date::from_ymd(2026, 1, 1).expect("date");
+    let ties = tie_strengths(&network, export, &TieSettings::new(as_of));
+    assert_eq!(ties.owner.as_deref(), Some("Sam Owner"));
+    let node_of = |name: &str| {
+        network
+            .nodes
+            .iter()
+            .position(|n| n.label == name)
+            .unwrap_or_else(|| panic!("{name} on the map")) as u32
+    };
+    let sent_to = |name: &str| {
+        ties.people
+            .iter()
+            .find(|t| t.node == node_of(name))
+            .map(|t| (t.sent, t.received))
+    };
+    assert_eq!(sent_to("Jo Smith, Ph.D."), Some((2, 1)));
+    assert_eq!(sent_to("Bo Berg"), Some((1, 0)));
+    assert_eq!(sent_to("Ana Lima"), Some((1, 0)));
+    // The hidden members' six messages match no one on the map.
+    assert_eq!(ties.unmatched_messages, 6);
+
+    // The 2018 form has no conversation ids: each message of a hidden member is its own.
+    let old = "From,To,Date,Subject,Content,Direction,Folder\n\
+        LinkedIn Member,Sam Owner,\"1/8/18, 6:20 PM\",Hi,<p>Hello</p>,INCOMING,INBOX\n\
+        LinkedIn Member,Sam Owner,\"1/9/18, 9:00 AM\",R&amp;D,<p>Hi</p>,INCOMING,INBOX\n";
+    let mut files = case_inputs(&fixtures_dir().join(case));
+    files.retain(|f| f.name == "Connections.csv");
+    files.push(InputFile {
+        name: "messages.csv".into(),
+        bytes: old.into(),
+    });
+    let out = import_files(&files, &Limits::default()).expect("reads");
+    let conversations: Vec<(&str, &str)> = personal(&out)
+        .messages
+        .iter()
+        .map(|m| (m.conversation_id.as_str(), m.from_name.as_str()))
+        .collect();
+    assert_eq!(
+        conversations,
+        [
+            ("2018:linkedin member (1)", "LinkedIn Member (1)"),
+            ("2018:linkedin member (2)", "LinkedIn Member (2)")
+        ]
+    );
+    assert_eq!(personal(&out).messages[1].subject.as_deref(), Some("R&D"));
+}
+
+#[test]
 fn a_folder_is_read_like_an_archive() {
     let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");
     let entry = |name: &str, bytes: &[u8]| InputFile {
