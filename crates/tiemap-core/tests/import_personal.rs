@@ -328,6 +328,385 @@ fn utf16_files_without_a_byte_order_mark_are_read() {
     }
 }
 
+/// Each person as (name, company, position, date connected as `2021-04-03` or `none`).
+type Row = (String, Option<String>, Option<String>, String);
+
+/// A connections file read alone: each person as a [`Row`], and the report's sentences.
+fn read_rows(name: &str, bytes: Vec<u8>) -> (Vec<Row>, Vec<String>) {
+    let out = import_one(name, bytes, &Limits::default())
+        .unwrap_or_else(|e| panic!("{name}: {}", e.sentence()));
+    let rows = personal(&out)
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.display_name(),
+                p.company.clone(),
+                p.position.clone(),
+                p.connected_on.map_or("none".to_string(), |d| d.to_string()),
+            )
+        })
+        .collect();
+    (rows, out.report.sentences())
+}
+
+fn row(name: &str, company: &str, position: &str, connected_on: &str) -> Row {
+    let given = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    (
+        name.to_string(),
+        given(company),
+        given(position),
+        connected_on.to_string(),
+    )
+}
+
+#[test]
+fn connections_re_saved_by_a_spreadsheet_in_another_locale_are_read() {
+    // The fixtures are what they claim: Windows-1252 (not UTF-8), CRLF, semicolons.
+    for case in [
+        "linkedin_connections_excel_de",
+        "linkedin_connections_excel_es",
+        "linkedin_connections_excel_fr",
+        "linkedin_connections_excel_pt",
+    ] {
+        let bytes = fixture_bytes(case, "Connections.csv");
+        assert!(std::str::from_utf8(&bytes).is_err(), "{case} is not UTF-8");
+        assert!(bytes.windows(2).any(|w| w == b"\r\n"), "{case} has CRLF");
+        assert!(
+            bytes.windows(21).any(|w| w == b"First Name;Last Name;"),
+            "{case} has semicolons"
+        );
+    }
+    let german = fixture_bytes("linkedin_connections_excel_de", "Connections.csv");
+    assert!(german.starts_with(b"Notes:;;;;;;\r\n"));
+    assert_eq!(
+        read_rows("Connections.csv", german.clone()),
+        (
+            vec![
+                row(
+                    "Jürgen Weiß",
+                    "Müller & Söhne GmbH",
+                    "Geschäftsführer",
+                    "2021-09-16"
+                ),
+                // 0x92 is a right single quote, 0x96 an en dash.
+                row(
+                    "Siobhán O’Neill",
+                    "Café Crème SARL",
+                    "Responsable – Ventes",
+                    "2020-02-03"
+                ),
+                row(
+                    "Zoë Dupré",
+                    "Dupré; Fils & Cie",
+                    "Leiterin \"Einkauf\"",
+                    "2021-03-12"
+                ),
+                row("Ömer Çelik", "Globex", "Ingenieur", "2020-10-01"),
+            ],
+            vec!["4 people from Connections.csv (read as Windows-1252)".to_string()]
+        )
+    );
+
+    // Day first with slashes, told by the file's 17/07/2022: 03/04/2021 is the 3rd of April.
+    let (rows, report) = read_rows(
+        "Connections.csv",
+        fixture_bytes("linkedin_connections_excel_fr", "Connections.csv"),
+    );
+    let dates: Vec<&str> = rows.iter().map(|r| r.3.as_str()).collect();
+    assert_eq!(
+        dates,
+        ["2021-04-03", "2022-07-17", "2020-01-03", "2022-02-14"]
+    );
+    assert_eq!(
+        report,
+        ["4 people from Connections.csv (read as Windows-1252; dates read day first, as 17/07/2022 tells)"]
+    );
+    // The same dates from a US spreadsheet, month first, read the other way round; a date
+    // edited into something that is no date is said, not dropped silently.
+    let us = "First Name,Last Name,Connected On\r\nAmy,Ames,03/04/2021\r\nBen,Bell,7/17/2022\r\n\
+        Cy,Cole,31-Sep-22\r\nDee,Dunn,soon\r\n";
+    let (rows, report) = read_rows("Connections.csv", us.into());
+    let dates: Vec<&str> = rows.iter().map(|r| r.3.as_str()).collect();
+    assert_eq!(dates, ["2021-03-04", "2022-07-17", "none", "none"]);
+    assert_eq!(
+        report,
+        ["4 people from Connections.csv (2 dates not understood: line 4 has \u{201c}31-Sep-22\u{201d})"]
+    );
+
+    // A file re-saved in Excel and the original, dropped together: one person each.
+    let original = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+        Jürgen,Weiß,https://www.linkedin.com/in/juergen-weiss-x1,,Müller & Söhne GmbH,Geschäftsführer,16 Sep 2021\n";
+    let out = import_files(
+        &[
+            InputFile {
+                name: "Connections.csv".into(),
+                bytes: original.into(),
+            },
+            InputFile {
+                name: "Connections (Excel).csv".into(),
+                bytes: german,
+            },
+        ],
+        &Limits::default(),
+    )
+    .expect("reads");
+    assert_eq!(personal(&out).people.len(), 4);
+    assert_eq!(personal(&out).people[0].display_name(), "Jürgen Weiß");
+    assert_eq!(out.report.merged_duplicates, 1);
+}
+
+#[test]
+fn connections_with_columns_deleted_still_list_everyone() {
+    assert_eq!(
+        read_rows(
+            "Connections.csv",
+            fixture_bytes("linkedin_connections_names_deleted", "Connections.csv")
+        ),
+        (
+            vec![
+                row("(no name)", "Initech", "Analyst", "2022-07-17"),
+                row("(no name)", "Globex", "Software Engineer", "2019-12-12"),
+                row("(no name)", "", "", "2020-02-01"),
+            ],
+            vec!["3 people from Connections.csv".to_string()]
+        ),
+        "people without names still count"
+    );
+    let first_names_only = fixture_bytes("linkedin_connections_first_name_only", "Connections.csv");
+    let (rows, _) = read_rows("Connections.csv", first_names_only);
+    assert_eq!(
+        rows,
+        [
+            row("Ana", "Globex", "", "2022-07-17"),
+            row("Bo", "Initech", "", "2019-12-12")
+        ]
+    );
+}
+
+#[test]
+fn hidden_members_are_counted_and_placeholders_read_as_empty() {
+    let bytes = fixture_bytes("linkedin_connections_hidden_members", "Connections.csv");
+    let (rows, report) = read_rows("Connections.csv", bytes.clone());
+    assert_eq!(
+        rows,
+        [
+            row("Ana Lima", "Globex", "Software Engineer", "2024-07-17"),
+            // "Na" is a surname; N/A, NA and - are empty cells.
+            row("Min-jun Na", "", "", "2024-02-02"),
+            row("Bo Berg", "Initech", "", "2023-11-11"),
+            // No name but a company and a title: still someone.
+            row("(no name)", "Hooli", "Recruiter", "2023-10-01"),
+            row("Cy Cole", "", "Analyst", "2023-09-15"),
+        ]
+    );
+    assert_eq!(
+        report,
+        ["5 people from Connections.csv; 3 hidden members (LinkedIn lists only when you connected, not who they are)"]
+    );
+    let out = import_one("Connections.csv", bytes.clone(), &Limits::default()).expect("reads");
+    let emails: Vec<Option<&str>> = personal(&out)
+        .people
+        .iter()
+        .map(|p| p.email.as_deref())
+        .collect();
+    // A member id in the e-mail column is no e-mail (and so no identity to merge on).
+    assert_eq!(emails, [None, None, None, None, Some("cy@example.org")]);
+    assert_eq!(out.report.lines[0].hidden_members, 3);
+    assert!(out.report.lines[0].skipped.is_empty());
+
+    // Only hidden members: said as such, alone or inside a ZIP.
+    let only_hidden = fixture_bytes("linkedin_connections_only_hidden", "Connections.csv");
+    let err = import_one("Connections.csv", only_hidden.clone(), &Limits::default()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::OnlyHiddenMembers { hidden: 2, .. }),
+        "{err:?}"
+    );
+    let archive = zip_of(&[("Connections.csv", &only_hidden)]);
+    let err = import_one("export.zip", archive, &Limits::default()).unwrap_err();
+    assert!(
+        matches!(err, ImportError::OnlyHiddenMembers { hidden: 2, .. }),
+        "{err:?}"
+    );
+    // Beside a file with people, the hidden-only file is listed with its reason.
+    let archive = zip_of(&[
+        ("a/Connections.csv", &only_hidden),
+        ("b/Connections.csv", &bytes),
+    ]);
+    let out = import_one("export.zip", archive, &Limits::default()).expect("reads");
+    assert_eq!(personal(&out).people.len(), 5);
+    assert_eq!(
+        out.report.skipped_files[0].sentence(),
+        "Skipped a/Connections.csv: a/Connections.csv lists 2 connections, but LinkedIn gives only when you connected, not who they are; there is no one to put on the map."
+    );
+}
+
+#[test]
+fn linkedin_export_of_before_2016_in_outlook_layout_is_read_as_linkedin() {
+    let name = "linkedin_connections_export_microsoft_outlook.csv";
+    let bytes = fixture_bytes("linkedin_outlook_2015", name);
+    assert!(std::str::from_utf8(&bytes).is_err(), "Windows-1252");
+    let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    assert_eq!(
+        header.iter().filter(|&&b| b == b',').count(),
+        58,
+        "59 columns"
+    );
+    let (rows, report) = read_rows(name, bytes.clone());
+    assert_eq!(
+        rows,
+        [
+            row(
+                "Hélène Marchand",
+                "Société Exemple",
+                "Directrice financière",
+                "none"
+            ),
+            // Dr. (Title) is no position; the middle name joins the first.
+            row(
+                "Jürgen Karl Schäfer",
+                "Müller AG",
+                "Leiter Entwicklung",
+                "none"
+            ),
+            row(
+                "Seán Ó Briain",
+                "O’Connell & Partners",
+                "Partner – Tax, EMEA",
+                "none"
+            ),
+            row("Zoë Nakamura", "Initech", "Engineer", "none"),
+            // No name, but an e-mail: still someone.
+            row("no.name@example.org", "Hooli", "Recruiter", "none"),
+        ]
+    );
+    assert_eq!(
+        report,
+        ["5 people from linkedin_connections_export_microsoft_outlook.csv (read as Windows-1252; LinkedIn's export of before 2016, in Outlook's layout)"]
+    );
+    let out = import_one(name, bytes, &Limits::default()).expect("reads");
+    assert_eq!(
+        personal(&out).kind,
+        tiemap_core::model::ExportKind::LinkedIn
+    );
+    assert_eq!(
+        personal(&out).people[0].email.as_deref(),
+        Some("helene.marchand@example.org")
+    );
+    // Outlook's own export (a person's address book) stays an address book.
+    let outlook = fixture_bytes("outlook_contacts", "outlook_export.csv");
+    let out = import_one("outlook_export.csv", outlook, &Limits::default()).expect("reads");
+    assert_eq!(
+        personal(&out).kind,
+        tiemap_core::model::ExportKind::Contacts
+    );
+}
+
+#[test]
+fn messages_keep_hidden_members_apart_and_no_html() {
+    use tiemap_core::infer::{infer_network, InferSettings};
+    use tiemap_core::metrics::ties::{tie_strengths, TieSettings};
+    let case = "linkedin_messages_hidden_html";
+    let messages = fixture_bytes(case, "messages.csv");
+    assert!(
+        String::from_utf8_lossy(&messages).contains("<p>Hello&nbsp;Sam,</p>"),
+        "the fixture's content is HTML"
+    );
+    let out =
+        import_files(&case_inputs(&fixtures_dir().join(case)), &Limits::default()).expect("reads");
+    let export = personal(&out);
+    assert_eq!(export.messages.len(), 10);
+    // Nothing of the HTML (nor the content itself) is in what was read.
+    let read = serde_json::to_string(export).expect("serialise");
+    for html in [
+        "<p>", "</", "&nbsp;", "&amp;", "&lt;", "&#39;", "Hello", "Kick-off",
+    ] {
+        assert!(!read.contains(html), "{html} in {read}");
+    }
+    assert_eq!(
+        export.messages[0].subject.as_deref(),
+        Some("Opportunity at R&D <Labs>")
+    );
+    assert_eq!(
+        export.messages[6].conversation_title.as_deref(),
+        Some("Launch team & friends")
+    );
+    // Five hidden members in five conversations are five senders, not one person.
+    let senders: Vec<&str> = export
+        .messages
+        .iter()
+        .map(|m| m.from_name.as_str())
+        .filter(|n| n.starts_with("LinkedIn Member"))
+        .collect();
+    assert_eq!(
+        senders,
+        [
+            "LinkedIn Member (1)",
+            "LinkedIn Member (2)",
+            "LinkedIn Member (3)",
+            "LinkedIn Member (4)",
+            "LinkedIn Member (5)"
+        ]
+    );
+    assert_eq!(export.messages[1].to_names, ["LinkedIn Member (1)"]);
+    // A name with a comma is one recipient: one name per URL only where there are as many.
+    assert_eq!(export.messages[6].to_names, ["Jo Smith, Ph.D.", "Bo Berg"]);
+    assert_eq!(export.messages[7].to_names, ["Jo Smith, Ph.D."]);
+    assert_eq!(
+        out.report.sentences()[1],
+        "10 messages from messages.csv (5 members shown as \u{201c}LinkedIn Member\u{201d} kept apart, one per conversation)"
+    );
+    // So the owner (who wrote in 4 conversations) is not taken to be "LinkedIn Member" (in 5,
+    // had they been one person), and the ties land on the right people.
+    let network = infer_network(export, &InferSettings::default()).expect("infers");
+    let as_of = tiemap_core::model::Date::from_ymd(2026, 1, 1).expect("date");
+    let ties = tie_strengths(&network, export, &TieSettings::new(as_of));
+    assert_eq!(ties.owner.as_deref(), Some("Sam Owner"));
+    let node_of = |name: &str| {
+        network
+            .nodes
+            .iter()
+            .position(|n| n.label == name)
+            .unwrap_or_else(|| panic!("{name} on the map")) as u32
+    };
+    let sent_to = |name: &str| {
+        ties.people
+            .iter()
+            .find(|t| t.node == node_of(name))
+            .map(|t| (t.sent, t.received))
+    };
+    assert_eq!(sent_to("Jo Smith, Ph.D."), Some((2, 1)));
+    assert_eq!(sent_to("Bo Berg"), Some((1, 0)));
+    assert_eq!(sent_to("Ana Lima"), Some((1, 0)));
+    // The hidden members' six messages match no one on the map.
+    assert_eq!(ties.unmatched_messages, 6);
+
+    // The 2018 form has no conversation ids: each message of a hidden member is its own.
+    let old = "From,To,Date,Subject,Content,Direction,Folder\n\
+        LinkedIn Member,Sam Owner,\"1/8/18, 6:20 PM\",Hi,<p>Hello</p>,INCOMING,INBOX\n\
+        LinkedIn Member,Sam Owner,\"1/9/18, 9:00 AM\",R&amp;D,<p>Hi</p>,INCOMING,INBOX\n";
+    let mut files = case_inputs(&fixtures_dir().join(case));
+    files.retain(|f| f.name == "Connections.csv");
+    files.push(InputFile {
+        name: "messages.csv".into(),
+        bytes: old.into(),
+    });
+    let out = import_files(&files, &Limits::default()).expect("reads");
+    let conversations: Vec<(&str, &str)> = personal(&out)
+        .messages
+        .iter()
+        .map(|m| (m.conversation_id.as_str(), m.from_name.as_str()))
+        .collect();
+    assert_eq!(
+        conversations,
+        [
+            ("2018:linkedin member (1)", "LinkedIn Member (1)"),
+            ("2018:linkedin member (2)", "LinkedIn Member (2)")
+        ]
+    );
+    assert_eq!(personal(&out).messages[1].subject.as_deref(), Some("R&D"));
+}
+
 #[test]
 fn a_folder_is_read_like_an_archive() {
     let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");

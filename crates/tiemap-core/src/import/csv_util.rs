@@ -1,5 +1,7 @@
 //! Shared text and CSV plumbing: text decoding (UTF-8 or UTF-16, with or without a byte-order
-//! mark), header-row discovery, streaming rows, tolerant field access.
+//! mark, or Windows-1252 as Excel saves CSV on Windows), header-row discovery with the
+//! delimiter a spreadsheet program chose (`,`, `;` or tab), streaming rows, tolerant field
+//! access.
 
 use super::ImportError;
 use csv::StringRecord;
@@ -14,22 +16,85 @@ const MAX_PREAMBLE_RECORDS: usize = 20;
 
 /// Decodes a text file: UTF-16 LE or BE when it starts with their byte-order mark or looks
 /// like UTF-16 without one (see [`utf16_without_bom`]), else UTF-8 with an optional
-/// byte-order mark. Invalid sequences are replaced, not fatal.
+/// byte-order mark, else Windows-1252 when the bytes read as a single-byte encoding (see
+/// [`is_single_byte_text`]: Excel's "CSV" on Windows, LinkedIn's exports before 2016).
+/// Invalid sequences are replaced, not fatal.
 /// Valid UTF-8 (the usual case) is borrowed, not copied.
 pub fn decode_text(bytes: &[u8]) -> Cow<'_, str> {
+    decode_text_as(bytes).0
+}
+
+/// How [`decode_text`] read a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextEncoding {
+    Utf8,
+    Utf16,
+    Windows1252,
+}
+
+impl TextEncoding {
+    /// The note the import report carries for an encoding that was a guess.
+    pub(crate) fn note(self) -> Option<&'static str> {
+        (self == TextEncoding::Windows1252).then_some("read as Windows-1252")
+    }
+}
+
+/// [`decode_text`], and how the text was encoded.
+pub(crate) fn decode_text_as(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
+    let utf16 = |text: String| (Cow::Owned(text), TextEncoding::Utf16);
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE][..]) {
-        return Cow::Owned(decode_utf16(rest, u16::from_le_bytes));
+        return utf16(decode_utf16(rest, u16::from_le_bytes));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF][..]) {
-        return Cow::Owned(decode_utf16(rest, u16::from_be_bytes));
+        return utf16(decode_utf16(rest, u16::from_be_bytes));
     }
     match utf16_without_bom(bytes) {
-        Some(Utf16::Le) => return Cow::Owned(decode_utf16(bytes, u16::from_le_bytes)),
-        Some(Utf16::Be) => return Cow::Owned(decode_utf16(bytes, u16::from_be_bytes)),
+        Some(Utf16::Le) => return utf16(decode_utf16(bytes, u16::from_le_bytes)),
+        Some(Utf16::Be) => return utf16(decode_utf16(bytes, u16::from_be_bytes)),
         None => {}
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
-    String::from_utf8_lossy(bytes)
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), TextEncoding::Utf8),
+        Err(_) if is_single_byte_text(bytes) => (
+            Cow::Owned(decode_windows_1252(bytes)),
+            TextEncoding::Windows1252,
+        ),
+        Err(_) => (String::from_utf8_lossy(bytes), TextEncoding::Utf8),
+    }
+}
+
+/// True when bytes that are not valid UTF-8 read better as a single-byte encoding: they hold
+/// more invalid UTF-8 sequences than valid multi-byte ones. "Zoë Müller" saved by Excel as
+/// Windows-1252 has two invalid sequences and no valid one; a UTF-8 file with one damaged
+/// byte still has its other accented letters as valid sequences.
+pub fn is_single_byte_text(bytes: &[u8]) -> bool {
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    invalid > valid_multibyte
+}
+
+/// What Windows-1252 puts at 0x80 to 0x9F (where ISO-8859-1 has control codes); the five
+/// unassigned bytes map to the control code of the same value, as browsers decode them.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}',
+    '\u{0090}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
+];
+
+/// Decodes Windows-1252 (a superset of ISO-8859-1): every byte is one character.
+pub fn decode_windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 /// Byte order of UTF-16 text.
@@ -176,17 +241,38 @@ fn csv_error(file: &str, e: &csv::Error) -> ImportError {
     }
 }
 
+/// The delimiters a header row is looked for with, in order: LinkedIn's and most programs'
+/// comma, then the semicolon that Excel and LibreOffice write where the decimal separator is a
+/// comma (most of Europe, Latin America), then the tab of Excel's "Unicode text".
+const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+
 /// Reads `text` as CSV, taking as header the first record (within the first 20) that
-/// `classify` recognises. Returns `None` when no record qualifies.
+/// `classify` recognises, with the first delimiter of [`DELIMITERS`] that gives one. Returns
+/// `None` when no record qualifies.
 pub(crate) fn find_table<'t, K>(
     file: &'t str,
     text: &'t str,
     classify: impl Fn(&[String]) -> Option<K>,
 ) -> Result<Option<Table<'t, K>>, ImportError> {
+    for delimiter in DELIMITERS {
+        if let Some(table) = find_table_with(file, text, &classify, delimiter)? {
+            return Ok(Some(table));
+        }
+    }
+    Ok(None)
+}
+
+fn find_table_with<'t, K>(
+    file: &'t str,
+    text: &'t str,
+    classify: &impl Fn(&[String]) -> Option<K>,
+    delimiter: u8,
+) -> Result<Option<Table<'t, K>>, ImportError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::None)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut record = StringRecord::new();
     let mut lines = LineCounter::new(text);
@@ -221,10 +307,49 @@ fn normalise_header(name: &str) -> String {
         .to_lowercase()
 }
 
-/// The trimmed field at `index`, or `None` when absent or blank.
+/// The trimmed field at `index`, or `None` when absent, blank or a placeholder for nothing
+/// (see [`is_placeholder`]).
 pub(crate) fn field(row: &StringRecord, index: Option<usize>) -> Option<String> {
     let value = row.get(index?)?.trim();
-    (!value.is_empty()).then(|| value.to_string())
+    (!value.is_empty() && !is_placeholder(value)).then(|| value.to_string())
+}
+
+/// What spreadsheets, databases and scripts write into an empty cell: `NA` (R), `#N/A`
+/// (Excel), `N/A`, `null`, `NaN`, `undefined`, a lone dash. Case matters where a real name
+/// is spelt the same: "Na" and "Null" are surnames, `NA` and `null` are not.
+pub fn is_placeholder(value: &str) -> bool {
+    matches!(
+        value,
+        "NA" | "N/A"
+            | "n/a"
+            | "N.A."
+            | "#N/A"
+            | "null"
+            | "NULL"
+            | "NaN"
+            | "nan"
+            | "undefined"
+            | "-"
+            | "--"
+            | "\u{2013}"
+            | "\u{2014}"
+    )
+}
+
+/// The field at `index` when it holds an e-mail address (`mailto:` dropped): LinkedIn puts
+/// member ids (`urn:li:member:12345`) in the e-mail column of some rows, and hand-edited
+/// files hold notes there.
+pub(crate) fn email_field(row: &StringRecord, index: Option<usize>) -> Option<String> {
+    let value = field(row, index)?;
+    let address = value.strip_prefix("mailto:").unwrap_or(&value).trim();
+    let (local, domain) = address.split_once('@')?;
+    let plausible = !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !address.contains(char::is_whitespace)
+        && !domain.contains('@');
+    plausible.then(|| address.to_string())
 }
 
 #[cfg(test)]
@@ -260,6 +385,88 @@ mod tests {
         assert_eq!(utf16_without_bom("明明明明明明明明".as_bytes()), None);
         assert_eq!(utf16_without_bom(&[0u8; 64]), None);
         assert_eq!(utf16_without_bom(b"a\0"), None, "too short to tell");
+    }
+
+    #[test]
+    fn windows_1252_is_told_from_utf8() {
+        // "Zoë O’Brien – Müller €" as Excel saves it on Windows.
+        let bytes = b"Zo\xEB O\x92Brien \x96 M\xFCller \x80";
+        assert!(is_single_byte_text(bytes));
+        assert_eq!(decode_text(bytes), "Zoë O’Brien – Müller €");
+        // UTF-8 with one damaged byte stays UTF-8: its other letters are valid sequences.
+        let mut damaged = "Zoë Müller, Ørsted, Łódź".as_bytes().to_vec();
+        damaged.push(0xFF);
+        assert!(!is_single_byte_text(&damaged));
+        assert_eq!(decode_text(&damaged), "Zoë Müller, Ørsted, Łódź\u{FFFD}");
+        // Every byte decodes to one character, the unassigned ones to their control code.
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(decode_windows_1252(&all).chars().count(), 256);
+        assert_eq!(decode_windows_1252(b"\x81\x9F\xA0\xFF"), "\u{81}Ÿ\u{A0}ÿ");
+    }
+
+    #[test]
+    fn the_delimiter_is_the_one_that_gives_a_header() {
+        let classify = |h: &[String]| has_all(h, &["name", "age"]).then_some(());
+        for text in [
+            "Notes:;;\r\nName;Age;Town\r\nAna;3;\"Lyon; Rhône\"\r\n",
+            "\u{feff}Name;Age;Town\nAna;3;\"Lyon; Rhône\"\n",
+            "Name\tAge\tTown\nAna\t3\tLyon; Rhône\n",
+        ] {
+            let mut table = find_table("t.csv", text, classify).unwrap().unwrap();
+            let mut rows = Vec::new();
+            table
+                .for_each_row(|_, r| rows.push((field(r, Some(0)), field(r, Some(2)))))
+                .unwrap();
+            assert_eq!(
+                rows,
+                vec![(Some("Ana".to_string()), Some("Lyon; Rhône".to_string()))],
+                "{text:?}"
+            );
+        }
+        // A comma file keeps its commas even with semicolons in a field.
+        let text = "Name,Age\nAna;Bo,3\n";
+        let mut table = find_table("t.csv", text, classify).unwrap().unwrap();
+        let mut names = Vec::new();
+        table
+            .for_each_row(|_, r| names.push(field(r, Some(0))))
+            .unwrap();
+        assert_eq!(names, vec![Some("Ana;Bo".to_string())]);
+    }
+
+    #[test]
+    fn placeholders_and_member_ids_read_as_empty() {
+        let row = StringRecord::from(vec![
+            " NA ",
+            "N/A",
+            "null",
+            "-",
+            "#N/A",
+            "Na",
+            "Null",
+            "urn:li:member:123456789",
+            "mailto:ana@example.org",
+            "ana at example dot org",
+            "ana@localhost",
+            "ANA@Example.ORG",
+        ]);
+        let fields: Vec<Option<String>> = (0..6).map(|i| field(&row, Some(i))).collect();
+        assert_eq!(
+            fields,
+            vec![None, None, None, None, None, Some("Na".to_string())]
+        );
+        assert_eq!(field(&row, Some(6)).as_deref(), Some("Null"), "a surname");
+        let emails: Vec<Option<String>> = (7..12).map(|i| email_field(&row, Some(i))).collect();
+        assert_eq!(
+            emails,
+            vec![
+                None,
+                Some("ana@example.org".to_string()),
+                None,
+                None,
+                Some("ANA@Example.ORG".to_string())
+            ]
+        );
+        assert_eq!(email_field(&row, Some(0)), None);
     }
 
     #[test]

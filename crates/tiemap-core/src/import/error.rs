@@ -30,6 +30,9 @@ pub enum ImportError {
         /// What to drop instead ("Connections.csv or the whole ZIP").
         instead: String,
     },
+    /// A Connections.csv whose every row is a hidden member (only the date connected).
+    #[error("{file} lists {hidden} connections, all hidden members")]
+    OnlyHiddenMembers { file: String, hidden: usize },
     #[error("{file} line {line}: {reason}")]
     Malformed {
         file: String,
@@ -136,6 +139,12 @@ impl ImportError {
                     format!("{file} looks like {recognised_as}, which holds no connections; drop {instead}.")
                 }
             }
+            ImportError::OnlyHiddenMembers { file, hidden } => format!(
+                "{file} lists {} {}, but LinkedIn gives only when you connected, not who {}; there is no one to put on the map.",
+                super::group_thousands(*hidden),
+                if *hidden == 1 { "connection" } else { "connections" },
+                if *hidden == 1 { "it is" } else { "they are" },
+            ),
             ImportError::Malformed { file, line, reason } => {
                 format!("{file} can't be read: line {line} {reason}.")
             }

@@ -16,7 +16,7 @@ mod sniff;
 
 pub use archive::{expand_zip, Archive, ArchiveEntry};
 pub use contacts::read_contacts;
-pub use csv_util::{decode_text, MAX_FIELDS};
+pub use csv_util::{decode_text, is_placeholder, MAX_FIELDS};
 pub use error::{format_size, ImportError};
 pub use facebook::read_facebook_json;
 
@@ -76,7 +76,7 @@ pub struct Skipped {
 }
 
 /// What was read from one file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ReportLine {
     pub file: String,
     /// What the file was recognised as ("Connections.csv", "GEXF").
@@ -86,6 +86,15 @@ pub struct ReportLine {
     /// What the records are ("people", "messages", "nodes").
     pub noun: String,
     pub skipped: Vec<Skipped>,
+    /// How the file was read where it differs from the export as its program writes it, in a
+    /// few words each: "read as Windows-1252", "dates read day first, as 17/07/2022 tells".
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Connections the file lists without saying who they are: LinkedIn's rows with only the
+    /// date connected, for members who left or keep their data out of exports. Not people
+    /// on the map, but counted so that nobody goes missing unsaid.
+    #[serde(default)]
+    pub hidden_members: usize,
 }
 
 impl ReportLine {
@@ -103,10 +112,21 @@ impl ReportLine {
             count,
             noun: if count == 1 { singular } else { plural }.to_string(),
             skipped,
+            ..ReportLine::default()
         }
     }
 
-    /// "1,482 people from Connections.csv; 3 rows skipped: line 58 has 9 fields, expected 7".
+    /// This line with `note` (if any) first among its notes.
+    pub(crate) fn noting(mut self, note: Option<&str>) -> ReportLine {
+        if let Some(note) = note {
+            self.notes.insert(0, note.to_string());
+        }
+        self
+    }
+
+    /// "1,482 people from Connections.csv; 3 rows skipped: line 58 has 9 fields, expected 7",
+    /// with the notes in brackets after the file and the hidden members before what was
+    /// skipped: "4 people from Connections.csv (read as Windows-1252); 2 hidden members (...)".
     pub fn sentence(&self) -> String {
         let mut s = format!(
             "{} {} from {}",
@@ -114,6 +134,20 @@ impl ReportLine {
             self.noun,
             self.file
         );
+        if !self.notes.is_empty() {
+            s.push_str(&format!(" ({})", self.notes.join("; ")));
+        }
+        if self.hidden_members > 0 {
+            s.push_str(&format!(
+                "; {} hidden {} (LinkedIn lists only when you connected, not who they are)",
+                group_thousands(self.hidden_members),
+                if self.hidden_members == 1 {
+                    "member"
+                } else {
+                    "members"
+                }
+            ));
+        }
         if let Some(first) = self.skipped.first() {
             let rows = if self.skipped.len() == 1 {
                 "row"
@@ -486,16 +520,22 @@ pub(crate) fn read_text_file(
     bytes: &[u8],
     export: &mut PersonalExport,
 ) -> Result<FileRead, ImportError> {
-    let text = decode_text(bytes);
+    let (text, encoding) = csv_util::decode_text_as(bytes);
+    let mut read = read_text(name, &text, export)?;
+    read.line = read.line.noting(encoding.note());
+    Ok(read)
+}
+
+fn read_text(name: &str, text: &str, export: &mut PersonalExport) -> Result<FileRead, ImportError> {
     let start = text.trim_start();
     if start.starts_with('{') || start.starts_with('[') {
-        return facebook::read_json_text(name, &text, export);
+        return facebook::read_json_text(name, text, export);
     }
     if start
         .get(..11)
         .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCARD"))
     {
-        return contacts::read_vcard_text(name, &text, export);
+        return contacts::read_vcard_text(name, text, export);
     }
     if start.starts_with('<') {
         let lower: String = start.chars().take(200).collect::<String>().to_lowercase();
@@ -509,7 +549,7 @@ pub(crate) fn read_text_file(
             hint: Some(hint.to_string()),
         });
     }
-    match find_table(name, &text, classify_csv)? {
+    match find_table(name, text, classify_csv)? {
         Some(table) => match table.kind {
             CsvKind::LinkedIn(kind) => linkedin::read_table(name, kind, table, export),
             CsvKind::Contacts(kind) => contacts::read_table(name, kind, table, export),
@@ -630,6 +670,7 @@ mod tests {
                     reason: "has 2 fields, expected 7".into(),
                 },
             ],
+            ..ReportLine::default()
         };
         assert_eq!(
             line.sentence(),

@@ -1,10 +1,13 @@
 //! Address-book exports: Google Contacts CSV (current and older headers), Outlook CSV, and
 //! vCard 2.1/3.0/4.0. Groups, labels and categories become [`Person::labels`], without the
 //! system groups (`* myContacts`, `* starred`, `System Group: My Contacts`).
+//!
+//! LinkedIn's connections export before 2016 came in Outlook's columns; it is read here with
+//! them, as LinkedIn's ([`ContactsCsv::LinkedInOutlook`]).
 
 mod vcard;
 
-use super::csv_util::{decode_text, field, find_table, Table};
+use super::csv_util::{decode_text_as, field, find_table, Table};
 use super::{FileRead, ImportError, ReportLine, Skipped};
 use crate::model::{ExportKind, Person, PersonalExport};
 
@@ -22,13 +25,49 @@ pub enum ContactsCsv {
     /// Outlook: `First Name,Middle Name,Last Name,Title,Suffix,...,E-mail Address,...,
     /// Company,Job Title,Categories` (`Title` is Mr./Dr., `Job Title` the position).
     Outlook,
+    /// LinkedIn's connections export before 2016 ("Microsoft Outlook (.CSV file)",
+    /// `linkedin_connections_export_microsoft_outlook.csv`, Windows-1252): 59 columns of
+    /// Outlook's, in an order of LinkedIn's own, `Title,First Name,Middle Name,Last Name,
+    /// Suffix,E-mail Address,E-mail 2 Address,...,Company,Department,Job Title,...`, no dates.
+    LinkedInOutlook,
 }
+
+/// The first columns of [`ContactsCsv::LinkedInOutlook`]: no address book puts the e-mail
+/// right after the suffix.
+const LINKEDIN_OUTLOOK_START: [&str; 6] = [
+    "title",
+    "first name",
+    "middle name",
+    "last name",
+    "suffix",
+    "e-mail address",
+];
 
 impl ContactsCsv {
     fn name(self) -> &'static str {
         match self {
             ContactsCsv::Google | ContactsCsv::GoogleOld => "Google Contacts CSV",
             ContactsCsv::Outlook => "Outlook contacts CSV",
+            ContactsCsv::LinkedInOutlook => "LinkedIn connections (Outlook layout)",
+        }
+    }
+
+    /// Where the people come from, what they are called in the report, and a note on the
+    /// file when it needs one.
+    fn source(
+        self,
+    ) -> (
+        ExportKind,
+        (&'static str, &'static str),
+        Option<&'static str>,
+    ) {
+        match self {
+            ContactsCsv::LinkedInOutlook => (
+                ExportKind::LinkedIn,
+                ("person", "people"),
+                Some("LinkedIn's export of before 2016, in Outlook's layout"),
+            ),
+            _ => (ExportKind::Contacts, ("contact", "contacts"), None),
         }
     }
 }
@@ -36,6 +75,14 @@ impl ContactsCsv {
 /// Recognises a (lower-cased, trimmed) header row of a contacts CSV.
 pub fn classify_header(header: &[String]) -> Option<ContactsCsv> {
     let has = |name: &str| header.iter().any(|h| h == name);
+    let linkedin_outlook = header.len() > LINKEDIN_OUTLOOK_START.len()
+        && header
+            .iter()
+            .zip(LINKEDIN_OUTLOOK_START)
+            .all(|(h, s)| h == s);
+    if linkedin_outlook && has("job title") {
+        return Some(ContactsCsv::LinkedInOutlook);
+    }
     if has("given name") && has("family name") && (has("group membership") || has("name")) {
         return Some(ContactsCsv::GoogleOld);
     }
@@ -61,21 +108,23 @@ pub fn read_contacts(
     bytes: &[u8],
     export: &mut PersonalExport,
 ) -> Result<ReportLine, ImportError> {
-    let text = decode_text(bytes);
+    let (text, encoding) = decode_text_as(bytes);
     let start = text.trim_start();
-    if start
+    let read = if start
         .get(..11)
         .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCARD"))
     {
-        return read_vcard_text(file, &text, export).map(|read| read.line);
-    }
-    match find_table(file, &text, classify_header)? {
-        Some(table) => read_table(file, table.kind, table, export).map(|read| read.line),
-        None => Err(ImportError::UnknownFormat {
-            file: file.to_string(),
-            hint: None,
-        }),
-    }
+        read_vcard_text(file, &text, export)
+    } else {
+        match find_table(file, &text, classify_header)? {
+            Some(table) => read_table(file, table.kind, table, export),
+            None => Err(ImportError::UnknownFormat {
+                file: file.to_string(),
+                hint: None,
+            }),
+        }
+    };
+    read.map(|read| read.line.noting(encoding.note()))
 }
 
 /// Which columns hold what, per kind (lower-case names, first match wins).
@@ -118,7 +167,7 @@ fn columns(kind: ContactsCsv) -> Columns {
             label_separator: ":::",
             url: &["website 1 - value"],
         },
-        ContactsCsv::Outlook => Columns {
+        ContactsCsv::Outlook | ContactsCsv::LinkedInOutlook => Columns {
             first: &["first name"],
             middle: &["middle name"],
             last: &["last name"],
@@ -199,9 +248,10 @@ pub(crate) fn read_table<K>(
             recognised_as: kind.name().to_string(),
         });
     }
+    let (source, nouns, note) = kind.source();
     Ok(FileRead {
-        line: ReportLine::new(file, kind.name(), count, ("contact", "contacts"), skipped),
-        source: ExportKind::Contacts,
+        line: ReportLine::new(file, kind.name(), count, nouns, skipped).noting(note),
+        source,
         holds_connections: true,
         instead: INSTEAD,
     })
@@ -293,6 +343,15 @@ mod tests {
                 "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
             )),
             None
+        );
+        assert_eq!(
+            classify_header(&h("Title,First Name,Middle Name,Last Name,Suffix,E-mail Address,E-mail 2 Address,Company,Department,Job Title")),
+            Some(ContactsCsv::LinkedInOutlook)
+        );
+        // Outlook's own export starts the same but puts the company after the suffix.
+        assert_eq!(
+            classify_header(&h("Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,E-mail Address")),
+            Some(ContactsCsv::Outlook)
         );
     }
 }

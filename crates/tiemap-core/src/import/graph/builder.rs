@@ -331,6 +331,7 @@ impl Builder {
                 count: self.nodes.len(),
                 noun: "nodes".into(),
                 skipped: self.node_skips,
+                ..ReportLine::default()
             },
             ReportLine {
                 file: self.file.clone(),
@@ -338,6 +339,7 @@ impl Builder {
                 count: self.edges.len(),
                 noun: "ties".into(),
                 skipped: self.edge_skips,
+                ..ReportLine::default()
             },
         ];
         if self.declares_nodes && self.created_by_ties > 0 {
@@ -347,6 +349,7 @@ impl Builder {
                 count: self.created_by_ties,
                 noun: "nodes named by ties but not declared (created)".into(),
                 skipped: Vec::new(),
+                ..ReportLine::default()
             });
         }
         (

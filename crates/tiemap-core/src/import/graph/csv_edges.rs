@@ -327,6 +327,7 @@ fn read_node_table(
         count: nodes.len(),
         noun: "nodes".into(),
         skipped,
+        ..ReportLine::default()
     };
     Ok((nodes, report))
 }

@@ -131,6 +131,7 @@ pub fn read_graph_files(
                         other.name, file.name
                     ),
                 }],
+                ..ReportLine::default()
             });
         }
     }

@@ -324,6 +324,7 @@ fn apply_partition(
         count: next.min(nodes.len()),
         noun: "community labels".into(),
         skipped,
+        ..ReportLine::default()
     })
 }
 

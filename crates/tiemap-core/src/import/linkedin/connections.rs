@@ -2,19 +2,44 @@
 //! - current: a `Notes:` preamble and a blank line, then
 //!   `First Name,Last Name,URL,Email Address,Company,Position,Connected On`, dates `17 Jul 2022`;
 //! - 2019-2022: the same without the `URL` column;
-//! - 2018: no preamble, dates like `"1/8/18, 6:14 PM"`.
+//! - 2018: no preamble, dates like `"1/8/18, 6:14 PM"`;
+//!
+//! and as a person's spreadsheet program gives it back after opening and saving it: `;`
+//! between fields (see [`find_table`](crate::import::csv_util)), Windows-1252, the preamble
+//! turned into `Notes:;;;;;;`, dates in the locale's form (`16.09.2021`, `23-Apr-23`,
+//! `17/07/2022`, read day or month first as the file's other dates tell), and columns
+//! deleted: a file without names still lists people, known by their company and position.
+//!
+//! Rows with nothing but the date connected (members who left LinkedIn or keep their data out
+//! of exports, since 2024) are counted as hidden members; `NA`, `N/A`, `null` and `-` are
+//! empty cells, and a member id (`urn:li:member:…`) in the e-mail column is no e-mail.
 
-use super::dates::parse_date;
-use crate::import::csv_util::{field, Table};
+use super::dates::{
+    day_month_order, depends_on_order, parse_date, parse_date_in_order, DayMonthOrder,
+};
+use crate::import::csv_util::{email_field, field, Table};
 use crate::import::{ImportError, ReportLine, Skipped};
 use crate::model::{Person, PersonalExport};
 
-/// True for a (lower-cased) header row of Connections.csv.
+/// The columns of Connections.csv besides `Connected On`, as tiemap reads them.
+const PERSON_COLUMNS: [&str; 7] = [
+    "first name",
+    "last name",
+    "url",
+    "email address",
+    "company",
+    "position",
+    "title",
+];
+
+/// True for a (lower-cased) header row of Connections.csv, or of one that had columns
+/// deleted: `Connected On` beside any column of a person, or first and last names beside
+/// anything tiemap reads.
 pub fn is_connections_header(header: &[String]) -> bool {
     let has = |name: &str| header.iter().any(|h| h == name);
-    has("first name")
-        && has("last name")
-        && (has("connected on") || (has("company") && has("position")))
+    let person_columns = PERSON_COLUMNS.iter().filter(|c| has(c)).count();
+    (has("connected on") && person_columns >= 1)
+        || (has("first name") && has("last name") && person_columns >= 3)
 }
 
 pub(super) fn read<K>(
@@ -29,9 +54,17 @@ pub(super) fn read<K>(
     let company = table.column(&["company"]);
     let position = table.column(&["position", "title"]);
     let connected = table.column(&["connected on"]);
+    // A file whose names were all deleted still lists people; in one with names, a row that
+    // says nothing of who it is stands for a hidden member.
+    let names_kept = first.is_some() || last.is_some() || url.is_some();
     let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
+    let mut hidden_members = 0;
+    // Dates not read at once, by person and line: those whose day and month could be either
+    // way round (`03/04/2021`), read once the whole file has told the order, and those not
+    // understood, to be reported.
+    let mut pending_dates: Vec<(usize, usize, String)> = Vec::new();
     table.for_each_row(|line, row| {
         if row.len() != expected {
             skipped.push(Skipped {
@@ -40,42 +73,98 @@ pub(super) fn read<K>(
             });
             return;
         }
+        let connected_on = field(row, connected);
         let person = Person {
             first_name: field(row, first).unwrap_or_default(),
             last_name: field(row, last).unwrap_or_default(),
             profile_url: field(row, url),
-            email: field(row, email),
+            email: email_field(row, email),
             company: field(row, company),
             position: field(row, position),
-            connected_on: field(row, connected).and_then(|d| parse_date(&d)),
+            connected_on: connected_on.as_deref().and_then(parse_date),
             labels: Vec::new(),
         };
-        if person.first_name.is_empty()
-            && person.last_name.is_empty()
-            && person.profile_url.is_none()
-        {
-            skipped.push(Skipped {
-                line: Some(line),
-                reason: "has no name".to_string(),
-            });
+        if names_kept && is_hidden(&person) {
+            hidden_members += 1;
             return;
+        }
+        if let Some(date) =
+            connected_on.filter(|d| person.connected_on.is_none() || depends_on_order(d))
+        {
+            pending_dates.push((export.people.len(), line, date));
         }
         export.people.push(person);
         count += 1;
     })?;
+    let notes = read_pending_dates(&pending_dates, &mut export.people);
     if count == 0 && skipped.is_empty() {
-        return Err(ImportError::HeaderOnly {
-            file: file.to_string(),
-            recognised_as: "Connections.csv".to_string(),
+        return Err(if hidden_members > 0 {
+            ImportError::OnlyHiddenMembers {
+                file: file.to_string(),
+                hidden: hidden_members,
+            }
+        } else {
+            ImportError::HeaderOnly {
+                file: file.to_string(),
+                recognised_as: "Connections.csv".to_string(),
+            }
         });
     }
-    Ok(ReportLine::new(
+    let mut line = ReportLine::new(
         file,
         "Connections.csv",
         count,
         ("person", "people"),
         skipped,
-    ))
+    );
+    line.notes = notes;
+    line.hidden_members = hidden_members;
+    Ok(line)
+}
+
+/// A row that says nothing of who the connection is: no name, profile, e-mail, company or
+/// position; at most the date connected and a member id. LinkedIn's exports since 2024 list
+/// members who left or keep their data out of exports so.
+fn is_hidden(person: &Person) -> bool {
+    person.first_name.is_empty()
+        && person.last_name.is_empty()
+        && person.profile_url.is_none()
+        && person.email.is_none()
+        && person.company.is_none()
+        && person.position.is_none()
+}
+
+/// Reads the dates left for the end: `(person, line, text)`. Returns the report's notes: the
+/// order the file's numeric dates were read in, when it was day first, and how many dates
+/// were not understood.
+fn read_pending_dates(pending: &[(usize, usize, String)], people: &mut [Person]) -> Vec<String> {
+    let mut notes = Vec::new();
+    let order = day_month_order(pending.iter().map(|(.., d)| d.as_str()));
+    if let Some((DayMonthOrder::DayFirst, example)) = order {
+        notes.push(format!("dates read day first, as {example} tells"));
+    }
+    let mut unread: Option<(usize, usize, &str)> = None;
+    for (at, line, text) in pending {
+        let date = match order {
+            Some((order, _)) => parse_date_in_order(text, order),
+            None => parse_date(text),
+        };
+        if let Some(person) = people.get_mut(*at) {
+            person.connected_on = date;
+        }
+        if date.is_none() {
+            let (count, ..) = unread.get_or_insert((0, *line, text));
+            *count += 1;
+        }
+    }
+    if let Some((count, line, text)) = unread {
+        let dates = if count == 1 { "date" } else { "dates" };
+        notes.push(format!(
+            "{} {dates} not understood: line {line} has \u{201c}{text}\u{201d}",
+            crate::import::group_thousands(count)
+        ));
+    }
+    notes
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ mod recommendations;
 
 pub use connections::is_connections_header;
 
-use super::csv_util::{decode_text, find_table, Table};
+use super::csv_util::{decode_text_as, find_table, Table};
 use super::{FileRead, ImportError, ReportLine};
 use crate::model::{ExportKind, PersonalExport};
 
@@ -84,9 +84,10 @@ pub fn read_linkedin_csv(
     bytes: &[u8],
     export: &mut PersonalExport,
 ) -> Result<ReportLine, ImportError> {
-    let text = decode_text(bytes);
+    let (text, encoding) = decode_text_as(bytes);
     match find_table(file, &text, classify_header)? {
-        Some(table) => read_table(file, table.kind, table, export).map(|read| read.line),
+        Some(table) => read_table(file, table.kind, table, export)
+            .map(|read| read.line.noting(encoding.note())),
         None => Err(ImportError::UnknownFormat {
             file: file.to_string(),
             hint: None,
