@@ -90,42 +90,61 @@ pub fn top_level(
         .collect();
     let mut top: Vec<u32> = (0..n).map(|v| parent[fine[v] as usize]).collect();
 
-    // 3) small groups join the group they are most tied to (if any), smallest first
-    for _ in 0..coarse_count {
+    // 3) small groups join the group they are most tied to (if any, and not smaller), in
+    //    rounds of one pass over the ties each (a file with thousands of isolated nodes has
+    //    thousands of small groups)
+    loop {
         let groups = top.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
         let mut sizes = vec![0usize; groups];
         for &c in &top {
             sizes[c as usize] += 1;
         }
-        let mut small: Vec<usize> = (0..groups)
-            .filter(|&g| sizes[g] > 0 && sizes[g] < floor)
-            .collect();
-        small.sort_by_key(|&g| (sizes[g], g));
-        let mut moved = false;
-        for g in small {
-            let mut ties = vec![0.0f64; groups];
-            for v in (0..n).filter(|&v| top[v] as usize == g) {
-                let (nbrs, weights) = csr.neighbors(v);
-                for (&u, &w) in nbrs.iter().zip(weights) {
-                    let h = top[u as usize] as usize;
-                    if h != g {
-                        ties[h] += w as f64;
-                    }
+        let small = |g: usize| sizes[g] > 0 && sizes[g] < floor;
+        let mut ties: std::collections::BTreeMap<usize, std::collections::BTreeMap<usize, f64>> =
+            std::collections::BTreeMap::new();
+        for v in 0..n {
+            let g = top[v] as usize;
+            if !small(g) {
+                continue;
+            }
+            let (nbrs, weights) = csr.neighbors(v);
+            for (&u, &w) in nbrs.iter().zip(weights) {
+                let h = top[u as usize] as usize;
+                if h != g && sizes[h] >= sizes[g] {
+                    *ties.entry(g).or_default().entry(h).or_insert(0.0) += w as f64;
                 }
             }
-            let best = (0..groups)
-                .filter(|&h| ties[h] > 0.0 && sizes[h] >= sizes[g])
-                .max_by(|&a, &b| ties[a].total_cmp(&ties[b]).then(b.cmp(&a)));
+        }
+        // Smallest first; a group joins where its members' ties go (following a group that
+        // has itself joined another this round, never into itself).
+        let mut order: Vec<usize> = ties.keys().copied().collect();
+        order.sort_by_key(|&g| (sizes[g], g));
+        let mut joined: Vec<usize> = (0..groups).collect();
+        let root = |joined: &[usize], mut g: usize| {
+            while joined[g] != g {
+                g = joined[g];
+            }
+            g
+        };
+        let mut moved = false;
+        for g in order {
+            let best = ties[&g]
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(&h, _)| h);
             if let Some(h) = best {
-                for c in top.iter_mut().filter(|c| **c as usize == g) {
-                    *c = h as u32;
+                let target = root(&joined, h);
+                if target != g {
+                    joined[g] = target;
+                    moved = true;
                 }
-                moved = true;
-                break;
             }
         }
         if !moved {
             break;
+        }
+        for c in top.iter_mut() {
+            *c = root(&joined, *c as usize) as u32;
         }
     }
     // 4) still too many big groups: join the smallest to the nearest in time
@@ -265,6 +284,31 @@ mod tests {
         assert!((40..70).all(|v| top[v] == loose));
         assert!((0..40).all(|v| top[v] != loose));
         assert_eq!(top.iter().copied().max(), Some(2));
+    }
+
+    #[test]
+    fn thousands_of_isolated_nodes_make_one_loose_group_beside_the_real_ones() {
+        // A graph file that declares 5,000 nodes but ties only 120 of them (two cliques of
+        // 60, each over the 1 % floor).
+        let mut edges = Vec::new();
+        for a in 0..60u32 {
+            for b in (a + 1)..60 {
+                edges.push((a, b, 1.0));
+                edges.push((a + 60, b + 60, 1.0));
+            }
+        }
+        let csr = Csr::from_edges(5_000, edges);
+        let settings = LeidenSettings::with_seed(1);
+        let fine = detect(&csr, Algorithm::Leiden, &settings).membership;
+        let top = top_level(&csr, &fine, Algorithm::Leiden, &settings, &[]);
+        let loose = loose_group(&csr, &top).expect("a loose group");
+        assert!((120..5_000).all(|v| top[v] == loose));
+        assert!((0..120).all(|v| top[v] != loose));
+        assert_eq!(
+            top.iter().copied().max(),
+            Some(2),
+            "two cliques and the loose group"
+        );
     }
 
     #[test]
