@@ -75,7 +75,6 @@ pub fn top_level(
     }
 
     // 2) each fine community goes whole to the coarse group most of its members are in
-    let coarse_count = coarse.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
     let mut overlap = vec![std::collections::BTreeMap::<u32, usize>::new(); fine_count];
     for v in 0..n {
         *overlap[fine[v] as usize].entry(coarse[v]).or_insert(0) += 1;
