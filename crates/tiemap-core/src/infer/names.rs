@@ -29,6 +29,9 @@ const LABEL_LIFT: f64 = 1.5;
 /// A period names a cluster when most members were connected in it and the rest of the map
 /// was not (lift of the period's share).
 const PERIOD_LIFT: f64 = 1.4;
+/// A feature that passes no threshold still names a cluster with nothing better when this
+/// share of its members have it.
+const FALLBACK_SHARE: f64 = 0.1;
 /// Below this lift a feature is not distinctive at all (not even to tell two clusters apart).
 const ANY_LIFT: f64 = 1.05;
 /// Scores cap the lift: a feature shared by two people in the whole map is not 100 times
@@ -118,6 +121,17 @@ pub fn summarize_clusters(network: &Network, membership: &[u32]) -> Vec<ClusterS
                 if picks.len() < 2 && picks.iter().all(|&j| fs[j].kind != fs[i].kind) {
                     picks.push(i);
                 }
+            }
+            if picks.is_empty() {
+                // Nothing passes the thresholds: the most telling employer, role or label
+                // that is at least a little more common here (a tenth of the cluster), so
+                // the name says who they are before it says when.
+                picks.extend(
+                    (0..fs.len())
+                        .filter(|&i| !matches!(fs[i].kind, Kind::Period | Kind::Months))
+                        .filter(|&i| fs[i].lift >= ANY_LIFT && fs[i].share >= FALLBACK_SHARE)
+                        .max_by(|&a, &b| fs[a].score().total_cmp(&fs[b].score())),
+                );
             }
             picks
         })
