@@ -110,7 +110,9 @@ test('pause, resume and restart the layout', async () => {
 test('the dark theme darkens the page and the map, and is remembered', async () => {
   const { page, errors, context } = await openSite(browser, site);
   await waitForMap(page, /Sample network: 500 people/);
-  const corner = () => page.evaluate(() => {
+  const corner = () => page.evaluate(async () => {
+    // A canvas read before its first frame is blank: let two frames pass (as inkedPixels).
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const c = document.querySelector('canvas.map-base');
     const out = document.createElement('canvas');
     out.width = c.width; out.height = c.height;
