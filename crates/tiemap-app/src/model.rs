@@ -325,6 +325,9 @@ pub struct NodeView {
     /// graph file or when the export gives no date.
     #[serde(default)]
     pub connected: Option<u32>,
+    /// Known only from the owner's address book, not a connection (shown in their panel).
+    #[serde(default)]
+    pub from_address_book: bool,
 }
 
 /// A date's month as one number, `year * 12 + month - 1` (what the growth timeline counts in).

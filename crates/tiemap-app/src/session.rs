@@ -914,6 +914,7 @@ impl Session {
                 cluster,
                 subcluster,
                 connected: info.connected_on.map(month_index),
+                from_address_book: info.from_address_book(),
             })
             .collect();
         MapData {

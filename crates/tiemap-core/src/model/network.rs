@@ -143,8 +143,21 @@ pub struct NodeInfo {
     pub size: Option<f32>,
     /// Community given by a graph file.
     pub community: Option<String>,
-    /// Other attributes from a graph file, for the details panel.
+    /// Other attributes from a graph file, for the details panel; for a person known only
+    /// from the owner's address book, [`NodeInfo::ADDRESS_BOOK`].
     pub attrs: Vec<(String, String)>,
+}
+
+impl NodeInfo {
+    /// The attribute of a person known only from the owner's address book (LinkedIn's
+    /// `Contacts.csv`), not a connection.
+    pub const ADDRESS_BOOK: (&'static str, &'static str) = ("source", "address book");
+
+    /// Whether the person is known only from the owner's address book.
+    pub fn from_address_book(&self) -> bool {
+        let (key, value) = NodeInfo::ADDRESS_BOOK;
+        self.attrs.iter().any(|(k, v)| k == key && v == value)
+    }
 }
 
 /// Where a network's ties came from.

@@ -1707,6 +1707,7 @@ fn build(rng: &mut Rng, name: &'static str, mut plan: Plan, people: usize) -> Ha
             position,
             connected_on: Some(met),
             labels: Vec::new(),
+            ..Person::default()
         });
     }
     let messages = if style.thin {

@@ -117,6 +117,7 @@ pub(crate) fn read_table<K>(
         line,
         source: ExportKind::LinkedIn,
         holds_connections: kind == LinkedInCsv::Connections,
+        address_book: false,
         instead: INSTEAD,
     })
 }
