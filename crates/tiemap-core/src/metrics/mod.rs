@@ -13,6 +13,7 @@
 //!   and growth (connections per year stacked by cluster);
 //! - [`ties`]: tie strength and recency from messages, endorsements and recommendations:
 //!   strongest ties, dormant strong ties, one-way ties;
+//! - [`chapters`]: chapters of the owner's career and schooling with few people from them;
 //! - [`gaps`]: what is missing for a goal the person picks, as findings in plain words.
 //!
 //! Every figure has a one-sentence meaning beside it (`MEANING_*` constants and
@@ -20,6 +21,7 @@
 //! results that come from maps are sorted, sampling takes a seed.
 
 pub mod bridges;
+pub mod chapters;
 pub mod composition;
 pub mod core_network;
 pub mod diversity;
@@ -29,6 +31,7 @@ pub mod taxonomy;
 pub mod ties;
 
 pub use bridges::{cluster_bridges, lone_bridge_clusters, ClusterBridge, LoneBridge};
+pub use chapters::{chapters, Chapter, ChapterSettings, Chapters};
 pub use composition::{
     composition, title_table, top_companies, CompanyCount, Composition, RoleCounts, TitleRow,
 };
