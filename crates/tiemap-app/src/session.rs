@@ -383,10 +383,12 @@ impl Session {
             });
         }
         let csr = network.csr();
+        // A placeholder until the clusters are known and `start_layout` starts the real one
+        // (starting from scratch here would coarsen the whole graph for nothing).
         let layout = LayoutState::new(
-            &csr,
-            Fa2Settings::infer(csr.node_count(), csr.edge_count()),
-            LayoutStart::Random,
+            &Csr::from_edges(0, std::iter::empty()),
+            Fa2Settings::default(),
+            LayoutStart::Positions(Vec::new()),
             settings.seed,
         )
         .map_err(SessionError::LayoutStart)?;
