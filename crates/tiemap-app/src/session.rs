@@ -383,10 +383,12 @@ impl Session {
             });
         }
         let csr = network.csr();
+        // A placeholder until the clusters are known and `start_layout` starts the real one
+        // (starting from scratch here would coarsen the whole graph for nothing).
         let layout = LayoutState::new(
-            &csr,
-            Fa2Settings::infer(csr.node_count(), csr.edge_count()),
-            LayoutStart::Random,
+            &Csr::from_edges(0, std::iter::empty()),
+            Fa2Settings::default(),
+            LayoutStart::Positions(Vec::new()),
             settings.seed,
         )
         .map_err(SessionError::LayoutStart)?;
@@ -1231,6 +1233,7 @@ impl Session {
     pub fn insights(
         &self,
         goal: tiemap_core::metrics::Goal,
+        core: Option<tiemap_core::metrics::CoreChoice>,
     ) -> Result<crate::insights::Insights, SessionError> {
         let map = self.map_data();
         let node_clusters: Vec<u32> = map.nodes.iter().map(|n| n.cluster).collect();
@@ -1246,6 +1249,7 @@ impl Session {
             clusters: &map.clusters,
             export,
             goal,
+            core,
             roles: &self.edits.roles,
         })
         .map_err(SessionError::from)

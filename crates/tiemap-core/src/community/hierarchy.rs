@@ -3,12 +3,15 @@
 //! resolution).
 //!
 //! Real exports give 15-25 communities at modularity resolution 1, many of them small. The top
-//! level is found by clustering the same graph again at lower resolutions until at most
-//! [`top_level_target`] groups are big (at least [`big_cluster_floor`] people); each fine
-//! community then goes, whole, to the top-level group most of its members fell in, so the
-//! levels nest. Small top-level groups join the group they are most tied to.
+//! level is found by grouping those communities at lower resolutions (on the graph with one
+//! node per community, where modularity is the same as on the whole graph for groupings of
+//! whole communities) until at most [`top_level_target`] groups are big (at least
+//! [`big_cluster_floor`] people), so the levels nest. Small top-level groups join the group
+//! they are most tied to.
 
-use super::{detect, relabel_dense, Algorithm, LeidenSettings};
+#[cfg(test)]
+use super::detect;
+use super::{group_communities, relabel_dense, Algorithm, LeidenSettings};
 use crate::Csr;
 
 /// How many top-level clusters a map of `n` people opens on: about `sqrt(n) / 2.8`, from 3
@@ -59,35 +62,23 @@ pub fn top_level(
         sizes.iter().filter(|&&s| s >= floor).count()
     };
 
-    // 1) the coarsest grouping needed: the fine communities themselves if few are big
-    let mut coarse: Vec<u32> = fine[..n].to_vec();
-    if big_count(&coarse) > target {
+    // 1) the coarsest grouping needed: the fine communities themselves if few are big, else
+    //    the fine communities grouped at lower resolutions (on the graph of communities, so
+    //    the levels nest and each try costs a few hundred nodes, not the whole graph)
+    let mut top: Vec<u32> = fine[..n].to_vec();
+    if big_count(&top) > target && csr.node_count() == n {
         for &step in &RESOLUTION_STEPS[1..] {
             let s = LeidenSettings {
                 resolution: settings.resolution * step,
                 ..*settings
             };
-            coarse = detect(csr, algorithm, &s).membership;
-            if big_count(&coarse) <= target {
+            let group = group_communities(csr, &fine[..n], fine_count, &s, algorithm);
+            top = fine[..n].iter().map(|&c| group[c as usize]).collect();
+            if big_count(&top) <= target {
                 break;
             }
         }
     }
-
-    // 2) each fine community goes whole to the coarse group most of its members are in
-    let mut overlap = vec![std::collections::BTreeMap::<u32, usize>::new(); fine_count];
-    for v in 0..n {
-        *overlap[fine[v] as usize].entry(coarse[v]).or_insert(0) += 1;
-    }
-    let parent: Vec<u32> = overlap
-        .iter()
-        .map(|m| {
-            m.iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map_or(0, |(&g, _)| g)
-        })
-        .collect();
-    let mut top: Vec<u32> = (0..n).map(|v| parent[fine[v] as usize]).collect();
 
     // 3) small groups join the group they are most tied to (if any, and not smaller), in
     //    rounds of one pass over the ties each (a file with thousands of isolated nodes has

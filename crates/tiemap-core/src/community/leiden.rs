@@ -44,6 +44,39 @@ enum Method {
 
 fn run(csr: &Csr, settings: &LeidenSettings, method: Method) -> Partition {
     let base = WorkGraph::from_csr(csr);
+    let membership = optimise(&base, settings, method);
+    let (membership, community_count) = renumber_by_size(&membership);
+    let modularity = super::modularity(csr, &membership, settings.resolution).unwrap_or(0.0);
+    Partition {
+        membership,
+        community_count,
+        modularity,
+    }
+}
+
+/// Groups the communities of `fine` (one id per node of `csr`, dense `0..count`) into coarser
+/// ones at `settings.resolution`: the method runs on the graph with one node per community
+/// (ties between communities summed, ties inside kept as self-loops), where modularity is the
+/// same as on `csr` for every grouping of whole communities, so a lower resolution costs a
+/// run over a few hundred nodes instead of the whole graph. Returns each fine community's
+/// group (dense ids by size); every member of a fine community is in its group.
+pub fn group_communities(
+    csr: &Csr,
+    fine: &[u32],
+    count: usize,
+    settings: &LeidenSettings,
+    algorithm: super::Algorithm,
+) -> Vec<u32> {
+    let method = match algorithm {
+        super::Algorithm::Leiden => Method::Leiden,
+        super::Algorithm::Louvain => Method::Louvain,
+    };
+    let base = WorkGraph::from_csr(csr).aggregate(fine, count);
+    renumber_by_size(&optimise(&base, settings, method)).0
+}
+
+/// The membership the method finds on `base`, starting from singletons.
+fn optimise(base: &WorkGraph, settings: &LeidenSettings, method: Method) -> Vec<u32> {
     let n = base.node_count();
     let mut membership: Vec<u32> = (0..n as u32).collect();
     if n > 0 && base.total_strength > 0.0 {
@@ -57,7 +90,7 @@ fn run(csr: &Csr, settings: &LeidenSettings, method: Method) -> Partition {
         };
         for _ in 0..passes {
             let moved = one_pass(
-                &base,
+                base,
                 &mut membership,
                 resolution,
                 settings,
@@ -72,16 +105,10 @@ fn run(csr: &Csr, settings: &LeidenSettings, method: Method) -> Partition {
         // Leiden's communities are connected by construction (the property tests check it);
         // Louvain's may not be.
         if method == Method::Louvain {
-            split_disconnected(&base, &mut membership);
+            split_disconnected(base, &mut membership);
         }
     }
-    let (membership, community_count) = renumber_by_size(&membership);
-    let modularity = super::modularity(csr, &membership, settings.resolution).unwrap_or(0.0);
-    Partition {
-        membership,
-        community_count,
-        modularity,
-    }
+    membership
 }
 
 /// Buffers reused across levels and passes.
@@ -449,6 +476,37 @@ fn split_disconnected(graph: &WorkGraph, membership: &mut [u32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grouping_communities_raises_modularity_at_the_lower_resolution() {
+        // 40 planted groups: at resolution 0.1 whole communities are grouped, every member of
+        // a fine community lands in the same group, and modularity at 0.1 (computed on the
+        // whole graph) is higher than the fine partition's.
+        let g = crate::sample::planted_partition(2_000, 40, 10.0, 0.1, 3);
+        let fine = leiden(&g.csr, &LeidenSettings::with_seed(1));
+        let low = LeidenSettings {
+            resolution: 0.1,
+            ..LeidenSettings::with_seed(1)
+        };
+        let group = group_communities(
+            &g.csr,
+            &fine.membership,
+            fine.community_count,
+            &low,
+            super::super::Algorithm::Leiden,
+        );
+        assert_eq!(group.len(), fine.community_count);
+        let top: Vec<u32> = fine.membership.iter().map(|&c| group[c as usize]).collect();
+        let groups = top.iter().max().map_or(0, |&m| m as usize + 1);
+        assert!(
+            groups < fine.community_count,
+            "{groups} of {}",
+            fine.community_count
+        );
+        let q_fine = crate::community::modularity(&g.csr, &fine.membership, 0.1).unwrap();
+        let q_top = crate::community::modularity(&g.csr, &top, 0.1).unwrap();
+        assert!(q_top > q_fine, "{q_top} <= {q_fine}");
+    }
 
     fn two_cliques() -> Csr {
         let mut edges = Vec::new();

@@ -19,7 +19,7 @@ mod leiden;
 mod modularity;
 pub mod stable;
 
-pub use leiden::{leiden, louvain};
+pub use leiden::{group_communities, leiden, louvain};
 pub use modularity::modularity;
 pub use stable::{stabilize, StableLabels};
 
