@@ -69,7 +69,11 @@ fn main() {
         "{settled:>8.1} ms  layout: {} iterations, {:.2} ms each, {}",
         session.layout().iterations(),
         settled / session.layout().iterations().max(1) as f64,
-        if session.layout().converged() { "settled" } else { "not settled" }
+        if session.layout().converged() {
+            "settled"
+        } else {
+            "not settled"
+        }
     );
     println!(
         "{:>8.1} ms  in all: {} people, {} ties, {} clusters",

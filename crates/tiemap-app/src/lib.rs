@@ -13,6 +13,7 @@
 //! Depends on `tiemap-core` only: no wasm-bindgen, web-sys, js-sys, gloo or yew (a test
 //! checks the dependency tree for the native and the wasm target).
 
+pub mod checking;
 pub mod insights;
 pub mod labels;
 pub mod legibility;
