@@ -45,7 +45,11 @@ pub enum MapCommand {
     /// Say why node `node` is tied to each of its neighbours.
     Explain { node: u32 },
     /// Measure what the map says, with the findings for `goal` (`MapEvent::Insights`).
-    Insights { goal: tiemap_core::metrics::Goal },
+    /// `core` chooses the people of the core network (`None`: the default for the data).
+    Insights {
+        goal: tiemap_core::metrics::Goal,
+        core: Option<tiemap_core::metrics::CoreChoice>,
+    },
     /// One value per person to size them by (`MapEvent::Sizes`).
     SizeBy { by: SizeBy },
 }

@@ -259,8 +259,8 @@ pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEve
             Some(MapEvent::Loaded(Box::new(session.set_signals(weights)?)))
         }
         MapCommand::Explain { node } => Some(MapEvent::Explanation(session.explain(node))),
-        MapCommand::Insights { goal } => {
-            Some(MapEvent::Insights(Box::new(session.insights(goal)?)))
+        MapCommand::Insights { goal, core } => {
+            Some(MapEvent::Insights(Box::new(session.insights(goal, core)?)))
         }
         MapCommand::SizeBy { by } => Some(MapEvent::Sizes(session.sizes(by))),
         MapCommand::LoadSample { .. } | MapCommand::Import { .. } => None,

@@ -905,23 +905,33 @@ pub fn App() -> Html {
     // clusters or the goal change while it is open.
     let insights_open = use_state(|| false);
     let goal = use_state(|| tiemap_core::metrics::Goal::ChangeJobs { target: None });
+    // Which people make up the core network (`None`: the default for the data).
+    let core = use_state(|| None::<tiemap_core::metrics::CoreChoice>);
     {
         let send = send.clone();
         let key = (
             *insights_open,
             (*goal).clone(),
+            *core,
             state.map.as_ref().map(|m| (m.map_id, m.clusters.clone())),
             state.edits.roles.clone(),
         );
-        use_effect_with(key, move |(open, goal, map, _roles)| {
+        use_effect_with(key, move |(open, goal, core, map, _roles)| {
             if *open && map.is_some() {
-                send(MapCommand::Insights { goal: goal.clone() });
+                send(MapCommand::Insights {
+                    goal: goal.clone(),
+                    core: *core,
+                });
             }
         });
     }
     let on_goal = {
         let goal = goal.clone();
         Callback::from(move |g| goal.set(g))
+    };
+    let on_core = {
+        let core = core.clone();
+        Callback::from(move |c| core.set(Some(c)))
     };
     let open_insights = {
         let o = insights_open.clone();
@@ -938,9 +948,11 @@ pub fn App() -> Html {
     let on_need_insights = {
         let send = send.clone();
         let goal = goal.clone();
+        let core = core.clone();
         Callback::from(move |()| {
             send(MapCommand::Insights {
                 goal: (*goal).clone(),
+                core: *core,
             })
         })
     };
@@ -978,6 +990,10 @@ pub fn App() -> Html {
                         on_select={on_select.reform(|node: Option<usize>| node.map(|v| v as u32))}
                         on_pin={on_pin}
                     />
+                    // The person opened (by the keyboard, a click or a search), said once.
+                    <p class="visually-hidden person-announcement" aria-live="polite">
+                        { state.selected.map(|node| tiemap_app::outline::opened(&map, node as usize)).unwrap_or_default() }
+                    </p>
                     <Timeline months={months.clone()} people={map.nodes.len()} until={*until} on_change={on_until} />
                     <aside class="sidebar">
                         if let Some(node) = state.selected {
@@ -1032,7 +1048,7 @@ pub fn App() -> Html {
                     <button class="button primary insights-open" onclick={open_insights}>{ "Insights" }</button>
                 }
                 if *insights_open && state.map.is_some() {
-                    <InsightsPanel insights={shown_insights.clone()} goal={(*goal).clone()} {on_goal} on_close={close_insights} on_edit={on_edit.clone()} />
+                    <InsightsPanel insights={shown_insights.clone()} goal={(*goal).clone()} {on_goal} {on_core} on_close={close_insights} on_edit={on_edit.clone()} />
                 }
                 if let Some(what) = state.busy.clone() {
                     <div class="busy" aria-live="polite">{ format!("{what}…") }</div>

@@ -1379,6 +1379,7 @@ impl Session {
     pub fn insights(
         &self,
         goal: tiemap_core::metrics::Goal,
+        core: Option<tiemap_core::metrics::CoreChoice>,
     ) -> Result<crate::insights::Insights, SessionError> {
         let map = self.map_data();
         let node_clusters: Vec<u32> = map.nodes.iter().map(|n| n.cluster).collect();
@@ -1394,6 +1395,7 @@ impl Session {
             clusters: &map.clusters,
             export,
             goal,
+            core,
             roles: &self.edits.roles,
         })
         .map_err(SessionError::from)

@@ -118,6 +118,15 @@ pub struct OwnPosition {
     pub finished_on: Option<Date>,
 }
 
+/// One of the owner's schools (Education.csv).
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct OwnSchool {
+    pub school: String,
+    pub degree: Option<String>,
+    pub started_on: Option<Date>,
+    pub finished_on: Option<Date>,
+}
+
 /// The owner (Profile.csv).
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Profile {
@@ -162,6 +171,9 @@ pub struct PersonalExport {
     pub messages: Vec<Message>,
     pub invitations: Vec<Invitation>,
     pub positions: Vec<OwnPosition>,
+    /// The owner's schools (Education.csv).
+    #[serde(default)]
+    pub education: Vec<OwnSchool>,
     pub endorsements: Vec<Endorsement>,
     pub recommendations: Vec<Recommendation>,
 }
