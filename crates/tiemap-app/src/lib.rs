@@ -15,6 +15,7 @@
 //! checks the dependency tree for the native and the wasm target).
 
 pub mod career;
+pub mod checking;
 pub mod insights;
 pub mod labels;
 pub mod legibility;

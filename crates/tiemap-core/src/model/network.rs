@@ -62,13 +62,15 @@ pub enum Evidence {
     Conversation { conversations: u32 },
     /// Both carry this contact label, group or organisation.
     ContactLabel { label: String },
+    /// The person said these two know each other: the tie stays whatever the weights.
+    Confirmed,
 }
 
 impl Evidence {
     /// The signal this evidence belongs to (`None` for a tie from a file).
     pub fn signal(&self) -> Option<Signal> {
         match self {
-            Evidence::FromFile => None,
+            Evidence::FromFile | Evidence::Confirmed => None,
             Evidence::SharedEmployer { .. } => Some(Signal::SharedEmployer),
             Evidence::ConnectionCohort { .. } => Some(Signal::ConnectionCohort),
             Evidence::CareerChapter { .. } => Some(Signal::CareerChapter),
@@ -111,6 +113,7 @@ impl Evidence {
                 format!("in {conversations} group conversations together")
             }
             Evidence::ContactLabel { label } => format!("both labelled {label}"),
+            Evidence::Confirmed => "you said they know each other".to_string(),
         }
     }
 }
