@@ -167,7 +167,7 @@ fn core_section(ins: &Insights, on_core: &Callback<CoreChoice>) -> Html {
                         html! {
                             <li>
                                 <span class="swatch" style={format!("background: {color}")}></span>
-                                { format!("{}: {} people{}", cluster_name(c.cluster), c.members, if c.only_you { ", joined to the rest of your core only through you" } else { "" }) }
+                                { format!("{}: {} {}{}", cluster_name(c.cluster), c.members, if c.members == 1 { "person" } else { "people" }, if c.only_you { ", joined to the rest of your core only through you" } else { "" }) }
                             </li>
                         }
                     }) }
