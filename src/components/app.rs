@@ -1026,6 +1026,10 @@ pub fn App() -> Html {
                         on_select={on_select.reform(|node: Option<usize>| node.map(|v| v as u32))}
                         on_pin={on_pin}
                     />
+                    // The person opened (by the keyboard, a click or a search), said once.
+                    <p class="visually-hidden person-announcement" aria-live="polite">
+                        { state.selected.map(|node| tiemap_app::outline::opened(&map, node as usize)).unwrap_or_default() }
+                    </p>
                     <Timeline months={months.clone()} people={map.nodes.len()} until={*until} on_change={on_until} />
                     <aside class="sidebar">
                         if let Some(node) = state.selected {

@@ -5,7 +5,7 @@
 
 use crate::components::chart_bars::{Bar, BarChart};
 use crate::components::chart_stacked::{Series, StackedColumns};
-use gloo::events::EventListener;
+use crate::components::modal::use_modal;
 use tiemap_app::insights::{
     goal_choice, goal_from_choice, FindingTag, Insights, PersonFigure, TiePerson, GOAL_KINDS,
 };
@@ -305,24 +305,8 @@ fn select_value(e: &Event) -> String {
 pub fn InsightsPanel(props: &InsightsPanelProps) -> Html {
     let cluster_pick = use_state(|| None::<usize>);
     let dialog = use_node_ref();
-    // Escape closes; the dialog takes the focus when it opens.
-    {
-        let on_close = props.on_close.clone();
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = dialog.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-            let listener = EventListener::new(&gloo::utils::window(), "keydown", move |e| {
-                if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
-                    if e.key() == "Escape" {
-                        on_close.emit(());
-                    }
-                }
-            });
-            move || drop(listener)
-        });
-    }
+    // The focus goes in when it opens, stays in, and goes back when it closes; Escape closes.
+    use_modal(dialog.clone(), props.on_close.clone());
     let close = props.on_close.reform(|_: MouseEvent| ());
     let (kind, function) = goal_choice(&props.goal);
     let on_kind = {

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 use tiemap_app::model::MapData;
 use tiemap_app::model::NameMode;
+use tiemap_app::outline::{MapCursor, MapKey, MapStep, Outline};
 use tiemap_app::scene::{radius_scale, Emphasis, Scene, RADIUS_MAX_CSS_PX};
 use tiemap_core::view::camera::{Bounds, Camera};
 use tiemap_core::view::hit::HitGrid;
@@ -119,6 +120,10 @@ struct Engine {
     gesture: Gesture,
     pointers: BTreeMap<i32, [f32; 2]>,
     hovered: Option<usize>,
+    /// The cluster the keyboard is on (shown like a highlighted cluster while the map has
+    /// the focus), and the one the page highlights (the legend's).
+    keyboard_cluster: Option<u32>,
+    page_highlight: Option<u32>,
     frame_pending: bool,
     raf: Option<Closure<dyn FnMut(f64)>>,
 }
@@ -150,6 +155,8 @@ impl Engine {
             gesture: Gesture::Idle,
             pointers: BTreeMap::new(),
             hovered: None,
+            keyboard_cluster: None,
+            page_highlight: None,
             frame_pending: false,
             raf: None,
         }
@@ -164,6 +171,7 @@ impl Engine {
             self.pins.clear();
             self.emphasis.selected = None;
             self.hovered = None;
+            self.keyboard_cluster = None;
             self.user_camera = false;
             self.flight = None;
             self.camera = None;
@@ -190,12 +198,25 @@ impl Engine {
             self.scene_stale = true;
             changed = true;
         }
-        if self.emphasis.highlighted_cluster != p.highlighted_cluster {
-            self.emphasis.highlighted_cluster = p.highlighted_cluster;
-            self.scene_stale = true;
-            changed = true;
-        }
+        self.page_highlight = p.highlighted_cluster;
+        changed |= self.show_highlight();
         changed
+    }
+
+    /// The cluster the keyboard is on, highlighted unless the page highlights one.
+    fn set_keyboard_cluster(&mut self, id: Option<u32>) {
+        self.keyboard_cluster = id;
+        self.show_highlight();
+    }
+
+    fn show_highlight(&mut self) -> bool {
+        let shown = self.page_highlight.or(self.keyboard_cluster);
+        if self.emphasis.highlighted_cluster == shown {
+            return false;
+        }
+        self.emphasis.highlighted_cluster = shown;
+        self.scene_stale = true;
+        true
     }
 
     /// Positions with the person's pins applied.
@@ -481,9 +502,21 @@ impl Engine {
             from,
             to,
             start_ms: None,
-            duration_ms: 450.0,
+            // No flight where the person asked for less motion: the view is simply there.
+            duration_ms: if reduced_motion() { 0.0 } else { 450.0 },
         });
     }
+}
+
+/// Whether the person asked their system for less motion (`prefers-reduced-motion`).
+pub fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
 }
 
 /// Redraws on the next animation frame (once, however often it is asked).
@@ -815,10 +848,121 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             schedule(&engine);
         })
     };
+    // The keyboard path: arrows between clusters, then (Enter) between a cluster's people,
+    // Enter opens a person; each step is said in the live region below the map.
+    let outline = {
+        let map = props.map.clone();
+        use_memo(
+            (Rc::as_ptr(&props.map) as usize, props.until),
+            move |(_, until)| Outline::new(&map, *until),
+        )
+    };
+    let cursor = use_mut_ref(MapCursor::default);
+    let announcement = use_state(String::new);
+    {
+        // A new map: back to the start.
+        let cursor = cursor.clone();
+        use_effect_with(props.version, move |_| {
+            *cursor.borrow_mut() = MapCursor::Map
+        });
+    }
+    let on_choose = {
+        let engine = engine.clone();
+        let on_select = props.on_select.clone();
+        let overlay_ref = overlay_ref.clone();
+        Callback::from(move |node: usize| {
+            {
+                let mut en = engine.borrow_mut();
+                en.select(Some(node));
+                en.prepare();
+                en.fly_to(node);
+            }
+            if let Some(c) = overlay_ref.cast::<web_sys::HtmlElement>() {
+                let _ = c.focus();
+            }
+            schedule(&engine);
+            on_select.emit(Some(node));
+        })
+    };
+    let on_map_key = {
+        let engine = engine.clone();
+        let outline = outline.clone();
+        let cursor = cursor.clone();
+        let announcement = announcement.clone();
+        let hover = hover.clone();
+        let map = props.map.clone();
+        let on_choose = on_choose.clone();
+        move |key: MapKey| -> bool {
+            let now = *cursor.borrow();
+            if key == MapKey::Back && now == MapCursor::Map {
+                return false; // Escape on the map itself: clears the selection (below)
+            }
+            match outline.step(now, key) {
+                MapStep::Open(node) => on_choose.emit(node),
+                MapStep::Moved(next) => {
+                    *cursor.borrow_mut() = next;
+                    let node = outline.node(next);
+                    {
+                        let mut en = engine.borrow_mut();
+                        en.set_keyboard_cluster(outline.cluster_id(next));
+                        en.hovered = node;
+                        if let Some(node) = node {
+                            en.prepare();
+                            en.fly_to(node);
+                        }
+                    }
+                    let centre = {
+                        let [w, h] = engine.borrow().viewport_css_px();
+                        [w / 2.0, h / 2.0]
+                    };
+                    hover.set(node.map(|node| Hover {
+                        node,
+                        at_css_px: centre,
+                    }));
+                    announcement.set(outline.describe(&map, next));
+                    schedule(&engine);
+                }
+            }
+            true
+        }
+    };
+    let onfocus = {
+        let engine = engine.clone();
+        let outline = outline.clone();
+        let cursor = cursor.clone();
+        let announcement = announcement.clone();
+        let map = props.map.clone();
+        Callback::from(move |_: FocusEvent| {
+            let now = outline.clamp(*cursor.borrow());
+            engine
+                .borrow_mut()
+                .set_keyboard_cluster(outline.cluster_id(now));
+            announcement.set(outline.describe(&map, now));
+            schedule(&engine);
+        })
+    };
+    let onblur = {
+        let engine = engine.clone();
+        Callback::from(move |_: FocusEvent| {
+            engine.borrow_mut().set_keyboard_cluster(None);
+            schedule(&engine);
+        })
+    };
     let onkeydown = {
         let engine = engine.clone();
         let on_select = props.on_select.clone();
         Callback::from(move |e: KeyboardEvent| {
+            let arrow = e.key().starts_with("Arrow");
+            // Shift+arrows pan; arrows, Home, End, Enter and Escape follow the keyboard path.
+            let modified = e.ctrl_key() || e.meta_key() || e.alt_key() || (arrow && e.shift_key());
+            if !modified {
+                if let Some(key) = MapKey::from_key(&e.key()) {
+                    if on_map_key(key) {
+                        e.prevent_default();
+                        return;
+                    }
+                }
+            }
             let mut deselect = false;
             {
                 let mut en = engine.borrow_mut();
@@ -860,24 +1004,6 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             schedule(&engine);
         })
     };
-    let on_choose = {
-        let engine = engine.clone();
-        let on_select = props.on_select.clone();
-        let overlay_ref = overlay_ref.clone();
-        Callback::from(move |node: usize| {
-            {
-                let mut en = engine.borrow_mut();
-                en.select(Some(node));
-                en.prepare();
-                en.fly_to(node);
-            }
-            if let Some(c) = overlay_ref.cast::<web_sys::HtmlElement>() {
-                let _ = c.focus();
-            }
-            schedule(&engine);
-            on_select.emit(Some(node));
-        })
-    };
 
     let people = props.map.nodes.len();
     let label = format!(
@@ -904,9 +1030,15 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 ref={overlay_ref}
                 class="map-canvas map-labels"
                 style="z-index:1;cursor:grab;"
-                role="img"
+                // A widget of its own for the keyboard (the keyboard path above), described by
+                // the list of its clusters below.
+                role="application"
+                aria-roledescription="map"
                 aria-label={label}
+                aria-describedby="map-outline"
                 tabindex="0"
+                {onfocus}
+                {onblur}
                 {onpointerdown}
                 {onpointermove}
                 {onpointerup}
@@ -935,6 +1067,15 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             // A fixed slot, so the children before it keep their elements when the card comes
             // and goes (Yew matches unkeyed children from the end).
             <div class="map-hover-slot" style="display:contents;">{ for card }</div>
+            // The map in words: its clusters with their sizes and names, and where the
+            // keyboard is (announced as it moves).
+            <div id="map-outline" class="visually-hidden">
+                <p>{ "Arrow keys go through the clusters; Enter goes into one and through its people, largest first; Enter on a person opens them; Escape goes back; Shift and the arrows pan; + and - zoom." }</p>
+                <ul aria-label="Clusters on the map">
+                    { for outline.lines().into_iter().map(|line| html! { <li>{ line }</li> }) }
+                </ul>
+            </div>
+            <p class="visually-hidden map-announcement" aria-live="polite">{ (*announcement).clone() }</p>
         </div>
     }
 }

@@ -13,6 +13,7 @@ mod import_report;
 mod insights_panel;
 mod layout_controls;
 mod map_canvas;
+pub mod modal;
 mod person_panel;
 mod saved_maps;
 pub mod search_box;

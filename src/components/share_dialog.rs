@@ -3,8 +3,8 @@
 //! Names start hidden.
 
 use crate::browser::{download, file_name_from};
+use crate::components::modal::use_modal;
 use crate::render::share::{png_blob, render_png, ShareError, SharePicture};
-use gloo::events::EventListener;
 use js_sys::{Array, Object, Reflect};
 use std::rc::Rc;
 use tiemap_app::model::{MapData, NameMode};
@@ -15,7 +15,7 @@ use tiemap_app::picture::{
 use tiemap_core::view::camera::{Bounds, Camera};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -202,27 +202,11 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let busy = use_state(|| false);
     let support = use_memo((), |_| (can_copy_images(), can_share_files()));
     let (can_copy, can_share) = *support;
-    let first_ref = use_node_ref();
 
-    // Focus goes into the dialog when it opens, and back to "Share picture" when it closes.
-    {
-        let first_ref = first_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = first_ref.cast::<HtmlElement>() {
-                let _ = el.focus();
-            }
-            || {
-                let button = gloo::utils::document()
-                    .query_selector(".share-button")
-                    .ok()
-                    .flatten()
-                    .and_then(|b| b.dyn_into::<HtmlElement>().ok());
-                if let Some(button) = button {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
+    // Focus goes into the dialog (the title) when it opens, stays in it, and goes back to
+    // "Share picture" when it closes; Escape closes it.
+    let dialog_ref = use_node_ref();
+    use_modal(dialog_ref.clone(), props.on_close.clone());
 
     let set = |change: fn(&mut ShareOptions, &str)| {
         let options = options.clone();
@@ -361,21 +345,6 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     };
 
     let on_close = props.on_close.reform(|_: MouseEvent| ());
-    // Escape closes it wherever focus is (a button that was just clicked may have left it on
-    // the page).
-    {
-        let on_close = props.on_close.clone();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "keydown", move |e| {
-                if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
-                    if e.key() == "Escape" {
-                        on_close.emit(());
-                    }
-                }
-            });
-            move || drop(listener)
-        });
-    }
     let on_backdrop = {
         let on_close = props.on_close.clone();
         Callback::from(move |e: MouseEvent| {
@@ -395,11 +364,11 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
     let [w, h] = size.device_px;
     html! {
         <div class="share-backdrop" onclick={on_backdrop}>
-            <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-heading">
+            <div class="share-dialog" role="dialog" aria-modal="true" aria-labelledby="share-heading" ref={dialog_ref}>
                 <h2 id="share-heading">{ "Share a picture of your map" }</h2>
                 <label class="share-field">
                     <span>{ "Title" }</span>
-                    <input ref={first_ref} type="text" aria-label="Title" value={o.title.clone()} oninput={on_title} />
+                    <input type="text" aria-label="Title" value={o.title.clone()} oninput={on_title} />
                 </label>
                 <div class="share-grid">
                     <label class="share-field">

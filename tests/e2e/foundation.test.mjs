@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); site?.close(); });
 test('the page opens on the sample map and draws it', async () => {
   const { page, errors, context } = await openSite(browser, site);
   await waitForMap(page, /Sample network: 500 people/);
-  await page.getByRole('img', { name: /Map of 500/ }).waitFor();
+  await page.getByRole('application', { name: /Map of 500/ }).waitFor();
   assert.ok(await inkedPixels(page) > 2000, 'the canvas is blank');
   await page.screenshot({ path: `${SHOTS}/sample.png` });
   assert.deepEqual(errors, []);
@@ -33,7 +33,7 @@ test('a Connections.csv dropped through a real drag sequence is read and drawn',
 
   await dropFiles(page, [{ name: 'Connections.csv', type: 'text/csv', data: connectionsCsv(25) }]);
   await waitForMap(page, /Read 25 people from Connections\.csv/);
-  await page.getByRole('img', { name: 'Map of 25 nodes' }).waitFor();
+  await page.getByRole('application', { name: 'Map of 25 nodes' }).waitFor();
   assert.equal(await page.getByText('Drop your LinkedIn export').count(), 0, 'overlay stays after the drop');
   await page.getByRole('region', { name: 'Import report' }).getByText('25 people from Connections.csv').waitFor();
   assert.ok(await inkedPixels(page) > 500);

@@ -85,6 +85,14 @@ export async function waitForMap(page, statusPattern) {
 }
 
 /**
+ * Waits until the service worker has kept the whole site for use offline (its install, which
+ * fetches the site's own files once, is part of loading the page). Returns its state.
+ */
+export async function siteKept(page) {
+  return page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.state));
+}
+
+/**
  * Counts map pixels that differ from the background: a blank map has none. The map may be
  * several stacked canvases (WebGL2 for nodes and ties, 2D for labels): they are composited first.
  */

@@ -59,7 +59,7 @@ test('a GEXF file brings its real ties', async () => {
   await page.getByText('Ties come from the GEXF file.').waitFor();
   // Real ties: no signal panel.
   assert.equal(await page.getByRole('region', { name: 'Tie signals' }).count(), 0);
-  await page.getByRole('img', { name: 'Map of 6 nodes' }).waitFor();
+  await page.getByRole('application', { name: 'Map of 6 nodes' }).waitFor();
   assert.equal(await page.getByRole('region', { name: 'Clusters' }).locator('.legend-item').count(), 2);
   assert.deepEqual(errors, []);
   await context.close();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openSite, waitForMap, dropFiles, SHOTS } from './harness.mjs';
+import { serve, launch, openSite, waitForMap, dropFiles, siteKept, SHOTS } from './harness.mjs';
 
 const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 let site;
@@ -38,7 +38,10 @@ test('after the page has loaded, no flow makes a network request', async () => {
   const { page, requests, errors, context } = await openSite(browser, site);
   await waitForMap(page, /Sample network: 500 people/);
   await page.getByText(/Layout (settled|running)/).waitFor();
+  // Loading includes the offline copy: the service worker fetches the site's own files once.
+  assert.match(await siteKept(page), /^activat(ing|ed)$/);
   const loaded = requests.length;
+  assert.ok(requests.every((u) => u.startsWith(site.url) || u.startsWith('data:') || u.startsWith('blob:')), requests.join('\n'));
   // Import, layout, labeling, exports, saving, a project file.
   await dropFiles(page, [{ name: 'Basic_LinkedInDataExport.zip', data: fixture('linkedin-export.zip') }]);
   await waitForMap(page, /Read 60 people/);

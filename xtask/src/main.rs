@@ -5,6 +5,7 @@
 //! npm, and for tests Chromium and ChromeDriver.
 
 mod bench;
+mod offline;
 mod run;
 mod tools;
 

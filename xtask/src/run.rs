@@ -34,12 +34,16 @@ pub fn status(cmd: &mut Command, what: &str) -> Result<(), String> {
     }
 }
 
-/// Builds the site into `dist/` with trunk (release, offline).
+/// Builds the site into `dist/` with trunk (release, offline), then writes the service
+/// worker's list of the files it keeps for use offline (trunk's hashed names).
 pub fn build_site(env: &ToolEnv) -> Result<(), String> {
     status(
         command(env, "trunk").args(["build", "--release", "--offline"]),
         "trunk build",
-    )
+    )?;
+    let (files, bytes) = crate::offline::write_precache(&root().join("dist"))?;
+    println!("xtask build: dist/sw.js keeps {files} files ({bytes} bytes) for use offline");
+    Ok(())
 }
 
 /// A tiny wasm module using one simd128 instruction (`i32x4.splat` of 0, dropped): the worker

@@ -20,6 +20,7 @@ pub mod insights;
 pub mod labels;
 pub mod legibility;
 pub mod model;
+pub mod outline;
 pub mod picture;
 pub mod project;
 pub mod saver;
