@@ -2,9 +2,8 @@
 //! added and gone, clusters that grew, shrank, split, merged or appeared, ties that warmed
 //! or cooled, connections per year in both). The worker measures it (`tiemap_app::diff`).
 
-use gloo::events::EventListener;
+use crate::components::modal::use_modal;
 use tiemap_app::diff::{Changes, ClusterFate, PersonChange, TieChange};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -49,23 +48,7 @@ fn ties(list: &[TieChange]) -> Html {
 #[function_component]
 pub fn ChangesPanel(props: &ChangesPanelProps) -> Html {
     let dialog = use_node_ref();
-    {
-        let on_close = props.on_close.clone();
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = dialog.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-            let listener = EventListener::new(&gloo::utils::window(), "keydown", move |e| {
-                if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
-                    if e.key() == "Escape" {
-                        on_close.emit(());
-                    }
-                }
-            });
-            move || drop(listener)
-        });
-    }
+    use_modal(dialog.clone(), props.on_close.clone());
     let close = props.on_close.reform(|_: MouseEvent| ());
     let body = match props.changes.as_deref() {
         None => html! { <p class="muted" role="status">{ "Comparing the two maps…" }</p> },
