@@ -52,6 +52,8 @@ pub enum MapCommand {
     },
     /// One value per person to size them by (`MapEvent::Sizes`).
     SizeBy { by: SizeBy },
+    /// What changed between the map opened before this one and this one (`MapEvent::Changes`).
+    Compare,
 }
 
 /// Worker -> page.
@@ -79,6 +81,8 @@ pub enum MapEvent {
     Insights(Box<Insights>),
     /// One value per person to size them by (answer to `SizeBy`).
     Sizes(Sizes),
+    /// What changed since the map opened before (answer to `Compare`).
+    Changes(Box<tiemap_app::diff::Changes>),
     /// The command failed; the map on screen stays. `sentence` is what the page shows.
     Failed { sentence: String },
 }

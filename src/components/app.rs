@@ -1,8 +1,9 @@
 use crate::browser::{download, file_name_from, SavedMapStore};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
-    ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport, InsightsPanel,
-    LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog, SignalPanel, Timeline, Toolbar,
+    ChangesPanel, ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport,
+    InsightsPanel, LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog, SignalPanel,
+    Timeline, Toolbar,
 };
 use crate::protocol::{MapCommand, MapEvent};
 use crate::render::ThemeKind;
@@ -941,6 +942,41 @@ pub fn App() -> Html {
         let o = insights_open.clone();
         Callback::from(move |()| o.set(false))
     };
+    // "What changed": the worker compares the map open before with this one.
+    let changes_open = use_state(|| false);
+    let open_changes = {
+        let o = changes_open.clone();
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| {
+            o.set(true);
+            send(MapCommand::Compare);
+        })
+    };
+    let close_changes = {
+        let o = changes_open.clone();
+        Callback::from(move |()| o.set(false))
+    };
+    // Clusters that continue keep the old names (unless the person renamed them here).
+    {
+        let dispatcher = state.dispatcher();
+        let map = state.map.clone();
+        use_effect_with(state.changes.clone(), move |changes| {
+            if let (Some(changes), Some(map)) = (changes, map) {
+                for (cluster, name) in &changes.renames {
+                    let unnamed = map
+                        .clusters
+                        .iter()
+                        .any(|c| c.id == *cluster && c.name == c.suggested_name && c.name != *name);
+                    if unnamed {
+                        dispatcher.dispatch(Action::Edit(Edit::Rename {
+                            cluster: *cluster,
+                            name: name.clone(),
+                        }));
+                    }
+                }
+            }
+        });
+    }
     let shown_insights = state
         .insights
         .clone()
@@ -1046,6 +1082,12 @@ pub fn App() -> Html {
                 }
                 if state.map.is_some() {
                     <button class="button primary insights-open" onclick={open_insights}>{ "Insights" }</button>
+                }
+                if state.map.is_some() && state.previous_map.is_some() {
+                    <button class="button secondary changes-open" onclick={open_changes}>{ "What changed" }</button>
+                }
+                if let (true, Some(previous)) = (*changes_open, state.previous_map.clone()) {
+                    <ChangesPanel changes={state.changes.clone()} {previous} on_close={close_changes} />
                 }
                 if *insights_open && state.map.is_some() {
                     <InsightsPanel insights={shown_insights.clone()} goal={(*goal).clone()} {on_goal} {on_core} on_close={close_insights} on_edit={on_edit.clone()} />

@@ -167,7 +167,7 @@ fn core_section(ins: &Insights, on_core: &Callback<CoreChoice>) -> Html {
                         html! {
                             <li>
                                 <span class="swatch" style={format!("background: {color}")}></span>
-                                { format!("{}: {} people{}", cluster_name(c.cluster), c.members, if c.only_you { ", joined to the rest of your core only through you" } else { "" }) }
+                                { format!("{}: {} {}{}", cluster_name(c.cluster), c.members, if c.members == 1 { "person" } else { "people" }, if c.only_you { ", joined to the rest of your core only through you" } else { "" }) }
                             </li>
                         }
                     }) }
@@ -227,7 +227,7 @@ fn chapters_block(ins: &Insights) -> Html {
                 </ul>
             }
             <details class="chapter-details">
-                <summary>{ format!("Every chapter ({} jobs, {} schools)", c.positions.len(), c.schools.len()) }</summary>
+                <summary>{ format!("Every chapter ({} job{}, {} school{})", c.positions.len(), if c.positions.len() == 1 { "" } else { "s" }, c.schools.len(), if c.schools.len() == 1 { "" } else { "s" }) }</summary>
                 <ul class="bridge-list">
                     { for c.positions.iter().chain(&c.schools).map(|p| html! { <li>{ p.text.clone() }</li> }) }
                 </ul>

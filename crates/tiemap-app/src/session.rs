@@ -448,6 +448,14 @@ impl Session {
     }
 
     /// The ties as the algorithms read them.
+    /// The personal export the map was made from (`None` for a graph file).
+    pub fn personal_export(&self) -> Option<&PersonalExport> {
+        match &self.source {
+            Source::Personal(export) => Some(export),
+            Source::Graph(_) => None,
+        }
+    }
+
     pub fn csr(&self) -> &Csr {
         &self.csr
     }

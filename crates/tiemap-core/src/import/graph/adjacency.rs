@@ -184,8 +184,7 @@ pub(crate) fn read_matrix(
         "read as an adjacency matrix, as Gephi writes it; symmetric, so each tie is read once"
             .into()
     } else {
-        "read as an adjacency matrix, as Gephi writes it; each row's ties go out of its node"
-            .into()
+        "read as an adjacency matrix, as Gephi writes it; each row's ties go out of its node".into()
     });
     Ok(b.finish("CSV matrix", !symmetric))
 }

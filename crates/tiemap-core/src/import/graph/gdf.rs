@@ -207,9 +207,16 @@ pub(crate) fn read_gdf(
             if names_with_commas == 1 {
                 "1 label".to_string()
             } else {
-                format!("{} labels", super::super::group_thousands(names_with_commas))
+                format!(
+                    "{} labels",
+                    super::super::group_thousands(names_with_commas)
+                )
             },
-            if names_with_commas == 1 { "was" } else { "were" }
+            if names_with_commas == 1 {
+                "was"
+            } else {
+                "were"
+            }
         ));
     }
     Ok(b.finish("GDF", directed))

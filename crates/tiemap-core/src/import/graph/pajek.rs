@@ -164,7 +164,12 @@ impl<'a> Project<'a> {
                 let kw = kw.to_ascii_lowercase();
                 if matches!(
                     kw.as_str(),
-                    "*network" | "*partition" | "*vector" | "*permutation" | "*cluster" | "*hierarchy"
+                    "*network"
+                        | "*partition"
+                        | "*vector"
+                        | "*permutation"
+                        | "*cluster"
+                        | "*hierarchy"
                 ) {
                     let name = trimmed
                         .get(kw.len()..)
@@ -185,7 +190,9 @@ impl<'a> Project<'a> {
         let first_network = match first {
             Some(i) => text.get(..end_of(i)).unwrap_or(text),
             // Sections but no *Network line: the network is what comes before them.
-            None => text.get(..sections.first().map_or(text.len(), |s| s.2)).unwrap_or(text),
+            None => text
+                .get(..sections.first().map_or(text.len(), |s| s.2))
+                .unwrap_or(text),
         };
         let partitions = sections
             .iter()
