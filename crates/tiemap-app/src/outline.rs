@@ -287,6 +287,7 @@ mod tests {
             cluster,
             subcluster: None,
             connected,
+            from_address_book: false,
         }
     }
 
@@ -326,6 +327,7 @@ mod tests {
                 cluster(9, "Hooli", 1, true),
             ],
             subclusters: vec![],
+            checking: None,
             owner_name: None,
             modularity: 0.0,
             density: 0.0,
