@@ -586,3 +586,19 @@ fn assemble(infos: &[BlobInfo], chunks: &Array) -> Result<Vec<(String, Vec<u8>)>
     }
     Ok(blobs)
 }
+
+/// Asks the browser to keep this site's storage (`navigator.storage.persist()`), so saved
+/// maps are not cleared to free space: `Some(true)` when it will keep them, `Some(false)` when
+/// it may clear them, `None` where the browser has no such API.
+pub async fn ask_to_keep_storage() -> Option<bool> {
+    let navigator = web_sys::window()?.navigator();
+    let storage = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage"))
+        .ok()
+        .filter(|s| s.is_object())?;
+    let persist: js_sys::Function = js_sys::Reflect::get(&storage, &JsValue::from_str("persist"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: Promise = persist.call0(&storage).ok()?.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}

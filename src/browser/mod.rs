@@ -10,4 +10,4 @@ pub use files::{
     files_from_drop, files_from_entries, files_from_folder_input, read_files, Dropped, PickedFile,
     ReadError, MAX_FOLDER_FILES,
 };
-pub use idb::{SavedMapStore, StorageError};
+pub use idb::{ask_to_keep_storage, SavedMapStore, StorageError};

@@ -383,6 +383,16 @@ pub fn App() -> Html {
     };
     let saved = use_state(Vec::<(String, SavedMapMeta)>::new);
     let save_status = use_state(|| None::<String>);
+    // Ask once whether the browser will keep saved maps, and say so under "Saved maps".
+    let storage_kept = use_state(|| None::<bool>);
+    {
+        let storage_kept = storage_kept.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                storage_kept.set(crate::browser::ask_to_keep_storage().await);
+            });
+        });
+    }
     let persist = {
         let dispatcher = state.dispatcher();
         let saved = saved.clone();
@@ -1071,6 +1081,7 @@ pub fn App() -> Html {
                             saved={(*saved).clone()}
                             current={Some(map.fingerprint.clone())}
                             status={(*save_status).clone()}
+                            kept={*storage_kept}
                             on_open={on_open_saved}
                             on_delete={on_delete_saved}
                             {on_delete_all}

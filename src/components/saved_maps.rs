@@ -9,6 +9,10 @@ pub struct SavedMapsProps {
     pub current: Option<String>,
     /// "Saved in this browser at 09:14", or why saving failed.
     pub status: Option<String>,
+    /// Whether the browser agreed to keep this site's storage (`None`: not asked, or no
+    /// such API).
+    #[prop_or_default]
+    pub kept: Option<bool>,
     pub on_open: Callback<String>,
     pub on_delete: Callback<String>,
     pub on_delete_all: Callback<()>,
@@ -21,6 +25,15 @@ fn short_time(iso: &str) -> String {
     match iso.get(11..16) {
         Some(time) => format!("{date} {time}"),
         None => date.to_string(),
+    }
+}
+
+/// Whether the browser keeps the maps, in one sentence.
+fn kept_sentence(kept: bool) -> &'static str {
+    if kept {
+        "This browser keeps them: it will not clear them to free space."
+    } else {
+        "This browser may clear them when space runs low; a project file keeps a map for sure."
     }
 }
 
@@ -45,6 +58,9 @@ pub fn SavedMaps(props: &SavedMapsProps) -> Html {
         <section class="panel saved" aria-label="Saved maps">
             <h2>{ "Saved maps" }</h2>
             <p class="muted">{ "Your names, colours and layout are kept in this browser only, and come back when you reload or drop the same export." }</p>
+            if let Some(kept) = props.kept {
+                <p class="muted storage-kept">{ kept_sentence(kept) }</p>
+            }
             if let Some(status) = props.status.clone() {
                 <p class="save-status" role="status" aria-live="polite">{ status }</p>
             }

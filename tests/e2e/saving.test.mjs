@@ -170,3 +170,17 @@ test('GEXF and CSV exports download, with names hidden unless asked', async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('"Saved maps" says whether the browser keeps them (the page asked it to)', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  const kept = page.getByRole('region', { name: 'Saved maps' }).locator('.storage-kept');
+  await kept.waitFor({ timeout: 10000 });
+  const text = await kept.innerText();
+  assert.match(text, /^This browser (keeps them: it will not clear them to free space\.|may clear them when space runs low; a project file keeps a map for sure\.)$/);
+  // The answer is the browser's own: what navigator.storage.persisted() says now.
+  const persisted = await page.evaluate(() => navigator.storage.persisted());
+  assert.equal(text.startsWith('This browser keeps them'), persisted);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

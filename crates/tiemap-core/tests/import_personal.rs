@@ -237,7 +237,7 @@ fn linkedin_archive_is_expanded_and_dispatched_by_content() {
             "Skipped ../escape/Connections.csv: its path leaves the archive (absolute or with ../), so it was not trusted",
             "Skipped Basic_LinkedInDataExport_04-06-2026.zip: 1 entry that is not CSV, JSON or vCard (photos, web pages, ...) not read",
             "Skipped Basic_LinkedInDataExport_04-06-2026/Ad_Targeting.csv: not a file tiemap reads",
-            "Skipped Basic_LinkedInDataExport_04-06-2026/Rich_Media.csv: not a file tiemap reads",
+            "Skipped Basic_LinkedInDataExport_04-06-2026/Rich_Media.csv: it is Rich_Media.csv, which holds no connections",
             "Skipped Basic_LinkedInDataExport_04-06-2026/Learning.csv: empty",
             "Skipped Basic_LinkedInDataExport_04-06-2026/profile_photo.csv: it is an image (PNG)",
         ]
@@ -1078,4 +1078,60 @@ fn messenger_group_chats_tie_their_people() {
     assert!(in_chat("Luís Baptista", "Ravi Menon"));
     assert!(!in_chat("Sam Ortiz", "Ravi Menon"));
     assert!(!in_chat("Ōta Hiro", "Zoë Ardent"));
+}
+
+/// Files of the export that hold no people are listed as skipped inside a ZIP, each with
+/// what it is; the people of Connections.csv are read as always.
+#[test]
+fn files_without_people_are_listed_as_skipped_in_a_zip() {
+    let connections = fixture_bytes("linkedin_connections_current", "Connections.csv");
+    let skills = fixture_bytes("skills_only", "Skills.csv");
+    let reactions = fixture_bytes("reactions_only", "Reactions.csv");
+    let follows = fixture_bytes("member_follows_only", "Member_Follows.csv");
+    let archive = zip_of(&[
+        ("Export/Connections.csv", &connections),
+        ("Export/Skills.csv", &skills),
+        ("Export/Reactions.csv", &reactions),
+        ("Export/Member_Follows.csv", &follows),
+    ]);
+    let out = import_one("Export.zip", archive, &Limits::default()).expect("reads");
+    assert_eq!(personal(&out).people.len(), 7);
+    let skipped: Vec<String> = out
+        .report
+        .skipped_files
+        .iter()
+        .map(|s| s.sentence())
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            "Skipped Export/Skills.csv: it is Skills.csv, which holds no connections",
+            "Skipped Export/Reactions.csv: it is Reactions.csv, which holds no connections",
+            "Skipped Export/Member_Follows.csv: it is Member_Follows.csv, which holds no connections",
+        ]
+    );
+    // Alone in a ZIP, they give the sentence a lone file gives.
+    let alone = zip_of(&[("Export/Skills.csv", &skills), ("Export/Reactions.csv", &reactions)]);
+    let e = import_one("Export.zip", alone, &Limits::default()).expect_err("no people");
+    assert_eq!(
+        e.sentence(),
+        "Export/Skills.csv looks like Skills.csv, which holds no connections; drop Connections.csv or the whole LinkedIn ZIP."
+    );
+    // Dropped loose beside Connections.csv, they are listed, not fatal.
+    let out = import_files(
+        &[
+            InputFile {
+                name: "Connections.csv".into(),
+                bytes: connections.clone(),
+            },
+            InputFile {
+                name: "Skills.csv".into(),
+                bytes: skills.clone(),
+            },
+        ],
+        &Limits::default(),
+    )
+    .expect("reads");
+    assert_eq!(personal(&out).people.len(), 7);
+    assert_eq!(out.report.skipped_files.len(), 1);
 }

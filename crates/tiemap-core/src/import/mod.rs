@@ -379,17 +379,32 @@ impl DropState {
     fn read_entry_or_skip(&mut self, name: &str, bytes: &[u8]) {
         match read_entry(name, bytes, &mut self.export) {
             Ok(read) => self.record(read),
-            Err(e) => {
-                let (reason, fatal_for_connections) = entry_error(&e);
-                if fatal_for_connections && self.first_connections_error.is_none() {
-                    self.first_connections_error = Some(e);
-                }
-                self.report.skipped_files.push(SkippedFile {
-                    file: name.to_string(),
-                    reason,
-                });
+            Err(e) => self.skip(name, e),
+        }
+    }
+
+    /// Lists a file that was not read; a file of an export that holds no people is
+    /// remembered for the sentence that says so, should nothing else hold any.
+    fn skip(&mut self, name: &str, e: ImportError) {
+        if let ImportError::NoConnections {
+            file,
+            recognised_as,
+            ..
+        } = &e
+        {
+            if self.first_without_connections.is_none() {
+                self.first_without_connections =
+                    Some((file.clone(), recognised_as.clone(), linkedin::INSTEAD));
             }
         }
+        let (reason, fatal_for_connections) = entry_error(&e);
+        if fatal_for_connections && self.first_connections_error.is_none() {
+            self.first_connections_error = Some(e);
+        }
+        self.report.skipped_files.push(SkippedFile {
+            file: name.to_string(),
+            reason,
+        });
     }
 }
 
@@ -432,10 +447,14 @@ fn read_personal_files(files: &[InputFile], limits: &Limits) -> Result<ImportOut
                     what: what.to_string(),
                 });
             }
-            Sniffed::Text => {
-                let read = read_text_file(&file.name, &file.bytes, &mut drop.export)?;
-                drop.record(read);
-            }
+            Sniffed::Text => match read_text_file(&file.name, &file.bytes, &mut drop.export) {
+                Ok(read) => drop.record(read),
+                // A file of the export without people, dropped with others: listed, not fatal.
+                Err(e @ ImportError::NoConnections { .. }) if files.len() > 1 => {
+                    drop.skip(&file.name, e)
+                }
+                Err(e) => return Err(e),
+            },
         }
     }
     if drop.export.people.is_empty() {
@@ -501,6 +520,10 @@ fn entry_error(e: &ImportError) -> (String, bool) {
         ImportError::HeaderOnly { recognised_as, .. } => {
             (format!("looks like {recognised_as} but has no rows"), false)
         }
+        ImportError::NoConnections { recognised_as, .. } => (
+            format!("it is {recognised_as}, which holds no connections"),
+            false,
+        ),
         other => (other.sentence(), true),
     }
 }
@@ -583,10 +606,12 @@ fn read_text(name: &str, text: &str, export: &mut PersonalExport) -> Result<File
             CsvKind::LinkedIn(kind) => linkedin::read_table(name, kind, table, export),
             CsvKind::Contacts(kind) => contacts::read_table(name, kind, table, export),
         },
-        None => Err(ImportError::UnknownFormat {
-            file: name.to_string(),
-            hint: None,
-        }),
+        None => Err(
+            linkedin::without_people(name, text).unwrap_or_else(|| ImportError::UnknownFormat {
+                file: name.to_string(),
+                hint: None,
+            }),
+        ),
     }
 }
 

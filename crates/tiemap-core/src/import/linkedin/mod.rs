@@ -102,7 +102,64 @@ pub fn read_linkedin_csv(
     }
 }
 
-const INSTEAD: &str = "Connections.csv or the whole LinkedIn ZIP";
+pub(crate) const INSTEAD: &str = "Connections.csv or the whole LinkedIn ZIP";
+
+/// Files of LinkedIn's export that hold no people, by the first columns of their header
+/// row (lower case), with the file's name. `Skills.csv` (one `Name` column) is told by its
+/// file name too, since a lone `Name` column could be anything.
+const WITHOUT_PEOPLE: &[(&[&str], &str)] = &[
+    (&["date", "type", "link"], "Reactions.csv"),
+    (&["date", "fullname", "status"], "Member_Follows.csv"),
+    (&["organization", "followed on"], "Company Follows.csv"),
+    (&["date", "sharelink", "sharecommentary"], "Shares.csv"),
+    (&["date", "link", "message"], "Comments.csv"),
+    (&["name", "url", "authority"], "Certifications.csv"),
+    (&["email address", "confirmed", "primary"], "Email Addresses.csv"),
+    (&["extension", "number", "type"], "PhoneNumbers.csv"),
+    (&["login date", "ip address"], "Logins.csv"),
+    (&["content title", "content description"], "Learning.csv"),
+    (&["time", "search query"], "SearchQueries.csv"),
+    (&["date/time", "media description"], "Rich_Media.csv"),
+    (&["registered at"], "Registration.csv"),
+    (&["name", "description", "url", "started on"], "Projects.csv"),
+    (&["name", "proficiency"], "Languages.csv"),
+];
+
+/// For a CSV no reader took: when it is a file of LinkedIn's export that holds no people
+/// (Skills.csv, Reactions.csv, Member_Follows.csv, ...), the error that says so and what to
+/// drop instead.
+pub(crate) fn without_people(file: &str, text: &str) -> Option<ImportError> {
+    let first = text.lines().find(|l| !l.trim().is_empty())?;
+    let header: Vec<String> = first
+        .split(',')
+        .map(|h| {
+            h.trim_start_matches('\u{feff}')
+                .trim()
+                .trim_matches('"')
+                .to_lowercase()
+        })
+        .collect();
+    let stem = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .to_ascii_lowercase();
+    let recognised_as = if header == ["name"] && stem.starts_with("skills") {
+        "Skills.csv"
+    } else {
+        WITHOUT_PEOPLE
+            .iter()
+            .find(|(columns, _)| {
+                header.len() >= columns.len() && columns.iter().zip(&header).all(|(c, h)| c == h)
+            })?
+            .1
+    };
+    Some(ImportError::NoConnections {
+        file: file.to_string(),
+        recognised_as: recognised_as.to_string(),
+        instead: INSTEAD.to_string(),
+    })
+}
 
 pub(crate) fn read_table<K>(
     file: &str,
