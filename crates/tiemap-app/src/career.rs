@@ -105,11 +105,11 @@ pub(crate) fn core_view(
     if let (Some(c), Some((lo, hi))) = (m.constraint, m.constraint_range) {
         let place = if hi > lo { (c - lo) / (hi - lo) } else { 0.0 };
         let how = if place < 1.0 / 3.0 {
-            "loosely knit: most of them do not know each other, so they bring you news from separate circles"
+            "loosely knit: few of them are tied to your other contacts, so they bring you news from separate circles"
         } else if place < 2.0 / 3.0 {
-            "partly knit: some of them know each other, some bring news from elsewhere"
+            "partly knit: some sit in groups tied to your other contacts, some bring news from elsewhere"
         } else {
-            "tightly knit: most of them know each other, so what they tell you comes from one circle"
+            "closely knit: most of them sit in groups tied to your other contacts (even where many pairs have no tie), so what one tells you the others often already know"
         };
         figures.push(CoreFigure {
             key: "constraint".into(),
