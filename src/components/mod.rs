@@ -3,6 +3,7 @@
 mod app;
 pub mod chart_bars;
 pub mod chart_stacked;
+pub mod check_ties;
 mod cluster_controls;
 mod cluster_legend;
 mod error_banner;
@@ -23,6 +24,7 @@ mod title_fixes;
 mod toolbar;
 
 pub use app::{App, SAMPLE_PEOPLE, SAMPLE_SEED};
+pub use check_ties::CheckTies;
 pub use cluster_controls::ClusterControls;
 pub use cluster_legend::ClusterLegend;
 pub use error_banner::ErrorBanner;
