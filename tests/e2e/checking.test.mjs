@@ -51,8 +51,8 @@ test('answers by keyboard change the map, show what changed, survive a reload an
   }
   await answered(page, 7);
   await count(page).filter({ hasText: '1 know each other, 5 don\'t, 1 not sure' }).waitFor();
-  // the map learned from six yes/no answers and says what changed
-  await panel(page).locator('.changes li').first().waitFor({ timeout: 30000 });
+  // the map learned from six yes/no answers (it can be undone) and says what changed
+  await panel(page).getByRole('button', { name: 'Undo what the map learned' }).waitFor({ timeout: 30000 });
   const changes = await panel(page).locator('.changes li').allInnerTexts();
   assert.ok(changes.every((c) => / now counts (less|more): you (rejected|confirmed) \d+ of \d+ ties that /.test(c)), changes.join(' | '));
   const afterNote = await tiesNote(page);
@@ -60,6 +60,14 @@ test('answers by keyboard change the map, show what changed, survive a reload an
   // the signal panel shows how each signal fared on the answers
   await page.locator('.signal-precision').first().waitFor();
   await page.screenshot({ path: `${SHOTS}/checking.png` });
+
+  // undo takes the last answer back, and the ties with it; redo puts it back
+  await page.keyboard.press('Control+z');
+  await answered(page, 6);
+  await page.waitForFunction((n) => document.querySelector('.ties-note')?.innerText !== n, afterNote, { timeout: 30000 });
+  await page.keyboard.press('Control+Shift+z');
+  await answered(page, 7);
+  await page.locator('.ties-note', { hasText: afterNote }).waitFor({ timeout: 30000 });
 
   // a reload brings the answers and the changed map back
   await page.waitForTimeout(1500);
@@ -69,13 +77,10 @@ test('answers by keyboard change the map, show what changed, survive a reload an
   await openChecking(page);
   await answered(page, 7);
 
-  // undo takes the last answer back, and the ties with it
-  await page.keyboard.press('Control+z');
-  await answered(page, 6);
   // "undo what the map learned" keeps the answers, with the start weights
   await panel(page).getByRole('button', { name: 'Undo what the map learned' }).click();
   await panel(page).getByRole('button', { name: 'Learn from my answers again' }).waitFor({ timeout: 30000 });
-  await answered(page, 6);
+  await answered(page, 7);
   assert.deepEqual(errors, []);
   await context.close();
 });
