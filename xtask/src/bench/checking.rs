@@ -5,11 +5,10 @@
 //! `checking.json`. Its goals hold on every hard export.
 
 use super::goals::{CHECKING_BEATS_RANDOM, CHECKING_GAIN};
-use super::legibility::every_export;
+use super::legibility::{every_export, run_app_example};
 use super::report::{fmt, table, Run, Section};
 use super::results::Results;
-use super::{stdout_of, Ctx};
-use crate::run::command;
+use super::Ctx;
 use serde::Deserialize;
 use std::fmt::Write as _;
 
@@ -62,20 +61,7 @@ impl Checked {
 }
 
 pub fn run(ctx: &Ctx) -> Result<(), String> {
-    let mut cmd = command(ctx.env, "cargo");
-    cmd.args([
-        "run",
-        "--release",
-        "-p",
-        "tiemap-app",
-        "--example",
-        "checking",
-        "--",
-        "--out",
-    ])
-    .arg(ctx.out.join(FILE));
-    print!("{}", stdout_of(&mut cmd, "the checking example")?);
-    Ok(())
+    run_app_example(ctx, "checking", FILE)
 }
 
 /// "Checking ties": a table per export, and the two goals on every hard export.

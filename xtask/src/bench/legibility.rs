@@ -96,6 +96,11 @@ impl Legibility {
 }
 
 pub fn run(ctx: &Ctx) -> Result<(), String> {
+    run_app_example(ctx, "legibility", FILE)
+}
+
+/// Runs tiemap-app's example `name` (release, natively) with `--out target/bench/<file>`.
+pub(super) fn run_app_example(ctx: &Ctx, name: &str, file: &str) -> Result<(), String> {
     let mut cmd = command(ctx.env, "cargo");
     cmd.args([
         "run",
@@ -103,12 +108,12 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
         "-p",
         "tiemap-app",
         "--example",
-        "legibility",
+        name,
         "--",
         "--out",
     ])
-    .arg(ctx.out.join(FILE));
-    print!("{}", stdout_of(&mut cmd, "the legibility example")?);
+    .arg(ctx.out.join(file));
+    print!("{}", stdout_of(&mut cmd, &format!("the {name} example"))?);
     Ok(())
 }
 
