@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use tiemap_app::insights::Insights;
 use tiemap_app::model::{
     ClusterEdits, ClusterUpdate, Explanation, ExportFormat, MapData, NameMode, Positions,
-    SavedState, SizeBy, Sizes,
+    Questions, SavedState, SizeBy, Sizes,
 };
 use tiemap_core::import::InputFile;
 use tiemap_core::infer::SignalWeights;
@@ -37,7 +37,12 @@ pub enum MapCommand {
     /// Put the open map back as it was saved (settings, clusters, edits, positions).
     Restore { state: Box<SavedState> },
     /// Show the clusters with the person's edits (names, colours, hidden, merges, moves).
+    /// When the edits say something new about ties (answers), the ties are inferred again
+    /// (`MapEvent::Reinferred`); otherwise only the clusters change (`MapEvent::Clusters`).
     SetEdits { edits: ClusterEdits },
+    /// The next `count` ties to ask the person about, most telling first
+    /// (`MapEvent::Questions`).
+    Questions { count: usize },
     /// Show clusters smaller than `below` people as one "Other" cluster (0: show every cluster).
     FoldSmall { below: u32 },
     /// Infer ties again with these signal weights (0 turns a signal off).
@@ -65,6 +70,11 @@ pub enum MapEvent {
     Loaded(Box<MapData>),
     /// New positions for the map on screen (streamed while the layout runs).
     Positions(Positions),
+    /// The ties were inferred again after the person's answers (answer to `SetEdits`): the
+    /// same map, new ties and clusters; the page's edits and their history stay.
+    Reinferred(Box<MapData>),
+    /// The next ties to ask about (answer to `Questions`).
+    Questions(Questions),
     /// Clusters changed (new resolution); nodes and ties did not.
     Clusters(ClusterUpdate),
     /// Why a node is tied to each neighbour (answer to `Explain`).

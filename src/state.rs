@@ -52,6 +52,8 @@ pub struct AppState {
     pub previous_map: Option<String>,
     /// What changed since `previous_map`, as last measured.
     pub changes: Option<Rc<tiemap_app::diff::Changes>>,
+    /// The next ties to ask about ("Check ties"), for the map on screen.
+    pub questions: Option<Rc<tiemap_app::model::Questions>>,
 }
 
 impl Default for AppState {
@@ -80,6 +82,7 @@ impl Default for AppState {
             loads: 0,
             previous_map: None,
             changes: None,
+            questions: None,
         }
     }
 }
@@ -171,10 +174,35 @@ impl AppState {
                     s.highlighted_cluster = None;
                     s.undo.clear();
                     s.redo.clear();
+                    s.questions = None;
                 }
                 s.explanation = None;
                 s.sizes = None;
                 s.loads += 1;
+            }
+            Action::Worker(MapEvent::Reinferred(map)) => {
+                // Ties inferred again after answers: the same map with new ties and clusters.
+                // The page's edits stay as they are (a later answer may be on its way).
+                if s.map.as_ref().map(|m| m.map_id) == Some(map.map_id) {
+                    s.positions = Some(Rc::new(map.pos_in_graph.clone()));
+                    s.layout_converged = false;
+                    s.layout_paused = false;
+                    if let Some(h) = s.highlighted_cluster {
+                        if !map.clusters.iter().any(|c| c.id == h) {
+                            s.highlighted_cluster = None;
+                        }
+                    }
+                    s.map = Some(Rc::new(*map));
+                    s.explanation = None;
+                    s.sizes = None;
+                    s.loads += 1;
+                }
+                s.busy = None;
+            }
+            Action::Worker(MapEvent::Questions(questions)) => {
+                if s.map.as_ref().map(|m| m.map_id) == Some(questions.map_id) {
+                    s.questions = Some(Rc::new(questions));
+                }
             }
             Action::Worker(MapEvent::Clusters(update)) => {
                 if let Some(map) = s.map.as_ref().filter(|m| m.map_id == update.map_id) {
@@ -483,6 +511,41 @@ mod tests {
         let fresh = s.next(Action::Worker(MapEvent::Loaded(Box::new(other))));
         assert_eq!(fresh.edits, ClusterEdits::default());
         assert!(fresh.undo.is_empty());
+    }
+
+    #[test]
+    fn answers_are_edits_and_reinferred_ties_keep_them_and_their_history() {
+        use tiemap_core::infer::checking::Answer;
+        let s = AppState::default().next(Action::Worker(MapEvent::Loaded(Box::new(map("m")))));
+        let answer = |a: &str, answer| {
+            Action::Edit(Edit::AnswerTie {
+                a: a.into(),
+                b: "z".into(),
+                answer: Some(answer),
+            })
+        };
+        let s = s
+            .next(answer("a", Answer::DontKnow))
+            .next(answer("b", Answer::Know));
+        assert_eq!(s.edits.ties.answers.len(), 2);
+        // the worker's answer to the first edit arrives after the second was made: the
+        // page's edits and history stay, the map is replaced
+        let mut reinferred = map("m");
+        reinferred.ties = vec![0, 1];
+        reinferred.edits = s.undo[1].clone();
+        let r = s.next(Action::Worker(MapEvent::Reinferred(Box::new(reinferred))));
+        assert_eq!(r.edits, s.edits);
+        assert_eq!(r.undo.len(), 2);
+        assert_eq!(r.map.as_ref().unwrap().ties, vec![0, 1]);
+        assert_eq!(r.map_version, s.map_version, "the view is not refitted");
+        assert_eq!(r.loads, s.loads + 1);
+        let undone = r.next(Action::Undo);
+        assert_eq!(undone.edits.ties.answers.len(), 1);
+        // ties inferred again for another map are dropped
+        let mut other = map("other");
+        other.map_id = 9;
+        let kept = r.next(Action::Worker(MapEvent::Reinferred(Box::new(other))));
+        assert_eq!(kept.map, r.map);
     }
 
     #[test]

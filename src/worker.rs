@@ -267,7 +267,12 @@ pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEve
         }
         MapCommand::Snapshot => Some(MapEvent::Snapshot(Box::new(session.snapshot()))),
         MapCommand::Restore { state } => Some(MapEvent::Loaded(Box::new(session.restore(*state)?))),
-        MapCommand::SetEdits { edits } => Some(MapEvent::Clusters(session.set_edits(edits))),
+        MapCommand::SetEdits { edits } => Some(if session.ties_changed(&edits) {
+            MapEvent::Reinferred(Box::new(session.set_tie_edits(edits)?))
+        } else {
+            MapEvent::Clusters(session.set_edits(edits))
+        }),
+        MapCommand::Questions { count } => Some(MapEvent::Questions(session.questions(count))),
         MapCommand::FoldSmall { below } => Some(MapEvent::Clusters(session.fold_small(below))),
         MapCommand::SetSignals { weights } => {
             Some(MapEvent::Loaded(Box::new(session.set_signals(weights)?)))

@@ -1,9 +1,9 @@
 use crate::browser::{download, file_name_from, SavedMapStore};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
-    ChangesPanel, ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport,
-    InsightsPanel, LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog, SignalPanel,
-    Timeline, Toolbar,
+    ChangesPanel, CheckTies, ClusterControls, ClusterLegend, ErrorBanner, ExportPanel,
+    ImportReport, InsightsPanel, LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog,
+    SignalPanel, Timeline, Toolbar,
 };
 use crate::protocol::{MapCommand, MapEvent};
 use crate::render::ThemeKind;
@@ -915,6 +915,39 @@ pub fn App() -> Html {
     // The insights dialog: measured in the worker when opened, and again when the map, its
     // clusters or the goal change while it is open.
     let insights_open = use_state(|| false);
+    // "Check ties" (src/components/check_ties.rs): open or not; while open, the worker is
+    // asked for the next questions each time the ties are inferred again.
+    let check_open = use_state(|| false);
+    {
+        let send = send.clone();
+        let key = (
+            *check_open,
+            state.loads,
+            state.map.as_ref().map(|m| m.map_id),
+        );
+        use_effect_with(key, move |(open, _, map)| {
+            if *open && map.is_some() {
+                send(MapCommand::Questions { count: 10 });
+            }
+        });
+    }
+    let open_check = {
+        let o = check_open.clone();
+        Callback::from(move |_: MouseEvent| o.set(true))
+    };
+    let close_check = {
+        let o = check_open.clone();
+        Callback::from(move |()| o.set(false))
+    };
+    // Ties inferred again: the selected person's ties are explained again.
+    {
+        let send = send.clone();
+        use_effect_with((state.loads, state.selected), move |(_, selected)| {
+            if let Some(node) = selected {
+                send(MapCommand::Explain { node: *node });
+            }
+        });
+    }
     let goal = use_state(|| tiemap_core::metrics::Goal::ChangeJobs { target: None });
     // Which people make up the core network (`None`: the default for the data).
     let core = use_state(|| None::<tiemap_core::metrics::CoreChoice>);
@@ -1042,12 +1075,24 @@ pub fn App() -> Html {
                     </p>
                     <Timeline months={months.clone()} people={map.nodes.len()} until={*until} on_change={on_until} />
                     <aside class="sidebar">
+                        if *check_open && map.signals.is_some() {
+                            <CheckTies
+                                questions={state.questions.clone().filter(|q| q.map_id == map.map_id)}
+                                checks={state.edits.ties.clone()}
+                                checking={map.checking.clone()}
+                                on_edit={on_edit.clone()}
+                                on_close={close_check}
+                            />
+                        }
                         if let Some(node) = state.selected {
                             <PersonPanel map={map.clone()} {node} explanation={state.explanation.clone()} on_select={on_select.clone()} on_edit={on_edit.clone()} />
                         }
                         <section class="panel summary" aria-label="This map">
                             <p class="summary-line" role="status">{ map.summary.clone() }</p>
                             <p class="ties-note">{ map.ties_note.clone() }</p>
+                            if map.signals.is_some() && !*check_open {
+                                <button class="button check-ties-open" onclick={open_check}>{ "Check ties" }</button>
+                            }
                             <ImportReport lines={map.report.clone()} />
                             <label class="select size-by">
                                 <span>{ "Size people by" }</span>
@@ -1073,7 +1118,7 @@ pub fn App() -> Html {
                         />
                         <ClusterControls resolution={state.resolution} modularity={map.modularity} {on_resolution} fold_below={state.fold_below} {on_fold} />
                         if let Some(weights) = map.signals {
-                            <SignalPanel {weights} on_change={on_signals} />
+                            <SignalPanel {weights} on_change={on_signals} checking={map.checking.clone()} />
                         }
                         <LayoutControls converged={state.layout_converged} paused={state.layout_paused} {on_pause} {on_resume} {on_restart} />
                         <ExportPanel {on_export} />

@@ -4,6 +4,7 @@ mod app;
 mod changes_panel;
 pub mod chart_bars;
 pub mod chart_stacked;
+pub mod check_ties;
 mod cluster_controls;
 mod cluster_legend;
 mod error_banner;
@@ -25,6 +26,7 @@ mod toolbar;
 
 pub use app::{App, SAMPLE_PEOPLE, SAMPLE_SEED};
 pub use changes_panel::ChangesPanel;
+pub use check_ties::CheckTies;
 pub use cluster_controls::ClusterControls;
 pub use cluster_legend::ClusterLegend;
 pub use error_banner::ErrorBanner;

@@ -39,6 +39,48 @@ pub fn PersonPanel(props: &PersonPanelProps) -> Html {
         })
     };
     let inferred = props.map.signals.is_some();
+    let answer = |other: u32, answer: tiemap_core::infer::checking::Answer| {
+        let on_edit = props.on_edit.clone();
+        let a = node.key.clone();
+        let b = props
+            .map
+            .nodes
+            .get(other as usize)
+            .map(|n| n.key.clone())
+            .unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            on_edit.emit(Edit::AnswerTie {
+                a: a.clone(),
+                b: b.clone(),
+                answer: Some(answer),
+            })
+        })
+    };
+    // "X and Y know each other": a tie the export does not show, to a person picked by name
+    let known = use_state(String::new);
+    let on_known_input = {
+        let known = known.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                known.set(i.value());
+            }
+        })
+    };
+    let known_node = props
+        .map
+        .nodes
+        .iter()
+        .position(|n| n.label == known.trim() && n.key != node.key)
+        .map(|v| v as u32);
+    let add_known = known_node.map(|other| {
+        let known = known.clone();
+        let add = answer(other, tiemap_core::infer::checking::Answer::Know);
+        Callback::from(move |e: MouseEvent| {
+            add.emit(e);
+            known.set(String::new());
+        })
+    });
+    let list_id = format!("people-{}", props.node);
     html! {
         <section class="panel person" aria-label={format!("About {}", node.label)}>
             <div class="person-head">
@@ -78,10 +120,13 @@ pub fn PersonPanel(props: &PersonPanelProps) -> Html {
                                 let other = t.other;
                                 let on_select = props.on_select.clone();
                                 let onclick = Callback::from(move |_: MouseEvent| on_select.emit(Some(other)));
+                                let reject = answer(other, tiemap_core::infer::checking::Answer::DontKnow);
+                                let label = format!("{} and {} don't know each other", node.label, t.other_label);
                                 html! {
                                     <li>
                                         <button class="link" {onclick}>{ t.other_label.clone() }</button>
                                         <span class="why">{ format!(": {}", t.why) }</span>
+                                        <button class="icon-button reject-tie" aria-label={label.clone()} title={label} onclick={reject}>{ "✕" }</button>
                                     </li>
                                 }
                             }) }
@@ -89,6 +134,25 @@ pub fn PersonPanel(props: &PersonPanelProps) -> Html {
                     },
                 }
             }
+            <div class="know-each-other">
+                <input
+                    type="text"
+                    list={list_id.clone()}
+                    placeholder="Someone they know"
+                    aria-label={format!("Someone {} knows", node.label)}
+                    value={(*known).clone()}
+                    oninput={on_known_input}
+                />
+                <datalist id={list_id}>
+                    { for props.map.nodes.iter().filter(|n| n.key != node.key).take(2000).map(|n| html! { <option value={n.label.clone()} /> }) }
+                </datalist>
+                <button class="button" disabled={add_known.is_none()} onclick={add_known.unwrap_or_default()}>
+                    { match known_node.and_then(|v| props.map.nodes.get(v as usize)) {
+                        Some(other) => format!("{} and {} know each other", node.label, other.label),
+                        None => "They know each other".to_string(),
+                    } }
+                </button>
+            </div>
         </section>
     }
 }

@@ -8,6 +8,9 @@ pub struct SignalPanelProps {
     pub weights: SignalWeights,
     /// Emitted with the new weights when a switch flips or a slider is let go.
     pub on_change: Callback<SignalWeights>,
+    /// What the person's checks of ties said about each signal (and the weights learned).
+    #[prop_or_default]
+    pub checking: Option<tiemap_app::model::CheckingView>,
 }
 
 /// Each signal ties are inferred from, with a switch and a weight. Changes update the ties,
@@ -43,6 +46,22 @@ pub fn SignalPanel(props: &SignalPanelProps) -> Html {
                         }
                     })
                 };
+                let learned = props
+                    .checking
+                    .as_ref()
+                    .and_then(|c| c.learned)
+                    .map(|w| w.get(signal));
+                let checked = props
+                    .checking
+                    .as_ref()
+                    .and_then(|c| c.precision.iter().find(|p| p.signal == signal))
+                    .filter(|p| p.checked > 0)
+                    .map(|p| format!("{} of {} checked ties right", p.confirmed, p.checked));
+                let note = match (learned, checked) {
+                    (Some(w), Some(c)) => Some(format!("learned weight {w:.2}; {c}")),
+                    (Some(w), None) => Some(format!("learned weight {w:.2}")),
+                    (None, c) => c,
+                };
                 html! {
                     <div class="signal">
                         <label class="switch">
@@ -56,6 +75,9 @@ pub fn SignalPanel(props: &SignalPanelProps) -> Html {
                             disabled={!on}
                             onchange={slide}
                         />
+                        if let Some(note) = note {
+                            <span class="muted signal-precision">{ note }</span>
+                        }
                     </div>
                 }
             }) }

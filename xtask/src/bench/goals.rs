@@ -14,6 +14,8 @@ pub enum Direction {
     AtMost,
     /// `<`
     Below,
+    /// `>`
+    Above,
 }
 
 impl Direction {
@@ -22,6 +24,7 @@ impl Direction {
             Direction::AtLeast => ">=",
             Direction::AtMost => "<=",
             Direction::Below => "<",
+            Direction::Above => ">",
         }
     }
 
@@ -30,6 +33,7 @@ impl Direction {
             Direction::AtLeast => figure >= threshold,
             Direction::AtMost => figure <= threshold,
             Direction::Below => figure < threshold,
+            Direction::Above => figure > threshold,
         }
     }
 }
@@ -204,6 +208,26 @@ pub const PICK: Goal = Goal {
     scope: Scope::All,
 };
 
+/// NMI gained against the true groups after 20 answers in the page's order (checking ties).
+pub const CHECKING_GAIN: Goal = Goal {
+    area: "checking",
+    what: "NMI gain after 20 answers in the page's order",
+    threshold: 0.05,
+    direction: Direction::AtLeast,
+    unit: Unit::Number,
+    scope: Scope::All,
+};
+
+/// NMI gained after 20 answers in the page's order, minus the gain after 20 random ones.
+pub const CHECKING_BEATS_RANDOM: Goal = Goal {
+    area: "checking",
+    what: "NMI gain after 20 answers, page's order minus random order",
+    threshold: 0.0,
+    direction: Direction::Above,
+    unit: Unit::Number,
+    scope: Scope::All,
+};
+
 /// Clusters the map of a hard export shows (an "Other" fold counts as one).
 pub const LEGIBLE_CLUSTERS: Goal = Goal {
     area: "legibility",
@@ -345,7 +369,7 @@ pub const PAGE_BYTES: Goal = Goal {
 
 /// Every goal, for the tests.
 #[cfg(test)]
-pub const ALL: [Goal; 24] = [
+pub const ALL: [Goal; 26] = [
     LAYOUT_SPEEDUP,
     LAYOUT_WASM_NATIVE,
     SETTLE_SILHOUETTE,
@@ -364,6 +388,8 @@ pub const ALL: [Goal; 24] = [
     LEGIBLE_NAMES_MISSING,
     LEGIBLE_NAMES_CLIPPED,
     LEGIBLE_NAMES_OVERLAPPING,
+    CHECKING_GAIN,
+    CHECKING_BEATS_RANDOM,
     PAGE_FIRST_PICTURE,
     PAGE_SETTLED_30K,
     PAGE_SETTLED_10K,

@@ -96,6 +96,11 @@ impl Legibility {
 }
 
 pub fn run(ctx: &Ctx) -> Result<(), String> {
+    run_app_example(ctx, "legibility", FILE)
+}
+
+/// Runs tiemap-app's example `name` (release, natively) with `--out target/bench/<file>`.
+pub(super) fn run_app_example(ctx: &Ctx, name: &str, file: &str) -> Result<(), String> {
     let mut cmd = command(ctx.env, "cargo");
     cmd.args([
         "run",
@@ -103,12 +108,12 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
         "-p",
         "tiemap-app",
         "--example",
-        "legibility",
+        name,
         "--",
         "--out",
     ])
-    .arg(ctx.out.join(FILE));
-    print!("{}", stdout_of(&mut cmd, "the legibility example")?);
+    .arg(ctx.out.join(file));
+    print!("{}", stdout_of(&mut cmd, &format!("the {name} example"))?);
     Ok(())
 }
 
@@ -208,7 +213,7 @@ pub fn section(r: &Results, _run: &Run) -> Section {
 /// A goal row for `goal` on every hard export (name, figure, figure as shown): the worst
 /// export's figure, and on how many it is met. Met when every export meets it; missed when
 /// one misses; no figure when there are no exports or one has no figure (and none misses).
-fn every_export(goal: &Goal, per_export: &[(&str, Option<f64>, String)]) -> GoalRow {
+pub(super) fn every_export(goal: &Goal, per_export: &[(&str, Option<f64>, String)]) -> GoalRow {
     let what = format!("{} on every hard export", goal.what);
     let mets: Vec<Met> = per_export.iter().map(|(_, f, _)| goal.met(*f)).collect();
     let met = if mets.is_empty() {
@@ -222,7 +227,7 @@ fn every_export(goal: &Goal, per_export: &[(&str, Option<f64>, String)]) -> Goal
     };
     // the first of the worst
     let worse = |a: f64, b: f64| match goal.direction {
-        Direction::AtLeast => b < a,
+        Direction::AtLeast | Direction::Above => b < a,
         Direction::AtMost | Direction::Below => b > a,
     };
     let mut worst: Option<(&str, f64, &str)> = None;

@@ -12,6 +12,7 @@
 //! | criterion benches ([`criterion`]) | `cargo bench -p tiemap-core`, read back from `target/criterion/**/new/{benchmark,estimates}.json` | `criterion.json` |
 //! | quality examples ([`examples`]) | the `layout_quality` and `infer_quality` examples | `layout_quality.json`, `infer_quality.json` |
 //! | legibility example ([`legibility`]) | tiemap-app's `legibility` example (the hard exports through `Session::open`) | `legibility.json` |
+//! | checking example ([`checking`]) | tiemap-app's `checking` example (a simulated person answers the page's questions on each hard export) | `checking.json` |
 //! | igraph comparison ([`igraph`]) | `tools/bench/community/compare.py` in a venv at `target/bench/venv` | `igraph.json` |
 //! | in-browser benchmarks ([`browser`]) | `src/bin/bench.rs` built for wasm32 (plain and `+simd128`), the renderer, graphology and sigma.js bundled by esbuild, headless Chromium through `tools/bench/browser/run.mjs` | `{memory,layout,simd,community,import,render}.json` |
 //! | the built page ([`page`]) | `cargo xtask build` into `dist/`, generated files under `target/bench/page/`, headless Chromium through `tools/bench/page/run.mjs` (open the page, drop each file, wait for "Layout settled") | `page.json` |
@@ -51,6 +52,7 @@
 //!    one missed (see `report::tests::report_states_met_and_missed_goals`).
 
 mod browser;
+mod checking;
 mod communities;
 mod criterion;
 mod drawing;
@@ -89,7 +91,7 @@ pub struct Step {
 }
 
 /// The steps, in the order they run.
-pub const STEPS: [Step; 6] = [
+pub const STEPS: [Step; 7] = [
     Step {
         name: criterion::STEP,
         outputs: &[criterion::FILE],
@@ -104,6 +106,11 @@ pub const STEPS: [Step; 6] = [
         name: legibility::STEP,
         outputs: &[legibility::FILE],
         run: legibility::run,
+    },
+    Step {
+        name: checking::STEP,
+        outputs: &[checking::FILE],
+        run: checking::run,
     },
     Step {
         name: igraph::STEP,
@@ -128,12 +135,13 @@ pub type Outcome = (String, Result<f64, String>);
 pub fn bench(args: &[String]) -> Result<(), String> {
     let quick = args.iter().any(|a| a == "--quick");
     let page_only = args.iter().any(|a| a == "page");
+    let checking_only = args.iter().any(|a| a == "checking");
     if let Some(other) = args
         .iter()
-        .find(|a| !matches!(a.as_str(), "--quick" | "page"))
+        .find(|a| !matches!(a.as_str(), "--quick" | "page" | "checking"))
     {
         return Err(format!(
-            "unknown argument {other:?}: usage: cargo xtask bench [page] [--quick]"
+            "unknown argument {other:?}: usage: cargo xtask bench [page | checking] [--quick]"
         ));
     }
     let env = ensure_build_tools()?;
@@ -142,6 +150,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let chosen: Vec<&Step> = STEPS
         .iter()
         .filter(|s| !page_only || s.name == page::STEP)
+        .filter(|s| !checking_only || s.name == checking::STEP)
         .collect();
     // A step that fails leaves no figures behind, rather than an older run's.
     for file in chosen.iter().flat_map(|s| s.outputs) {
@@ -157,15 +166,19 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     for step in chosen {
         steps.run(step.name, || (step.run)(&ctx));
     }
-    if page_only {
-        // Only the page's section and goals, printed.
+    if page_only || checking_only {
+        // Only the area's section and goals, printed.
         let results = results::Results::load(&out, &steps.outcomes);
         let run = report::Run {
             quick,
             outcomes: &steps.outcomes,
             machine: report::Machine::this(),
         };
-        let section = page::section(&results, &run);
+        let section = if page_only {
+            page::section(&results, &run)
+        } else {
+            checking::section(&results, &run)
+        };
         let m = &run.machine;
         println!(
             "\n{} ({} cores, {}; load average {})\n",

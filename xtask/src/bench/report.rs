@@ -3,7 +3,9 @@
 
 use super::goals::{GoalRow, Met};
 use super::results::Results;
-use super::{communities, criterion, drawing, import, layout, legibility, page, Outcome, STEPS};
+use super::{
+    checking, communities, criterion, drawing, import, layout, legibility, page, Outcome, STEPS,
+};
 use std::fmt::Write as _;
 use std::process::Command;
 
@@ -14,12 +16,13 @@ pub struct Section {
 }
 
 /// The areas' sections, in the page's order.
-pub const SECTIONS: [fn(&Results, &Run) -> Section; 7] = [
+pub const SECTIONS: [fn(&Results, &Run) -> Section; 8] = [
     layout::section,
     communities::section,
     import::section,
     drawing::section,
     legibility::section,
+    checking::section,
     page::section,
     criterion::section,
 ];
@@ -369,8 +372,8 @@ pub mod tests {
             row("memory:"),
             "| memory: - nodes / - ties imported, clustered, laid out in the browser | <= 1024 MiB | - | ? (no figure) |"
         );
-        // (the legibility and page goals have no figures here: 7 and 6 more rows)
-        assert!(md.contains("\n3 of 21 goals met.\n"), "{md}");
+        // (the legibility, checking and page goals have no figures here: 7, 2 and 6 more rows)
+        assert!(md.contains("\n3 of 23 goals met.\n"), "{md}");
         assert!(md.contains("(goal <= 0.5: **no**)"), "{md}");
         assert!(md.contains("| 10,000 | 75,000 | 0.7252 | - | 0.7300 | -0.004800 | **no** | 40.0 | - | 80.0 | - | yes |"), "{md}");
         // the header, the steps and the raw files
@@ -378,7 +381,7 @@ pub mod tests {
         assert!(md.contains("| igraph (native, python) | 1.0.0 |"));
         assert!(md.contains("| in-browser benchmarks | **failed**: render / timed out |"));
         assert!(md.contains("| criterion benches | ok, 12 s |"));
-        assert!(md.contains("Raw results: `target/bench/{criterion,layout_quality,infer_quality,legibility,igraph,memory,layout,simd,community,import,render,page}.json`."));
+        assert!(md.contains("Raw results: `target/bench/{criterion,layout_quality,infer_quality,legibility,checking,igraph,memory,layout,simd,community,import,render,page}.json`."));
         // the sections in order
         let at = |h: &str| md.find(h).unwrap_or_else(|| panic!("no {h:?}"));
         assert!(at("## Goals") < at("## Layout (ForceAtlas2)"));
@@ -421,8 +424,9 @@ pub mod tests {
         assert!(md.contains("**failed**: chromium missing"));
         assert!(md.contains("| browser | (browser step did not run), headless"));
         // every goal row without a figure, none met
-        assert!(md.contains("\n0 of 19 goals met.\n"), "{md}");
+        assert!(md.contains("\n0 of 21 goals met.\n"), "{md}");
         assert!(md.contains("(no figures: legibility example wrote nothing)"));
+        assert!(md.contains("(no figures: checking example wrote nothing)"));
         assert!(!md.contains("| yes |"));
     }
 

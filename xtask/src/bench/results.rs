@@ -1,8 +1,8 @@
 //! The steps' JSON files under `target/bench/`, read back as typed results for the report.
 
 use super::{
-    browser, communities, criterion, drawing, examples, igraph, import, layout, legibility, page,
-    Outcome,
+    browser, checking, communities, criterion, drawing, examples, igraph, import, layout,
+    legibility, page, Outcome,
 };
 use serde::de::DeserializeOwned;
 use std::path::Path;
@@ -59,6 +59,7 @@ pub struct Results {
     pub import: Figures<import::Import>,
     pub render: Figures<drawing::Render>,
     pub legibility: Figures<Vec<legibility::Legibility>>,
+    pub checking: Figures<Vec<checking::Checked>>,
     pub page: Figures<page::Page>,
 }
 
@@ -84,6 +85,7 @@ impl Results {
             import: browser.load(browser::IMPORT),
             render: browser.load(browser::RENDER),
             legibility: from(legibility::STEP).load(legibility::FILE),
+            checking: from(checking::STEP).load(checking::FILE),
             page: from(page::STEP).load(page::FILE),
         }
     }

@@ -1,0 +1,129 @@
+//! The checking area: how much a person's answers about ties improve the map of a realistic
+//! export. Its step runs `crates/tiemap-app/examples/checking.rs` natively: on each hard export
+//! (`tiemap_core::sample::hard`) a simulated person who knows the true groups answers 10, 20
+//! and 50 questions in the page's order and in random order (`tiemap_app::checking`), into
+//! `checking.json`. Its goals hold on every hard export.
+
+use super::goals::{CHECKING_BEATS_RANDOM, CHECKING_GAIN};
+use super::legibility::{every_export, run_app_example};
+use super::report::{fmt, table, Run, Section};
+use super::results::Results;
+use super::Ctx;
+use serde::Deserialize;
+use std::fmt::Write as _;
+
+pub const STEP: &str = "checking example";
+pub const FILE: &str = "checking.json";
+/// The answers the goals are checked after.
+const AT: f64 = 20.0;
+
+/// The NMI after a number of answers (`tiemap_app::checking::Step`).
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct Step {
+    pub answers: Option<f64>,
+    pub nmi: Option<f64>,
+    pub wrong: Option<f64>,
+}
+
+/// One export checked in one order (`tiemap_app::checking::Checked`).
+#[derive(Deserialize, Debug, Default, Clone, PartialEq)]
+#[serde(default)]
+pub struct Checked {
+    pub export: Option<String>,
+    pub people: Option<f64>,
+    /// `Page` or `Random`.
+    pub order: Option<String>,
+    pub nmi_before: Option<f64>,
+    pub steps: Vec<Step>,
+    pub changes: Vec<String>,
+}
+
+impl Checked {
+    fn name(&self) -> &str {
+        self.export.as_deref().unwrap_or("?")
+    }
+
+    fn at(&self, answers: f64) -> Option<f64> {
+        self.steps
+            .iter()
+            .find(|s| s.answers == Some(answers))
+            .and_then(|s| s.nmi)
+    }
+
+    fn gain(&self, answers: f64) -> Option<f64> {
+        Some(self.at(answers)? - self.nmi_before?)
+    }
+
+    fn is(&self, order: &str) -> bool {
+        self.order.as_deref() == Some(order)
+    }
+}
+
+pub fn run(ctx: &Ctx) -> Result<(), String> {
+    run_app_example(ctx, "checking", FILE)
+}
+
+/// "Checking ties": a table per export, and the two goals on every hard export.
+pub fn section(r: &Results, _run: &Run) -> Section {
+    let rows = &r.checking.got;
+    let mut sec = String::new();
+    let _ = writeln!(sec, "## Checking ties\n");
+    let _ = writeln!(
+        sec,
+        "`cargo run --release -p tiemap-app --example checking`, natively: each hard export \
+         (`tiemap_core::sample::hard`, seed 42) opened as the page opens it; a simulated person who \
+         knows the true groups (`SimulatedPerson`, 5 % wrong answers and 5 % \"not sure\" on purpose) \
+         answers one question at a time, each answer an edit as on the page (ties inferred again \
+         with the weights refit to the answers, clusters found again); the NMI of the clusters \
+         against the true groups after 10, 20 and 50 answers, with questions in the page's order \
+         and drawn at random among the ties on the map.\n"
+    );
+    if rows.is_empty() {
+        let _ = writeln!(sec, "(no figures: {})\n", r.checking.why());
+    }
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|c| {
+            vec![
+                c.name().to_string(),
+                c.order.clone().unwrap_or_default(),
+                fmt(c.nmi_before, 3),
+                fmt(c.at(10.0), 3),
+                fmt(c.at(20.0), 3),
+                fmt(c.at(50.0), 3),
+                c.gain(AT).map_or("-".into(), |g| format!("{g:+.3}")),
+            ]
+        })
+        .collect();
+    sec.push_str(&table(
+        "| export | order | NMI before | after 10 | after 20 | after 50 | gain after 20 |\n|---|---|---:|---:|---:|---:|---:|",
+        &body,
+        r.checking.why(),
+    ));
+    sec.push('\n');
+    let page: Vec<&Checked> = rows.iter().filter(|c| c.is("Page")).collect();
+    let shown = |f: Option<f64>| f.map_or("-".into(), |g| format!("{g:+.3}"));
+    let gains: Vec<(&str, Option<f64>, String)> = page
+        .iter()
+        .map(|c| (c.name(), c.gain(AT), shown(c.gain(AT))))
+        .collect();
+    let beats: Vec<(&str, Option<f64>, String)> = page
+        .iter()
+        .map(|c| {
+            let random = rows
+                .iter()
+                .find(|x| x.is("Random") && x.export == c.export)
+                .and_then(|x| x.gain(AT));
+            let by = c.gain(AT).zip(random).map(|(p, r)| p - r);
+            (c.name(), by, shown(by))
+        })
+        .collect();
+    Section {
+        markdown: sec,
+        goals: vec![
+            every_export(&CHECKING_GAIN, &gains),
+            every_export(&CHECKING_BEATS_RANDOM, &beats),
+        ],
+    }
+}
