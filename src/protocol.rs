@@ -45,9 +45,15 @@ pub enum MapCommand {
     /// Say why node `node` is tied to each of its neighbours.
     Explain { node: u32 },
     /// Measure what the map says, with the findings for `goal` (`MapEvent::Insights`).
-    Insights { goal: tiemap_core::metrics::Goal },
+    /// `core` chooses the people of the core network (`None`: the default for the data).
+    Insights {
+        goal: tiemap_core::metrics::Goal,
+        core: Option<tiemap_core::metrics::CoreChoice>,
+    },
     /// One value per person to size them by (`MapEvent::Sizes`).
     SizeBy { by: SizeBy },
+    /// What changed between the map opened before this one and this one (`MapEvent::Changes`).
+    Compare,
 }
 
 /// Worker -> page.
@@ -75,6 +81,8 @@ pub enum MapEvent {
     Insights(Box<Insights>),
     /// One value per person to size them by (answer to `SizeBy`).
     Sizes(Sizes),
+    /// What changed since the map opened before (answer to `Compare`).
+    Changes(Box<tiemap_app::diff::Changes>),
     /// The command failed; the map on screen stays. `sentence` is what the page shows.
     Failed { sentence: String },
 }

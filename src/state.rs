@@ -53,6 +53,10 @@ pub struct AppState {
     pub still: bool,
     /// With `still`: the latest frame of a layout still running, shown when it is paused.
     pub held_positions: Option<Rc<Vec<f32>>>,
+    /// The title of the map open before this one (not the sample): what changed can be told.
+    pub previous_map: Option<String>,
+    /// What changed since `previous_map`, as last measured.
+    pub changes: Option<Rc<tiemap_app::diff::Changes>>,
 }
 
 impl Default for AppState {
@@ -81,6 +85,8 @@ impl Default for AppState {
             loads: 0,
             still: false,
             held_positions: None,
+            previous_map: None,
+            changes: None,
         }
     }
 }
@@ -146,6 +152,14 @@ impl AppState {
             }
             Action::Worker(MapEvent::Loaded(map)) => {
                 let same_map = s.map.as_ref().map(|m| m.map_id) == Some(map.map_id);
+                if !same_map {
+                    s.previous_map = s
+                        .map
+                        .as_ref()
+                        .filter(|m| !m.is_sample)
+                        .map(|m| m.title.clone());
+                    s.changes = None;
+                }
                 s.busy = None;
                 s.error = None;
                 s.positions = Some(Rc::new(map.pos_in_graph.clone()));
@@ -292,6 +306,10 @@ impl AppState {
                     s.size_by = by;
                     s.sizes = None;
                 }
+            }
+            Action::Worker(MapEvent::Changes(changes)) => {
+                s.busy = None;
+                s.changes = Some(Rc::new(*changes));
             }
             Action::Worker(MapEvent::Insights(insights)) => {
                 // Answers about a map no longer on screen are dropped.

@@ -27,6 +27,8 @@ pub enum Tick {
 /// The map worker. The page spawns one and talks to it with [`MapCommand`]s.
 pub struct MapWorker {
     session: Option<Session>,
+    /// The map open before this one, kept to tell what changed (`MapCommand::Compare`).
+    previous: Option<Session>,
     /// Iterations per slice, adapted to [`FRAME_BUDGET_MS`] by the last slices' speed.
     slice: SliceSize,
     /// When the page was last sent positions (ms, the worker's clock).
@@ -45,6 +47,7 @@ impl Worker for MapWorker {
     fn create(_scope: &WorkerScope<Self>) -> Self {
         MapWorker {
             session: None,
+            previous: None,
             slice: SliceSize::default(),
             last_frame_ms: 0.0,
             next_map_id: 1,
@@ -110,7 +113,7 @@ impl Worker for MapWorker {
                     Some(Ok(session)) => {
                         self.slice = SliceSize::default();
                         scope.respond(who, MapEvent::Loaded(Box::new(session.map_data())));
-                        self.session = Some(session);
+                        self.previous = self.session.replace(session);
                         self.schedule(scope);
                     }
                     // The previous session (the map on screen) stays.
@@ -121,6 +124,17 @@ impl Worker for MapWorker {
                         },
                     ),
                 }
+            }
+            MapCommand::Compare => {
+                let event = match (&self.previous, &self.session) {
+                    (Some(old), Some(new)) => MapEvent::Changes(Box::new(
+                        tiemap_app::diff::compare(old, new),
+                    )),
+                    _ => MapEvent::Failed {
+                        sentence: "There is no earlier map to compare with: open the older export or saved map first, then the newer one.".to_string(),
+                    },
+                };
+                scope.respond(who, event);
             }
             other => {
                 let Some(session) = self.session.as_mut() else {
@@ -259,11 +273,11 @@ pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEve
             Some(MapEvent::Loaded(Box::new(session.set_signals(weights)?)))
         }
         MapCommand::Explain { node } => Some(MapEvent::Explanation(session.explain(node))),
-        MapCommand::Insights { goal } => {
-            Some(MapEvent::Insights(Box::new(session.insights(goal)?)))
+        MapCommand::Insights { goal, core } => {
+            Some(MapEvent::Insights(Box::new(session.insights(goal, core)?)))
         }
         MapCommand::SizeBy { by } => Some(MapEvent::Sizes(session.sizes(by))),
-        MapCommand::LoadSample { .. } | MapCommand::Import { .. } => None,
+        MapCommand::LoadSample { .. } | MapCommand::Import { .. } | MapCommand::Compare => None,
     })
 }
 

@@ -1,8 +1,9 @@
 use crate::browser::{download, file_name_from, SavedMapStore};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
-    ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport, InsightsPanel,
-    LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog, SignalPanel, Timeline, Toolbar,
+    ChangesPanel, ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport,
+    InsightsPanel, LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog, SignalPanel,
+    Timeline, Toolbar,
 };
 use crate::protocol::{MapCommand, MapEvent};
 use crate::render::ThemeKind;
@@ -908,23 +909,33 @@ pub fn App() -> Html {
     // clusters or the goal change while it is open.
     let insights_open = use_state(|| false);
     let goal = use_state(|| tiemap_core::metrics::Goal::ChangeJobs { target: None });
+    // Which people make up the core network (`None`: the default for the data).
+    let core = use_state(|| None::<tiemap_core::metrics::CoreChoice>);
     {
         let send = send.clone();
         let key = (
             *insights_open,
             (*goal).clone(),
+            *core,
             state.map.as_ref().map(|m| (m.map_id, m.clusters.clone())),
             state.edits.roles.clone(),
         );
-        use_effect_with(key, move |(open, goal, map, _roles)| {
+        use_effect_with(key, move |(open, goal, core, map, _roles)| {
             if *open && map.is_some() {
-                send(MapCommand::Insights { goal: goal.clone() });
+                send(MapCommand::Insights {
+                    goal: goal.clone(),
+                    core: *core,
+                });
             }
         });
     }
     let on_goal = {
         let goal = goal.clone();
         Callback::from(move |g| goal.set(g))
+    };
+    let on_core = {
+        let core = core.clone();
+        Callback::from(move |c| core.set(Some(c)))
     };
     let open_insights = {
         let o = insights_open.clone();
@@ -934,6 +945,41 @@ pub fn App() -> Html {
         let o = insights_open.clone();
         Callback::from(move |()| o.set(false))
     };
+    // "What changed": the worker compares the map open before with this one.
+    let changes_open = use_state(|| false);
+    let open_changes = {
+        let o = changes_open.clone();
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| {
+            o.set(true);
+            send(MapCommand::Compare);
+        })
+    };
+    let close_changes = {
+        let o = changes_open.clone();
+        Callback::from(move |()| o.set(false))
+    };
+    // Clusters that continue keep the old names (unless the person renamed them here).
+    {
+        let dispatcher = state.dispatcher();
+        let map = state.map.clone();
+        use_effect_with(state.changes.clone(), move |changes| {
+            if let (Some(changes), Some(map)) = (changes, map) {
+                for (cluster, name) in &changes.renames {
+                    let unnamed = map
+                        .clusters
+                        .iter()
+                        .any(|c| c.id == *cluster && c.name == c.suggested_name && c.name != *name);
+                    if unnamed {
+                        dispatcher.dispatch(Action::Edit(Edit::Rename {
+                            cluster: *cluster,
+                            name: name.clone(),
+                        }));
+                    }
+                }
+            }
+        });
+    }
     let shown_insights = state
         .insights
         .clone()
@@ -941,9 +987,11 @@ pub fn App() -> Html {
     let on_need_insights = {
         let send = send.clone();
         let goal = goal.clone();
+        let core = core.clone();
         Callback::from(move |()| {
             send(MapCommand::Insights {
                 goal: (*goal).clone(),
+                core: *core,
             })
         })
     };
@@ -1038,8 +1086,14 @@ pub fn App() -> Html {
                 if state.map.is_some() {
                     <button class="button primary insights-open" onclick={open_insights}>{ "Insights" }</button>
                 }
+                if state.map.is_some() && state.previous_map.is_some() {
+                    <button class="button secondary changes-open" onclick={open_changes}>{ "What changed" }</button>
+                }
+                if let (true, Some(previous)) = (*changes_open, state.previous_map.clone()) {
+                    <ChangesPanel changes={state.changes.clone()} {previous} on_close={close_changes} />
+                }
                 if *insights_open && state.map.is_some() {
-                    <InsightsPanel insights={shown_insights.clone()} goal={(*goal).clone()} {on_goal} on_close={close_insights} on_edit={on_edit.clone()} />
+                    <InsightsPanel insights={shown_insights.clone()} goal={(*goal).clone()} {on_goal} {on_core} on_close={close_insights} on_edit={on_edit.clone()} />
                 }
                 if let Some(what) = state.busy.clone() {
                     <div class="busy" aria-live="polite">{ format!("{what}…") }</div>

@@ -12,6 +12,7 @@ use tiemap_app::insights::{
 use tiemap_core::metrics::composition::{
     MEANING_COMPANIES, MEANING_FUNCTIONS, MEANING_SENIORITIES,
 };
+use tiemap_core::metrics::core_network::CORE_SIZES;
 use tiemap_core::metrics::diversity::{
     MEANING_BLAU, MEANING_EFFECTIVE_CLUSTERS, MEANING_GROWTH, MEANING_SHANNON,
 };
@@ -20,7 +21,7 @@ use tiemap_core::metrics::structure::{
     MEANING_EGO_EFFICIENCY,
 };
 use tiemap_core::metrics::ties::{MEANING_DORMANT, MEANING_ONE_WAY, MEANING_TIE_SCORE};
-use tiemap_core::metrics::{bridges::MEANING_CLUSTER_BRIDGE, Function, Goal};
+use tiemap_core::metrics::{bridges::MEANING_CLUSTER_BRIDGE, CoreChoice, Function, Goal};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -32,6 +33,8 @@ pub struct InsightsPanelProps {
     /// The goal the person picked.
     pub goal: Goal,
     pub on_goal: Callback<Goal>,
+    /// The person chose which people make up the core network.
+    pub on_core: Callback<CoreChoice>,
     pub on_close: Callback<()>,
     /// An edit (a title correction) the person made.
     pub on_edit: Callback<tiemap_app::model::Edit>,
@@ -98,6 +101,194 @@ fn tie_list(people: &[TiePerson]) -> Html {
                 </li>
             }) }
         </ol>
+    }
+}
+
+/// "Your core network": Burt's measures on the people the owner deals with, each with a
+/// sentence for this person, the range for a core of this size and its source; the choice
+/// of people; the clusters only the owner joins; the Gould–Fernandez roles.
+fn core_section(ins: &Insights, on_core: &Callback<CoreChoice>) -> Html {
+    let cluster_name = |i: usize| {
+        ins.clusters
+            .get(i)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    };
+    let body = match (&ins.core, &ins.core_hint) {
+        (Some(core), _) => {
+            let on_change = {
+                let on_core = on_core.clone();
+                Callback::from(move |e: Event| {
+                    let v = select_value(&e);
+                    let choice = match v.parse::<usize>() {
+                        Ok(top) => CoreChoice::Strongest { top },
+                        Err(_) => CoreChoice::Interacted,
+                    };
+                    on_core.emit(choice);
+                })
+            };
+            let selected = match core.choice {
+                CoreChoice::Interacted => None,
+                CoreChoice::Strongest { top } => Some(top),
+            };
+            let only_you: Vec<String> = core
+                .clusters
+                .iter()
+                .filter(|c| c.only_you)
+                .map(|c| format!("{} ({} of your core)", cluster_name(c.cluster), c.members))
+                .collect();
+            html! {
+                <>
+                <label class="select core-pick">
+                    <span>{ "Core network" }</span>
+                    <select aria-label="People in the core network" onchange={on_change}>
+                        <option value="all" selected={selected.is_none()}>{ format!("Everyone you have messages, endorsements or recommendations with ({})", core.with_history) }</option>
+                        { for CORE_SIZES.iter().filter(|&&n| n < core.with_history).map(|&n| html! {
+                            <option value={n.to_string()} selected={selected == Some(n)}>{ format!("Your {n} strongest ties") }</option>
+                        }) }
+                    </select>
+                </label>
+                <p class="core-choice">{ format!("Measured on {}: {} people, {} ties among them.", core.choice_text, core.measures.size, core.measures.ties) }</p>
+                <div class="core-figures">
+                    { for core.figures.iter().map(|f| html! {
+                        <div class="core-figure" data-key={f.key.clone()}>
+                            <div class="figure-value">{ f.value.clone() }</div>
+                            <div class="figure-label">{ f.label.clone() }</div>
+                            <p class="core-sentence">{ f.sentence.clone() }</p>
+                            <p class="core-range">{ f.range.clone() }</p>
+                            <p class="core-source">{ format!("Source: {}", f.source) }</p>
+                        </div>
+                    }) }
+                </div>
+                <h4>{ "Clusters in your core" }</h4>
+                <ul class="core-clusters">
+                    { for core.clusters.iter().map(|c| {
+                        let color = ins.clusters.get(c.cluster).map(|x| rgb(x.color)).unwrap_or_default();
+                        html! {
+                            <li>
+                                <span class="swatch" style={format!("background: {color}")}></span>
+                                { format!("{}: {} {}{}", cluster_name(c.cluster), c.members, if c.members == 1 { "person" } else { "people" }, if c.only_you { ", joined to the rest of your core only through you" } else { "" }) }
+                            </li>
+                        }
+                    }) }
+                </ul>
+                if only_you.is_empty() {
+                    <p class="muted core-only-you">{ "Every cluster of your core has ties to another besides you." }</p>
+                } else {
+                    <p class="core-only-you">{ format!("Only you join {} to the rest of your core.", only_you.join(", ")) }</p>
+                }
+                <h4>{ "Your brokerage roles between clusters" }</h4>
+                <p class="core-sentence roles-sentence">{ core.roles_sentence.clone() }</p>
+                <table class="roles-table">
+                    <thead><tr><th scope="col">{ "Role" }</th><th scope="col">{ "Pairs of your contacts" }</th><th scope="col">{ "You join two people…" }</th></tr></thead>
+                    <tbody>
+                        { for core.roles.iter().map(|r| html! {
+                            <tr><th scope="row">{ r.role.clone() }</th><td>{ r.pairs }</td><td>{ r.meaning.clone() }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+                <p class="core-source">{ format!("Source: {}", tiemap_app::career::SOURCE_ROLES) }</p>
+                </>
+            }
+        }
+        (None, Some(hint)) => html! { <p class="hint core-hint">{ hint.clone() }</p> },
+        (None, None) => html! {},
+    };
+    html! {
+        <section class="insight-section core-network" aria-label="Your core network">
+            <h3>{ "Your core network" }</h3>
+            <p class="meaning">{ "Burt's measures of brokerage were made for the few dozen people you actually deal with, not every connection: here they are on the people you exchange messages, endorsements or recommendations with." }</p>
+            if let Some(note) = ins.ties_inferred_short.as_deref() {
+                <p class="figure-note">{ format!("Ties among your contacts: {note}.") }</p>
+            }
+            { body }
+        </section>
+    }
+}
+
+/// Missing chapters of the owner's career (Positions.csv, Education.csv), each with the
+/// number behind it, and every chapter in a table.
+fn chapters_block(ins: &Insights) -> Html {
+    let Some(c) = ins.chapters.as_ref() else {
+        return html! {
+            <p class="hint chapters-hint">{ "Drop the whole LinkedIn ZIP (with Positions.csv and Education.csv) to see which chapters of your career your map holds few people from." }</p>
+        };
+    };
+    html! {
+        <div class="chapters">
+            <h4>{ "Missing chapters" }</h4>
+            if c.findings.is_empty() {
+                <p class="muted">{ "Every chapter of your career has people on your map." }</p>
+            } else {
+                <ul class="findings chapter-findings">
+                    { for c.findings.iter().map(|f| html! {
+                        <li class="finding thin"><span class="finding-tag">{ "Chapter" }</span>{ f.clone() }</li>
+                    }) }
+                </ul>
+            }
+            <details class="chapter-details">
+                <summary>{ format!("Every chapter ({} job{}, {} school{})", c.positions.len(), if c.positions.len() == 1 { "" } else { "s" }, c.schools.len(), if c.schools.len() == 1 { "" } else { "s" }) }</summary>
+                <ul class="bridge-list">
+                    { for c.positions.iter().chain(&c.schools).map(|p| html! { <li>{ p.text.clone() }</li> }) }
+                </ul>
+            </details>
+        </div>
+    }
+}
+
+/// "Whom to reconnect with" and "Talked to lately".
+fn reconnect_section(ins: &Insights) -> Html {
+    let cluster_name = |i: usize| {
+        ins.clusters
+            .get(i)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    };
+    let color = |i: usize| {
+        ins.clusters
+            .get(i)
+            .map(|c| rgb(c.color))
+            .unwrap_or_default()
+    };
+    if ins.tie_strength.is_none() {
+        return html! {};
+    }
+    html! {
+        <>
+        <section class="insight-section reconnect" aria-label="Whom to reconnect with">
+            <h3>{ format!("Whom to reconnect with ({})", ins.reconnect_total) }</h3>
+            <p class="meaning">{ "People you have not been in touch with for two years, ranked by how strong the tie was and by what is new they would bring: another cluster, another function, more seniority (research on reviving dormant ties finds those bring the most new information)." }</p>
+            if ins.reconnect.is_empty() {
+                <p class="muted">{ "Nobody: everyone you exchanged messages with has heard from you in the last two years." }</p>
+            } else {
+                <ol class="people-list reconnect-list">
+                    { for ins.reconnect.iter().map(|p| html! {
+                        <li class="reconnect-person">
+                            <span class="swatch" style={format!("background: {}", color(p.cluster))}></span>
+                            <span class="person-name">{ p.name.clone() }</span>
+                            <span class="person-detail reconnect-reason">{ p.reason.clone() }</span>
+                        </li>
+                    }) }
+                </ol>
+            }
+        </section>
+        <section class="insight-section lately" aria-label="Talked to lately">
+            <h3>{ "Talked to lately" }</h3>
+            <p class="meaning">{ "Your last message with each person, by cluster, the most recent first." }</p>
+            <ul class="lately-list">
+                { for ins.lately.iter().map(|c| html! {
+                    <li class="lately-cluster">
+                        <div class="lately-head">
+                            <span class="swatch" style={format!("background: {}", color(c.cluster))}></span>
+                            <strong>{ cluster_name(c.cluster) }</strong>
+                            { format!(": {} people, {} in the last 12 months, last {}", c.total, c.last_year, c.last) }
+                        </div>
+                        <span class="lately-people">{ c.people.iter().map(|p| format!("{} ({})", p.name, p.last)).collect::<Vec<_>>().join(", ") }</span>
+                    </li>
+                }) }
+            </ul>
+        </section>
+        </>
     }
 }
 
@@ -338,16 +529,20 @@ pub fn InsightsPanel(props: &InsightsPanelProps) -> Html {
                     }
                 </section>
 
+                { core_section(ins, &props.on_core) }
+                { reconnect_section(ins) }
+
                 <section class="insight-section" aria-label="Structure">
-                    <h3>{ "Structure" }</h3>
+                    <h3>{ "Whole network: every connection" }</h3>
+                    <p class="meaning">{ "These figures are over every connection on the map, with the ties among them as inferred; Burt's measures were made for the few dozen people one deals with (see your core network above), so over hundreds of connections they come out near their limits for anyone." }</p>
                     if let Some(note) = ins.ties_inferred.clone() {
                         <p class="inferred-note">{ note }</p>
                     }
                     if let Some(owner) = s.owner {
                         <div class="figures">
-                            { figure("Your constraint", owner.constraint.map(|c| format!("{c:.3}")).unwrap_or_else(|| "–".into()), MEANING_EGO_CONSTRAINT, inferred) }
-                            { figure("Your effective size", owner.effective_size.map(|c| format!("{c:.1}")).unwrap_or_else(|| "–".into()), MEANING_EGO_EFFECTIVE_SIZE, inferred) }
-                            { figure("Your efficiency", owner.efficiency.map(|c| format!("{:.0} %", c * 100.0)).unwrap_or_else(|| "–".into()), MEANING_EGO_EFFICIENCY, inferred) }
+                            { figure("Your constraint (whole network)", owner.constraint.map(|c| format!("{c:.3}")).unwrap_or_else(|| "–".into()), MEANING_EGO_CONSTRAINT, inferred) }
+                            { figure("Your effective size (whole network)", owner.effective_size.map(|c| format!("{c:.1}")).unwrap_or_else(|| "–".into()), MEANING_EGO_EFFECTIVE_SIZE, inferred) }
+                            { figure("Your efficiency (whole network)", owner.efficiency.map(|c| format!("{:.0} %", c * 100.0)).unwrap_or_else(|| "–".into()), MEANING_EGO_EFFICIENCY, inferred) }
                         </div>
                     } else {
                         <p class="muted">{ "This file has no owner, so your own constraint and effective size cannot be measured." }</p>
@@ -437,6 +632,7 @@ pub fn InsightsPanel(props: &InsightsPanelProps) -> Html {
 
                 <section class="insight-section" aria-label="What's missing">
                     <h3>{ "What's missing" }</h3>
+                    { chapters_block(ins) }
                     { goal_picker.clone() }
                     if ins.goal != props.goal {
                         <p class="muted" role="status">{ "Looking for gaps…" }</p>

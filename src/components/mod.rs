@@ -1,6 +1,7 @@
 //! One Yew component per file.
 
 mod app;
+mod changes_panel;
 pub mod chart_bars;
 pub mod chart_stacked;
 mod cluster_controls;
@@ -23,6 +24,7 @@ mod title_fixes;
 mod toolbar;
 
 pub use app::{App, SAMPLE_PEOPLE, SAMPLE_SEED};
+pub use changes_panel::ChangesPanel;
 pub use cluster_controls::ClusterControls;
 pub use cluster_legend::ClusterLegend;
 pub use error_banner::ErrorBanner;

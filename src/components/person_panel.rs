@@ -48,6 +48,9 @@ pub fn PersonPanel(props: &PersonPanelProps) -> Html {
             if let Some(title) = &node.title { <p>{ title.clone() }</p> }
             if let Some(company) = &node.company { <p class="muted">{ company.clone() }</p> }
             if let Some(url) = &node.url { <p class="url">{ url.clone() }</p> }
+            if node.from_address_book {
+                <p class="muted provenance">{ "From your address book (LinkedIn's Contacts.csv), not a connection" }</p>
+            }
             if let Some(c) = cluster {
                 <label class="select person-cluster">
                     <span><span class="swatch" style={format!("background:{}", to_hex(c.color))}></span>{ "Cluster" }</span>

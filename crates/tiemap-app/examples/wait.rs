@@ -11,7 +11,11 @@ use tiemap_app::session::{Session, SessionSettings};
 use tiemap_core::import::InputFile;
 
 fn main() {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    // `--curve`: every 20 iterations, the silhouette of the shown clusters and how far the
+    // fitted 800-pixel picture moved (mean over people, in pixels).
+    let curve = paths.iter().any(|p| p == "--curve");
+    paths.retain(|p| p != "--curve");
     if paths.is_empty() {
         eprintln!("usage: wait FILE...");
         std::process::exit(2);
@@ -48,7 +52,28 @@ fn main() {
     let layout_start = Instant::now();
     // Per level: (level, iterations, ms), coarsest first.
     let mut levels: Vec<(usize, usize, f64)> = Vec::new();
+    let groups: Vec<u32> = session.map_data().nodes.iter().map(|n| n.cluster).collect();
+    let mut last_fit: Option<Vec<f32>> = None;
     while session.layout_running() && session.layout().iterations() < 5_000 {
+        if curve && session.layout().iterations().is_multiple_of(20) {
+            let fit = fitted(session.layout().positions(), 800.0);
+            let moved = last_fit.as_ref().map_or(f32::NAN, |old| {
+                old.chunks(2)
+                    .zip(fit.chunks(2))
+                    .map(|(a, b)| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt())
+                    .sum::<f32>()
+                    / (fit.len() / 2).max(1) as f32
+            });
+            let sil =
+                tiemap_core::layout::quality::silhouette(session.layout().positions(), &groups, 7)
+                    .unwrap_or(f32::NAN);
+            println!(
+                "    it {:>5} level {} silhouette {sil:.3} moved {moved:.2} px / 20 its",
+                session.layout().iterations(),
+                session.layout().level()
+            );
+            last_fit = Some(fit);
+        }
         let level = session.layout().level();
         let t = Instant::now();
         let ran = session.advance(1);
@@ -69,7 +94,11 @@ fn main() {
         "{settled:>8.1} ms  layout: {} iterations, {:.2} ms each, {}",
         session.layout().iterations(),
         settled / session.layout().iterations().max(1) as f64,
-        if session.layout().converged() { "settled" } else { "not settled" }
+        if session.layout().converged() {
+            "settled"
+        } else {
+            "not settled"
+        }
     );
     println!(
         "{:>8.1} ms  in all: {} people, {} ties, {} clusters",
@@ -78,4 +107,20 @@ fn main() {
         session.network().ties.len(),
         session.map_data().clusters.len()
     );
+}
+
+/// `pos` scaled and centred into a `size` x `size` picture (the page's fit to view).
+fn fitted(pos: &[f32], size: f32) -> Vec<f32> {
+    let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);
+    for p in pos.chunks(2) {
+        for k in 0..2 {
+            lo[k] = lo[k].min(p[k]);
+            hi[k] = hi[k].max(p[k]);
+        }
+    }
+    let span = (hi[0] - lo[0]).max(hi[1] - lo[1]).max(1e-6);
+    let mid = [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0];
+    pos.chunks(2)
+        .flat_map(|p| [(p[0] - mid[0]) / span * size, (p[1] - mid[1]) / span * size])
+        .collect()
 }

@@ -221,6 +221,19 @@ pub struct Insights {
     pub tie_strength_hint: Option<String>,
     /// What is missing for `goal`.
     pub findings: Vec<FindingView>,
+    /// The owner's core network: Burt's measures on the people they actually deal with.
+    pub core: Option<crate::career::CoreView>,
+    /// Why there is no core network view.
+    pub core_hint: Option<String>,
+    /// Dormant ties worth reviving, best first (at most [`crate::career::TOP_RECONNECT`]).
+    pub reconnect: Vec<crate::career::ReconnectView>,
+    /// All dormant ties ranked.
+    pub reconnect_total: usize,
+    /// Whom the owner talked to lately, by cluster.
+    pub lately: Vec<crate::career::LatelyCluster>,
+    /// Chapters of the owner's career and schooling (Positions.csv, Education.csv) with the
+    /// people from each; `None` without either file.
+    pub chapters: Option<tiemap_core::metrics::Chapters>,
 }
 
 /// What [`compute`] measures.
@@ -235,6 +248,8 @@ pub struct InsightsInput<'a> {
     /// The personal export the map was made from (`None` for a graph file).
     pub export: Option<&'a PersonalExport>,
     pub goal: Goal,
+    /// Which people make up the core network (`None`: the default for the data).
+    pub core: Option<tiemap_core::metrics::CoreChoice>,
     /// The person's corrections of the title taxonomy.
     pub roles: &'a RoleOverrides,
 }
@@ -530,7 +545,45 @@ pub fn compute(input: &InsightsInput) -> Result<Insights, InsightsError> {
         }
     });
 
-    // 5) what is missing for the goal
+    // 5) the core network, reconnecting, talked to lately
+    let (core, core_hint) = match (report.as_ref(), input.export) {
+        (_, None) => (None, Some("A graph file has no owner: the core network is measured on a personal export (your LinkedIn ZIP).".to_string())),
+        (None, Some(_)) => (None, Some("The core network is the people you deal with: drop the whole LinkedIn ZIP (messages.csv, endorsements, recommendations) to measure it. The figures below are for every connection.".to_string())),
+        (Some(r), Some(_)) => match crate::career::core_view(csr, &membership, &cluster_names, r, input.core, &name_of) {
+            Ok(v) => (Some(v), None),
+            Err(sentence) => (None, Some(sentence)),
+        },
+    };
+    let (reconnect, reconnect_total) = match (report.as_ref(), input.export) {
+        (Some(r), Some(e)) => crate::career::reconnect(
+            network,
+            &membership,
+            &cluster_names,
+            r,
+            today,
+            crate::career::owner_role(e, input.roles),
+            input.roles,
+            &name_of,
+        ),
+        _ => (Vec::new(), 0),
+    };
+    let lately = report
+        .as_ref()
+        .map(|r| crate::career::lately(&membership, r, today, &name_of))
+        .unwrap_or_default();
+
+    let chapters = input
+        .export
+        .filter(|e| !e.positions.is_empty() || !e.education.is_empty())
+        .map(|e| {
+            tiemap_core::metrics::chapters(
+                network,
+                e,
+                &tiemap_core::metrics::ChapterSettings::new(today),
+            )
+        });
+
+    // 6) what is missing for the goal
     let findings = find_gaps(
         &input.goal,
         network,
@@ -572,6 +625,12 @@ pub fn compute(input: &InsightsInput) -> Result<Insights, InsightsError> {
         tie_strength,
         tie_strength_hint,
         findings,
+        core,
+        core_hint,
+        reconnect,
+        reconnect_total,
+        lately,
+        chapters,
     })
 }
 
@@ -610,7 +669,7 @@ mod tests {
     #[test]
     fn composition_counts_add_up_to_the_people_with_a_title() {
         let (export, session) = sample();
-        let ins = session.insights(change_jobs()).unwrap();
+        let ins = session.insights(change_jobs(), None).unwrap();
         let titled = export
             .people
             .iter()
@@ -641,7 +700,7 @@ mod tests {
     fn a_title_correction_moves_its_people_in_the_counts_and_undoes() {
         use crate::model::{ClusterEdits, Edit};
         let (_, mut session) = sample();
-        let before = session.insights(change_jobs()).unwrap();
+        let before = session.insights(change_jobs(), None).unwrap();
         let row = before
             .titles
             .first()
@@ -659,7 +718,7 @@ mod tests {
             seniority: None,
         });
         session.set_edits(edits.clone());
-        let after = session.insights(change_jobs()).unwrap();
+        let after = session.insights(change_jobs(), None).unwrap();
         assert_eq!(
             after.whole.function(Function::Legal),
             legal_before + row.people
@@ -688,7 +747,7 @@ mod tests {
             function: None,
             seniority: None,
         }));
-        let undone = session.insights(change_jobs()).unwrap();
+        let undone = session.insights(change_jobs(), None).unwrap();
         assert_eq!(undone.whole, before.whole);
         assert_eq!(undone.titles, before.titles);
     }
@@ -696,7 +755,7 @@ mod tests {
     #[test]
     fn the_share_lines_are_the_panel_figures_without_names() {
         let (export, session) = sample();
-        let ins = session.insights(change_jobs()).unwrap();
+        let ins = session.insights(change_jobs(), None).unwrap();
         let lines = share_lines(&ins);
         assert!((4..=6).contains(&lines.len()), "{lines:?}");
         assert_eq!(
@@ -744,7 +803,7 @@ mod tests {
             &|_, _| {},
         )
         .unwrap();
-        let ins = session.insights(change_jobs()).unwrap();
+        let ins = session.insights(change_jobs(), None).unwrap();
         let names = |list: &[PersonFigure]| list.iter().map(|p| p.name.clone()).collect::<Vec<_>>();
         let ties = ins.tie_strength.as_ref().expect("the sample has messages");
         let now = serde_json::to_string_pretty(&serde_json::json!({
@@ -780,7 +839,7 @@ mod tests {
     #[test]
     fn growth_per_year_sums_to_the_people_with_a_date() {
         let (export, session) = sample();
-        let ins = session.insights(change_jobs()).unwrap();
+        let ins = session.insights(change_jobs(), None).unwrap();
         let dated = export
             .people
             .iter()
@@ -822,7 +881,7 @@ mod tests {
     #[test]
     fn the_top_broker_has_the_highest_betweenness_and_the_top_hub_the_most_ties() {
         let (export, session) = sample();
-        let ins = session.insights(change_jobs()).unwrap();
+        let ins = session.insights(change_jobs(), None).unwrap();
         // Measured again, independently of the session, on the same inferred network.
         let network = infer::infer(&export, &InferSettings::for_size(export.people.len()))
             .unwrap()
@@ -865,7 +924,7 @@ mod tests {
     fn bridges_name_people_on_the_map() {
         let (_, session) = sample();
         let map = session.map_data();
-        let ins = session.insights(change_jobs()).unwrap();
+        let ins = session.insights(change_jobs(), None).unwrap();
         let labels: Vec<&str> = map.nodes.iter().map(|n| n.label.as_str()).collect();
         for b in &ins.structure.cluster_bridges {
             assert!((1..=2).contains(&b.people.len()));
@@ -887,7 +946,7 @@ mod tests {
     fn the_sample_has_strongest_and_one_way_ties_from_its_messages() {
         let (export, session) = sample();
         assert!(!export.messages.is_empty());
-        let ins = session.insights(change_jobs()).unwrap();
+        let ins = session.insights(change_jobs(), None).unwrap();
         let ties = ins.tie_strength.expect("the sample has messages");
         assert!(ins.tie_strength_hint.is_none());
         assert!(!ties.strongest.is_empty());
@@ -907,7 +966,7 @@ mod tests {
         export.messages.clear();
         export.endorsements.clear();
         export.recommendations.clear();
-        let ins = session_of(export).insights(change_jobs()).unwrap();
+        let ins = session_of(export).insights(change_jobs(), None).unwrap();
         assert!(ins.tie_strength.is_none());
         assert!(ins
             .tie_strength_hint
@@ -918,11 +977,14 @@ mod tests {
     #[test]
     fn findings_change_with_the_goal() {
         let (_, session) = sample();
-        let jobs = session.insights(change_jobs()).unwrap();
+        let jobs = session.insights(change_jobs(), None).unwrap();
         let legal = session
-            .insights(Goal::Hire {
-                function: Function::Legal,
-            })
+            .insights(
+                Goal::Hire {
+                    function: Function::Legal,
+                },
+                None,
+            )
             .unwrap();
         assert_eq!(
             legal.goal,
@@ -962,7 +1024,7 @@ mod tests {
             &|_: &str, _: f32| {},
         )
         .unwrap();
-        let ins = session.insights(change_jobs()).unwrap();
+        let ins = session.insights(change_jobs(), None).unwrap();
         assert_eq!(ins.people, 6);
         assert_eq!(ins.ties, 7);
         assert!(ins.structure.owner.is_none());
@@ -997,6 +1059,7 @@ mod tests {
             clusters: &[],
             export: Some(&export),
             goal: change_jobs(),
+            core: None,
             roles: &RoleOverrides::new(),
         })
         .unwrap_err();
@@ -1014,9 +1077,12 @@ mod tests {
     fn insights_survive_the_trip_to_the_page() {
         let (_, session) = sample();
         let ins = session
-            .insights(Goal::GetPromoted {
-                function: Some(Function::Engineering),
-            })
+            .insights(
+                Goal::GetPromoted {
+                    function: Some(Function::Engineering),
+                },
+                None,
+            )
             .unwrap();
         // Through a JSON value (floats stay exact; JSON text would round the last digit).
         let value = serde_json::to_value(&ins).unwrap();

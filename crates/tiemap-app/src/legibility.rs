@@ -263,19 +263,7 @@ pub fn measure_within(
 
     // NMI over the people whose true group is known.
     let (nmi, truth_matched) = match truth {
-        Some(truth) => {
-            let (shown_of, truth_of): (Vec<u32>, Vec<u32>) = map
-                .nodes
-                .iter()
-                .zip(truth)
-                .filter(|(_, &t)| t != UNMATCHED)
-                .map(|(n, &t)| (n.cluster, t))
-                .unzip();
-            let score = (!shown_of.is_empty())
-                .then(|| nmi(&shown_of, &truth_of).ok())
-                .flatten();
-            (score, shown_of.len())
-        }
+        Some(truth) => nmi_vs_truth(&map, truth),
         None => (None, 0),
     };
 
@@ -360,16 +348,39 @@ fn cluster_names(map: &MapData, pos: &[f32]) -> PlacedNames {
     }
 }
 
+/// NMI of the clusters `map` shows against `truth` ([`align_truth`]), over the people whose
+/// true group is known, and how many they are.
+pub fn nmi_vs_truth(map: &MapData, truth: &[u32]) -> (Option<f64>, usize) {
+    let (shown_of, truth_of): (Vec<u32>, Vec<u32>) = map
+        .nodes
+        .iter()
+        .zip(truth)
+        .filter(|(_, &t)| t != UNMATCHED)
+        .map(|(n, &t)| (n.cluster, t))
+        .unzip();
+    let score = (!shown_of.is_empty())
+        .then(|| nmi(&shown_of, &truth_of).ok())
+        .flatten();
+    (score, shown_of.len())
+}
+
 /// One hard export, written, opened, settled and measured.
 pub fn measure_hard_export(h: &HardExport, seed: u64) -> Result<Legibility, SessionError> {
-    let mut session = open_hard_export(h)?;
+    let (mut session, truth) = open_with_truth(h)?;
+    Ok(measure(h.name, &mut session, Some(&truth), seed))
+}
+
+/// `h` opened as the page does ([`open_hard_export`]), with the true group of each of the
+/// session's people ([`align_truth`]).
+pub fn open_with_truth(h: &HardExport) -> Result<(Session, Vec<u32>), SessionError> {
+    let session = open_hard_export(h)?;
     let visible = h.without_hidden();
     let truth = align_truth(
         &session.network().nodes,
         &visible.export.people,
         &visible.truth,
     );
-    Ok(measure(h.name, &mut session, Some(&truth), seed))
+    Ok((session, truth))
 }
 
 /// Every hard export of `tiemap_core::sample::hard::hard_exports(seed)`, measured.

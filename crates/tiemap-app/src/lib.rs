@@ -4,7 +4,8 @@
 //! - [`session`]: one open map, from the files a person drops to the clusters and the
 //!   running layout, with their edits: the one pipeline every caller uses;
 //! - [`model`]: the map as the page shows it (people, clusters, edits, saved state);
-//! - [`insights`]: what the map says;
+//! - [`insights`]: what the map says; [`career`]: the core network, whom to reconnect with,
+//!   whom the owner talked to lately; [`diff`]: what changed between two maps of one person;
 //! - [`project`]: the `.tiemap` project file; [`saver`]: what autosave and restore keep;
 //! - [`scene`], [`theme`], [`labels`]: what a frame shows and where names go (text is
 //!   measured through [`labels::TextMeasure`], which the browser implements with a canvas);
@@ -13,6 +14,9 @@
 //! Depends on `tiemap-core` only: no wasm-bindgen, web-sys, js-sys, gloo or yew (a test
 //! checks the dependency tree for the native and the wasm target).
 
+pub mod career;
+pub mod checking;
+pub mod diff;
 pub mod insights;
 pub mod labels;
 pub mod legibility;

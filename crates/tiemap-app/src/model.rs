@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use tiemap_core::infer::checking::{Answer, Applied, SignalPrecision, TieChecks};
 use tiemap_core::infer::SignalWeights;
 
 /// What a person's size on the map stands for.
@@ -199,6 +200,10 @@ pub struct ClusterEdits {
     /// insights read function and seniority from). Absent in files saved before it existed.
     #[serde(default)]
     pub roles: tiemap_core::metrics::RoleOverrides,
+    /// What the person said about ties ("Check ties", a person's panel): answers the map
+    /// is inferred again with. Absent in files saved before it existed.
+    #[serde(default)]
+    pub ties: TieChecks,
 }
 
 /// One edit the person makes (undone and redone as a whole).
@@ -231,6 +236,19 @@ pub enum Edit {
         title: String,
         function: Option<tiemap_core::metrics::Function>,
         seniority: Option<tiemap_core::metrics::Seniority>,
+    },
+    /// What the person says about the people with keys `a` and `b` (`None` takes the answer
+    /// back): they know each other (the tie stays, or is added), they don't (it goes), or
+    /// not sure.
+    AnswerTie {
+        a: String,
+        b: String,
+        answer: Option<Answer>,
+    },
+    /// Whether the signal weights learn from the answers (off: the refit is undone, the
+    /// answers stay).
+    SetLearning {
+        learning: bool,
     },
 }
 
@@ -296,6 +314,8 @@ impl ClusterEdits {
                     );
                 }
             }
+            Edit::AnswerTie { a, b, answer } => e.ties.set(&a, &b, answer),
+            Edit::SetLearning { learning } => e.ties.learning = learning,
         }
         e
     }
@@ -325,6 +345,9 @@ pub struct NodeView {
     /// graph file or when the export gives no date.
     #[serde(default)]
     pub connected: Option<u32>,
+    /// Known only from the owner's address book, not a connection (shown in their panel).
+    #[serde(default)]
+    pub from_address_book: bool,
 }
 
 /// A date's month as one number, `year * 12 + month - 1` (what the growth timeline counts in).
@@ -383,4 +406,50 @@ pub struct MapData {
     pub resolution: f64,
     pub fold_below: u32,
     pub edits: ClusterEdits,
+    /// What the person's checks of ties did (`None` for a graph file's real ties).
+    #[serde(default)]
+    pub checking: Option<CheckingView>,
+}
+
+/// One tie to ask the person about.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    /// The two people (node indices), their keys and names.
+    pub a: u32,
+    pub b: u32,
+    pub a_key: String,
+    pub b_key: String,
+    pub a_label: String,
+    pub b_label: String,
+    /// Why they are tied: "both at Globex; connected the same week in Mar 2016".
+    pub evidence: String,
+    /// The tie runs between two clusters.
+    pub bridge: bool,
+}
+
+/// The next ties to ask about, most telling first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Questions {
+    pub map_id: u32,
+    pub questions: Vec<Question>,
+}
+
+/// What the person's answers about ties did to the map, for the "Check ties" panel and the
+/// signal panel.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CheckingView {
+    /// Answers given: they know each other, they don't, not sure.
+    pub confirmed: usize,
+    pub rejected: usize,
+    pub unsure: usize,
+    /// The weights the person chose (or the defaults), before learning.
+    pub start: Option<SignalWeights>,
+    /// The weights learned from the answers, when a refit happened (`signals` is these).
+    pub learned: Option<SignalWeights>,
+    /// "Similar roles now counts less: you rejected 7 of 9 ties that had only that".
+    pub changes: Vec<String>,
+    /// Per signal, how many checked ties it fired on and how many were confirmed.
+    pub precision: Vec<SignalPrecision>,
+    /// What the answers did to the ties.
+    pub applied: Applied,
 }

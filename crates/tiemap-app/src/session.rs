@@ -5,8 +5,8 @@
 
 use crate::model::month_index;
 use crate::model::{
-    ClusterEdits, ClusterUpdate, ClusterView, Explanation, ExportFormat, MapData, NameMode,
-    NodeView, Positions, SavedState, TieReason, OTHER_CLUSTER_ID,
+    CheckingView, ClusterEdits, ClusterUpdate, ClusterView, Explanation, ExportFormat, MapData,
+    NameMode, NodeView, Positions, Question, Questions, SavedState, TieReason, OTHER_CLUSTER_ID,
 };
 use crate::saver::MapInput;
 use std::collections::BTreeMap;
@@ -15,6 +15,7 @@ use tiemap_core::community::{detect, hierarchy, stabilize, Algorithm, LeidenSett
 use tiemap_core::import::{
     fingerprint, group_thousands, import_files, ImportError, ImportOutcome, Imported, Limits,
 };
+use tiemap_core::infer::checking::{self, Answer, Candidate, PairSignals, TieChecks};
 use tiemap_core::infer::InferError;
 use tiemap_core::infer::{self, InferSettings, SignalWeights};
 use tiemap_core::layout::LayoutError;
@@ -96,6 +97,10 @@ pub struct Session {
     settled_from_save: bool,
     /// Identifies the input (`MapData::fingerprint`).
     fingerprint: String,
+    /// The export's signals for any pair, read once the person checks ties.
+    pair_signals: Option<PairSignals>,
+    /// What the person's answers did, as last inferred.
+    checking: Option<CheckingView>,
 }
 
 /// The name of the group of people tied to no cluster.
@@ -419,6 +424,8 @@ impl Session {
             layout_running: true,
             settled_from_save: false,
             fingerprint: String::new(),
+            pair_signals: None,
+            checking: None,
         };
         let dense = session.recluster();
         progress("Starting the layout", 0.9);
@@ -441,6 +448,14 @@ impl Session {
     }
 
     /// The ties as the algorithms read them.
+    /// The personal export the map was made from (`None` for a graph file).
+    pub fn personal_export(&self) -> Option<&PersonalExport> {
+        match &self.source {
+            Source::Personal(export) => Some(export),
+            Source::Graph(_) => None,
+        }
+    }
+
     pub fn csr(&self) -> &Csr {
         &self.csr
     }
@@ -632,14 +647,16 @@ impl Session {
         if saved.resolution.is_finite() && saved.resolution > 0.0 {
             self.settings.resolution = saved.resolution;
         }
+        let mut infer_settings = self.settings.infer.clone();
         if let (Some(weights), Source::Personal(_)) = (saved.signals, &self.source) {
-            if weights != self.settings.infer.weights {
-                let mut infer_settings = self.settings.infer.clone();
-                infer_settings.weights = weights;
-                self.network = network_of(&self.source, &infer_settings)?;
-                self.csr = self.network.csr();
-                self.settings.infer = infer_settings;
-            }
+            infer_settings.weights = weights;
+        }
+        if infer_settings != self.settings.infer || saved.edits.ties != self.edits.ties {
+            let (network, checking) = self.checked_network(&infer_settings, &saved.edits.ties)?;
+            self.network = network;
+            self.checking = checking;
+            self.csr = self.network.csr();
+            self.settings.infer = infer_settings;
         }
         let n = self.network.nodes.len();
         if saved.node_clusters.len() == n {
@@ -916,6 +933,7 @@ impl Session {
                 cluster,
                 subcluster,
                 connected: info.connected_on.map(month_index),
+                from_address_book: info.from_address_book(),
             })
             .collect();
         MapData {
@@ -939,6 +957,7 @@ impl Session {
             resolution: self.settings.resolution,
             fold_below: self.settings.fold_below,
             edits: self.edits.clone(),
+            checking: self.checking.clone(),
             subclusters,
             owner_name: match &self.source {
                 Source::Personal(export) => export
@@ -1202,7 +1221,77 @@ impl Session {
         }
         let mut infer_settings = self.settings.infer.clone();
         infer_settings.weights = weights;
-        let network = network_of(&self.source, &infer_settings)?;
+        let ties = self.edits.ties.clone();
+        self.reinfer(infer_settings, &ties)
+    }
+
+    /// Whether `edits` say something new about ties (then [`Session::set_tie_edits`] infers
+    /// the ties again; other edits only need [`Session::set_edits`]).
+    pub fn ties_changed(&self, edits: &ClusterEdits) -> bool {
+        edits.ties != self.edits.ties
+    }
+
+    /// Takes the person's edits, answers about ties included: ties are inferred again with
+    /// the weights learned from the answers, the answers applied, the drawing kept (warm
+    /// start) and the cluster ids kept.
+    pub fn set_tie_edits(&mut self, edits: ClusterEdits) -> Result<MapData, SessionError> {
+        let ties = edits.ties.clone();
+        self.edits = edits;
+        let infer_settings = self.settings.infer.clone();
+        self.reinfer(infer_settings, &ties)
+    }
+
+    /// The network inferred with `infer_settings` (learning from `ties` when asked to) and
+    /// `ties` applied, with what the answers did.
+    fn checked_network(
+        &mut self,
+        infer_settings: &InferSettings,
+        ties: &TieChecks,
+    ) -> Result<(Network, Option<CheckingView>), SessionError> {
+        let export = match &self.source {
+            Source::Graph(file) => {
+                let mut network = Network::from_graph_file(file);
+                checking::apply_checks(&mut network, ties, None);
+                return Ok((network, None));
+            }
+            Source::Personal(export) => export,
+        };
+        if ties.answers.is_empty() {
+            let network = network_of(&self.source, infer_settings)?;
+            return Ok((network, Some(CheckingView::default())));
+        }
+        let signals = self
+            .pair_signals
+            .get_or_insert_with(|| PairSignals::new(export, infer_settings));
+        let examples = signals.examples(ties);
+        let start = infer_settings.weights;
+        let learned = checking::learned_weights(&start, infer_settings.min_weight, ties, &examples);
+        let mut learned_settings = infer_settings.clone();
+        learned_settings.weights = learned;
+        let mut network = infer::infer(export, &learned_settings)?.network;
+        let applied = checking::apply_checks(&mut network, ties, Some(signals));
+        let count = |a: Answer| ties.answers.iter().filter(|x| x.answer == a).count();
+        let view = CheckingView {
+            confirmed: count(Answer::Know),
+            rejected: count(Answer::DontKnow),
+            unsure: count(Answer::NotSure),
+            start: Some(start),
+            learned: (learned != start).then_some(learned),
+            changes: checking::what_changed(&start, &learned, &examples),
+            precision: checking::precision(&examples),
+            applied,
+        };
+        Ok((network, Some(view)))
+    }
+
+    /// Infers the ties again with `infer_settings` and the answers `ties`, keeps the drawing
+    /// (warm start) and the cluster ids.
+    fn reinfer(
+        &mut self,
+        infer_settings: InferSettings,
+        ties: &TieChecks,
+    ) -> Result<MapData, SessionError> {
+        let (network, checking) = self.checked_network(&infer_settings, ties)?;
         let previous: BTreeMap<&str, [f32; 2]> = self
             .network
             .nodes
@@ -1222,16 +1311,84 @@ impl Session {
             .collect();
         self.settings.infer = infer_settings;
         self.network = network;
+        self.checking = checking;
         self.csr = self.network.csr();
         self.recluster();
         self.start_layout(None, Some(warm));
         Ok(self.map_data())
     }
 
+    /// The next `count` ties to ask the person about, the answer most likely to change the
+    /// map first ([`checking::question_order`]): ties not yet answered, among the ties on the
+    /// map. Empty for a graph file's real ties.
+    pub fn questions(&mut self, count: usize) -> Questions {
+        let mut out = Questions {
+            map_id: self.map_id,
+            questions: Vec::new(),
+        };
+        let Source::Personal(export) = &self.source else {
+            return out;
+        };
+        let signals = self
+            .pair_signals
+            .get_or_insert_with(|| PairSignals::new(export, &self.settings.infer));
+        let ties = &self.edits.ties;
+        let examples = signals.examples(ties);
+        let nodes = &self.network.nodes;
+        let candidates: Vec<Candidate> = self
+            .network
+            .ties
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                ties.get(&nodes[t.source as usize].key, &nodes[t.target as usize].key)
+                    .is_none()
+            })
+            .filter_map(|(i, t)| {
+                let a = signals.node(&nodes[t.source as usize].key)?;
+                let b = signals.node(&nodes[t.target as usize].key)?;
+                Some(Candidate {
+                    tie: i,
+                    strengths: signals.strengths(a, b),
+                    bridge: self.node_clusters.get(t.source as usize)
+                        != self.node_clusters.get(t.target as usize),
+                })
+            })
+            .collect();
+        let weights = self
+            .checking
+            .as_ref()
+            .and_then(|c| c.learned)
+            .unwrap_or(self.settings.infer.weights);
+        let order = checking::question_order(
+            &candidates,
+            &weights,
+            self.settings.infer.min_weight,
+            &examples,
+        );
+        for i in order.into_iter().take(count) {
+            let c = &candidates[i];
+            let t = &self.network.ties[c.tie];
+            let (a, b) = (&nodes[t.source as usize], &nodes[t.target as usize]);
+            out.questions.push(Question {
+                a: t.source,
+                b: t.target,
+                a_key: a.key.clone(),
+                b_key: b.key.clone(),
+                a_label: a.label.clone(),
+                b_label: b.label.clone(),
+                evidence: infer::explain_tie(t),
+                bridge: c.bridge,
+            });
+        }
+        out
+    }
+
     /// What the map says, with the findings for `goal`, over the clusters as shown.
     pub fn insights(
         &self,
         goal: tiemap_core::metrics::Goal,
+        core: Option<tiemap_core::metrics::CoreChoice>,
     ) -> Result<crate::insights::Insights, SessionError> {
         let map = self.map_data();
         let node_clusters: Vec<u32> = map.nodes.iter().map(|n| n.cluster).collect();
@@ -1247,6 +1404,7 @@ impl Session {
             clusters: &map.clusters,
             export,
             goal,
+            core,
             roles: &self.edits.roles,
         })
         .map_err(SessionError::from)
@@ -1631,6 +1789,88 @@ mod tests {
             after.nodes.iter().map(|n| n.subcluster).collect::<Vec<_>>(),
             again.nodes.iter().map(|n| n.subcluster).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn answers_remove_add_and_confirm_ties_learn_and_survive_a_restore() {
+        use crate::model::Edit;
+        let mut s = sample_session(300);
+        s.set_fingerprint("fp".into());
+        let questions = s.questions(8).questions;
+        assert_eq!(questions.len(), 8);
+        let key = |v: u32| s.network().nodes[v as usize].key.clone();
+        let has_tie = |s: &Session, a: u32, b: u32| {
+            s.network()
+                .ties
+                .iter()
+                .find(|t| (t.source, t.target) == (a.min(b), a.max(b)))
+                .cloned()
+        };
+        // reject the first six, confirm the seventh; add a tie the map does not have
+        let mut edits = ClusterEdits::default();
+        for q in &questions[..6] {
+            assert!(
+                has_tie(&s, q.a, q.b).is_some(),
+                "questions are about ties on the map"
+            );
+            edits = edits.with(Edit::AnswerTie {
+                a: q.a_key.clone(),
+                b: q.b_key.clone(),
+                answer: Some(Answer::DontKnow),
+            });
+        }
+        let kept = &questions[6];
+        edits = edits.with(Edit::AnswerTie {
+            a: kept.a_key.clone(),
+            b: kept.b_key.clone(),
+            answer: Some(Answer::Know),
+        });
+        let (x, y) = (0..s.node_count() as u32)
+            .flat_map(|a| (a + 1..s.node_count() as u32).map(move |b| (a, b)))
+            .find(|&(a, b)| has_tie(&s, a, b).is_none())
+            .expect("a pair without a tie");
+        edits = edits.with(Edit::AnswerTie {
+            a: key(x),
+            b: key(y),
+            answer: Some(Answer::Know),
+        });
+        assert!(s.ties_changed(&edits));
+        let map = s.set_tie_edits(edits.clone()).unwrap();
+        for q in &questions[..6] {
+            assert!(has_tie(&s, q.a, q.b).is_none(), "a rejected tie is gone");
+        }
+        let confirmed = has_tie(&s, kept.a, kept.b).expect("a confirmed tie stays");
+        assert!(confirmed
+            .evidence
+            .contains(&tiemap_core::model::Evidence::Confirmed));
+        let added = has_tie(&s, x, y).expect("a tie the person knows of is added");
+        assert!(infer::explain_tie(&added).contains("you said they know each other"));
+        let checking = map.checking.clone().expect("a personal export is checked");
+        assert_eq!((checking.confirmed, checking.rejected), (2, 6));
+        let learned = checking
+            .learned
+            .expect("eight answers are enough to learn from");
+        assert_ne!(Some(learned), checking.start);
+        // answered ties are not asked again
+        let next = s.questions(50).questions;
+        assert!(next
+            .iter()
+            .all(|q| edits.ties.get(&q.a_key, &q.b_key).is_none()));
+
+        // the answers are saved with the edits and come back with the same ties
+        let saved = s.snapshot();
+        let mut fresh = sample_session(300);
+        fresh.set_fingerprint("fp".into());
+        let after = fresh.restore(saved).unwrap();
+        assert_eq!(after.ties, map.ties);
+        assert_eq!(after.edits.ties, edits.ties);
+
+        // learning off: the weights are the start's, the answers still apply
+        let off = edits.with(Edit::SetLearning { learning: false });
+        let map = s.set_tie_edits(off).unwrap();
+        assert_eq!(map.checking.unwrap().learned, None);
+        assert!(has_tie(&s, kept.a, kept.b).is_some());
+        assert!(has_tie(&s, questions[0].a, questions[0].b).is_none());
     }
 
     #[test]

@@ -15,11 +15,16 @@ fn main() {
         std::process::exit(2);
     };
     let Some(kind) = HardKind::ALL.iter().copied().find(|k| k.name() == kind) else {
-        eprintln!("unknown kind {kind:?}; one of {:?}", HardKind::ALL.map(HardKind::name));
+        eprintln!(
+            "unknown kind {kind:?}; one of {:?}",
+            HardKind::ALL.map(HardKind::name)
+        );
         std::process::exit(2);
     };
     let people: usize = people.parse().expect("PEOPLE is a number");
-    let seed: u64 = args.get(3).map_or(42, |s| s.parse().expect("SEED is a number"));
+    let seed: u64 = args
+        .get(3)
+        .map_or(42, |s| s.parse().expect("SEED is a number"));
     let export = hard::hard_export(kind, people, seed);
     let bytes = match kind {
         HardKind::FacebookLike => hard::facebook_friends_json(&export.export),

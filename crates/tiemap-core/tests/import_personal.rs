@@ -996,3 +996,86 @@ proptest! {
         let _ = import_one("export.zip", archive, &Limits::default());
     }
 }
+
+/// The network inferred, with default settings, from a fixture case.
+fn inferred_network(case: &str) -> tiemap_core::model::Network {
+    let out = import_files(&case_inputs(&fixtures_dir().join(case)), &Limits::default())
+        .expect("reads");
+    tiemap_core::infer::infer_network(
+        personal(&out),
+        &tiemap_core::infer::InferSettings::default(),
+    )
+    .expect("infers")
+}
+
+/// LinkedIn's address book: its contacts who are connections are merged into them (by
+/// e-mail, or by a name only one connection has); the rest reach the map marked as from the
+/// address book, and only they.
+#[test]
+fn address_book_contacts_reach_the_map_marked() {
+    let network = inferred_network("linkedin_address_book");
+    let marked: Vec<&str> = network
+        .nodes
+        .iter()
+        .filter(|n| n.from_address_book())
+        .map(|n| n.label.as_str())
+        .collect();
+    assert_eq!(marked, ["Dara Quinn"]);
+    assert_eq!(network.nodes.len(), 4);
+}
+
+/// Two connections of the same name: an address-book contact of that name (no e-mail in
+/// common) is not guessed into either.
+#[test]
+fn an_address_book_name_two_connections_share_is_not_merged() {
+    let connections = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+        Sam,Lee,https://www.linkedin.com/in/sam-lee-1,,A,,01 Jan 2020\n\
+        Sam,Lee,https://www.linkedin.com/in/sam-lee-2,,B,,01 Jan 2021\n";
+    let book = "Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt\n\
+        GMAIL,Sam,Lee,,,sam@example.org,,\n";
+    let out = import_files(
+        &[
+            InputFile {
+                name: "Connections.csv".into(),
+                bytes: connections.into(),
+            },
+            InputFile {
+                name: "Contacts.csv".into(),
+                bytes: book.into(),
+            },
+        ],
+        &Limits::default(),
+    )
+    .expect("reads");
+    let export = personal(&out);
+    assert_eq!(export.people.len(), 3);
+    assert_eq!(out.report.address_book_merged, 0);
+}
+
+/// The people of a Messenger group chat are tied, as those of a LinkedIn group
+/// conversation are; mojibake in the chat and in the friends file is repaired alike, so
+/// the names match. A chat of two (the owner and one friend) ties nobody.
+#[test]
+fn messenger_group_chats_tie_their_people() {
+    let network = inferred_network("facebook_messenger");
+    let node = |name: &str| {
+        network
+            .nodes
+            .iter()
+            .position(|n| n.label == name)
+            .unwrap_or_else(|| panic!("no node {name}")) as u32
+    };
+    let in_chat = |a: &str, b: &str| {
+        let (a, b) = (node(a), node(b));
+        network.ties.iter().any(|t| {
+            (t.source, t.target) == (a.min(b), a.max(b))
+                && t.evidence
+                    .iter()
+                    .any(|e| matches!(e, tiemap_core::model::Evidence::Conversation { .. }))
+        })
+    };
+    assert!(in_chat("Zoë Ardent", "Luís Baptista"));
+    assert!(in_chat("Luís Baptista", "Ravi Menon"));
+    assert!(!in_chat("Sam Ortiz", "Ravi Menon"));
+    assert!(!in_chat("Ōta Hiro", "Zoë Ardent"));
+}

@@ -9,9 +9,9 @@
 //! [`big_cluster_floor`] people), so the levels nest. Small top-level groups join the group
 //! they are most tied to.
 
-use super::{group_communities, relabel_dense, Algorithm, LeidenSettings};
 #[cfg(test)]
 use super::detect;
+use super::{group_communities, relabel_dense, Algorithm, LeidenSettings};
 use crate::Csr;
 
 /// How many top-level clusters a map of `n` people opens on: about `sqrt(n) / 2.8`, from 3

@@ -498,7 +498,11 @@ mod tests {
         assert_eq!(group.len(), fine.community_count);
         let top: Vec<u32> = fine.membership.iter().map(|&c| group[c as usize]).collect();
         let groups = top.iter().max().map_or(0, |&m| m as usize + 1);
-        assert!(groups < fine.community_count, "{groups} of {}", fine.community_count);
+        assert!(
+            groups < fine.community_count,
+            "{groups} of {}",
+            fine.community_count
+        );
         let q_fine = crate::community::modularity(&g.csr, &fine.membership, 0.1).unwrap();
         let q_top = crate::community::modularity(&g.csr, &top, 0.1).unwrap();
         assert!(q_top > q_fine, "{q_top} <= {q_fine}");

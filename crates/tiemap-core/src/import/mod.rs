@@ -20,7 +20,7 @@ pub use csv_util::{decode_text, is_placeholder, MAX_FIELDS};
 pub use error::{format_size, ImportError};
 pub use facebook::read_facebook_json;
 
-use crate::model::{ExportKind, GraphFile, Person, PersonalExport};
+use crate::model::{ExportKind, GraphFile, Person, PersonSource, PersonalExport};
 use csv_util::find_table;
 use serde::{Deserialize, Serialize};
 use sniff::{sniff, Sniffed};
@@ -191,6 +191,10 @@ pub struct ImportReport {
     pub skipped_files: Vec<SkippedFile>,
     /// People listed twice (same profile URL or e-mail, in one file or across files) and merged.
     pub merged_duplicates: usize,
+    /// Address-book contacts (LinkedIn's `Contacts.csv`) who are also connections: merged
+    /// into the connection.
+    #[serde(default)]
+    pub address_book_merged: usize,
 }
 
 impl ImportReport {
@@ -207,6 +211,16 @@ impl ImportReport {
                     "people"
                 }
             ));
+        }
+        if self.address_book_merged > 0 {
+            out.push(if self.address_book_merged == 1 {
+                "1 address-book contact is also a connection, and was merged into it".to_string()
+            } else {
+                format!(
+                    "{} address-book contacts are also connections, and were merged into them",
+                    group_thousands(self.address_book_merged)
+                )
+            });
         }
         out.extend(self.skipped_files.iter().map(SkippedFile::sentence));
         out
@@ -320,6 +334,9 @@ pub(crate) struct FileRead {
     pub source: ExportKind,
     /// True for files that list the owner's connections (Connections.csv, friends, contacts).
     pub holds_connections: bool,
+    /// True for LinkedIn's copy of the address book: people, but an extra source beside the
+    /// connections (it gives the map its kind only when nothing else does).
+    pub address_book: bool,
     /// For files that hold none: what to drop instead.
     pub instead: &'static str,
 }
@@ -331,6 +348,8 @@ struct DropState {
     report: ImportReport,
     /// The kind of the first file that gave people.
     kind: Option<ExportKind>,
+    /// Whether an address book gave people (the kind when no other file did).
+    address_book_read: bool,
     /// The first file read that holds no connections: (file, recognised as, what instead).
     first_without_connections: Option<(String, String, &'static str)>,
     /// The first error of an archive entry that should have held connections.
@@ -339,8 +358,12 @@ struct DropState {
 
 impl DropState {
     fn record(&mut self, read: FileRead) {
-        if read.holds_connections && read.line.count > 0 && self.kind.is_none() {
-            self.kind = Some(read.source);
+        if read.holds_connections && read.line.count > 0 {
+            if read.address_book {
+                self.address_book_read = true;
+            } else if self.kind.is_none() {
+                self.kind = Some(read.source);
+            }
         }
         if !read.holds_connections && self.first_without_connections.is_none() {
             self.first_without_connections = Some((
@@ -454,7 +477,13 @@ fn read_personal_files(files: &[InputFile], limits: &Limits) -> Result<ImportOut
             None => ImportError::UnknownFormat { file, hint: None },
         });
     }
-    drop.export.kind = drop.kind.unwrap_or_default();
+    facebook::sum_messenger_lines(&mut drop.report.lines);
+    drop.export.kind = match drop.kind {
+        Some(kind) => kind,
+        None if drop.address_book_read => ExportKind::Contacts,
+        None => ExportKind::default(),
+    };
+    drop.report.address_book_merged = fold_address_book(&mut drop.export.people);
     drop.report.merged_duplicates = merge_duplicates(&mut drop.export.people);
     Ok(ImportOutcome {
         data: Imported::Personal(drop.export),
@@ -561,6 +590,86 @@ fn read_text(name: &str, text: &str, export: &mut PersonalExport) -> Result<File
     }
 }
 
+/// Merges each address-book contact into the connection it is (same profile URL or e-mail,
+/// or else the same name, when exactly one connection has it): the connection keeps its
+/// place and fills its blanks from the contact. Address-book contacts that are no connection
+/// stay, marked as from the address book. Returns how many were merged.
+fn fold_address_book(people: &mut Vec<Person>) -> usize {
+    let is_book = |p: &Person| p.source == PersonSource::AddressBook;
+    if !people.iter().any(is_book) {
+        return 0;
+    }
+    let name_key = |p: &Person| {
+        p.display_name()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    // Connections by identity key and by name, sorted for binary search (deterministic, no
+    // hasher); a name two connections share matches neither.
+    let mut by_key: Vec<(String, usize)> = Vec::new();
+    let mut by_name: Vec<(String, usize)> = Vec::new();
+    for (i, p) in people.iter().enumerate().filter(|(_, p)| !is_book(p)) {
+        let key = p.identity_key();
+        if !key.starts_with("name:") {
+            by_key.push((key, i));
+        }
+        if !p.first_name.trim().is_empty() || !p.last_name.trim().is_empty() {
+            by_name.push((name_key(p), i));
+        }
+        if let Some(email) = p.email.as_deref().filter(|e| !e.trim().is_empty()) {
+            by_key.push((format!("mailto:{}", email.trim().to_lowercase()), i));
+        }
+    }
+    by_key.sort_unstable();
+    by_name.sort_unstable();
+    let unique_name = |name: &str| {
+        let start = by_name.partition_point(|(n, _)| n.as_str() < name);
+        match by_name.get(start..).unwrap_or(&[]) {
+            [(a, i), rest @ ..] if a == name && rest.first().is_none_or(|(b, _)| b != name) => {
+                Some(*i)
+            }
+            _ => None,
+        }
+    };
+    let find_key = |key: &str| {
+        let at = by_key.partition_point(|(k, _)| k.as_str() < key);
+        by_key.get(at).filter(|(k, _)| k == key).map(|(_, i)| *i)
+    };
+    let mut into: Vec<Option<usize>> = vec![None; people.len()];
+    for (i, p) in people.iter().enumerate().filter(|(_, p)| is_book(p)) {
+        let email_key = p
+            .email
+            .as_deref()
+            .filter(|e| !e.trim().is_empty())
+            .map(|e| format!("mailto:{}", e.trim().to_lowercase()));
+        let key = p.identity_key();
+        into[i] = find_key(&key)
+            .or_else(|| email_key.as_deref().and_then(find_key))
+            .or_else(|| {
+                (!p.first_name.trim().is_empty() || !p.last_name.trim().is_empty())
+                    .then(|| unique_name(&name_key(p)))
+                    .flatten()
+            });
+    }
+    let merged = into.iter().flatten().count();
+    if merged == 0 {
+        return 0;
+    }
+    let mut slots: Vec<Option<Person>> = people.drain(..).map(Some).collect();
+    for (i, target) in into.iter().enumerate() {
+        let Some(target) = *target else { continue };
+        if let Some(contact) = slots.get_mut(i).and_then(Option::take) {
+            if let Some(Some(connection)) = slots.get_mut(target) {
+                fill_blanks(connection, contact);
+            }
+        }
+    }
+    people.extend(slots.into_iter().flatten());
+    merged
+}
+
 /// Merges people listed twice (same profile URL, or same e-mail when there is no URL): the
 /// first keeps its place, blank fields are filled from the later one, labels are united.
 /// People known only by name are kept apart (two "Jo Smith" are often two people).
@@ -605,6 +714,9 @@ fn merge_duplicates(people: &mut Vec<Person>) -> usize {
 }
 
 fn fill_blanks(into: &mut Person, from: Person) {
+    if from.source == PersonSource::Connection {
+        into.source = PersonSource::Connection;
+    }
     if into.first_name.is_empty() && into.last_name.is_empty() {
         into.first_name = from.first_name;
         into.last_name = from.last_name;

@@ -5,7 +5,7 @@
 use super::company::{display_spelling, normalize_company};
 use super::title::{title_words, WordKind, SENIORITY_FACTOR};
 use super::InferSettings;
-use crate::model::{NodeInfo, Person, PersonalExport};
+use crate::model::{ExportKind, NodeInfo, Person, PersonSource, PersonalExport};
 
 pub(crate) const NONE: u32 = u32::MAX;
 pub(crate) const NO_DATE: i32 = i32::MIN;
@@ -258,6 +258,15 @@ pub(crate) struct Features {
     pub by_day_pos: Vec<u32>,
 }
 
+/// A person known only from the address book carries [`NodeInfo::ADDRESS_BOOK`].
+fn address_book_attr(person: &Person) -> Vec<(String, String)> {
+    let (key, value) = NodeInfo::ADDRESS_BOOK;
+    match person.source {
+        PersonSource::AddressBook => vec![(key.to_string(), value.to_string())],
+        PersonSource::Connection => Vec::new(),
+    }
+}
+
 impl Features {
     pub fn build(export: &PersonalExport, settings: &InferSettings) -> Features {
         // 1) nodes: one per identity key, duplicates merged (first non-blank value wins,
@@ -296,6 +305,10 @@ impl Features {
                         (a, b) => a.or(b),
                     };
                     labels.extend(person.labels.iter().cloned());
+                    if person.source == PersonSource::Connection {
+                        let book = NodeInfo::ADDRESS_BOOK;
+                        node.attrs.retain(|(k, v)| (k.as_str(), v.as_str()) != book);
+                    }
                     id
                 }
                 None => {
@@ -309,6 +322,7 @@ impl Features {
                         title: clean(&person.position),
                         url: clean(&person.profile_url),
                         connected_on: person.connected_on,
+                        attrs: address_book_attr(person),
                         ..NodeInfo::default()
                     });
                     node_labels.push(person.labels.clone());
@@ -543,7 +557,8 @@ impl Features {
             })
             .collect();
 
-        // 5) group conversations, participants matched by profile URL
+        // 5) group conversations, participants matched by profile URL (by name in a
+        //    Facebook export: Messenger gives names only, and a friend's key is their name's)
         // a node made from a person with a profile URL has that URL's key as its key
         let other_url_keys: Vec<Option<String>> = nodes
             .iter()
@@ -564,7 +579,21 @@ impl Features {
                 // the first node of a URL wins
                 url_to_node.entry(key).or_insert(v as u32);
             }
+            if export.kind == ExportKind::Facebook && node.key.starts_with("name:") {
+                url_to_node.entry(node.key.as_str()).or_insert(v as u32);
+            }
         }
+        let name_keys: Vec<Vec<String>> = export
+            .messages
+            .iter()
+            .map(|m| match export.kind == ExportKind::Facebook && m.from_url.is_none() {
+                true => std::iter::once(&m.from_name)
+                    .chain(&m.to_names)
+                    .map(|name| format!("name:{}", name.trim().to_lowercase()))
+                    .collect(),
+                false => Vec::new(),
+            })
+            .collect();
         let mut conv_ids = Interner::default();
         // every distinct participant URL key gets an id, and the node it matches (or NONE);
         // messages repeat URLs written the same way, so each spelling is keyed once
@@ -574,13 +603,13 @@ impl Features {
         // per conversation: every participant URL id, and the matched nodes
         let mut conv_urls: Vec<Vec<u32>> = Vec::new();
         let mut conv_nodes: Vec<Vec<u32>> = Vec::new();
-        for m in &export.messages {
+        for (m, names) in export.messages.iter().zip(&name_keys) {
             let c = conv_ids.id(&m.conversation_id) as usize;
             if c == conv_urls.len() {
                 conv_urls.push(Vec::new());
                 conv_nodes.push(Vec::new());
             }
-            for spelling in m.from_url.iter().chain(&m.to_urls) {
+            for spelling in m.from_url.iter().chain(&m.to_urls).chain(names) {
                 let id = *id_of_spelling.entry(spelling.as_str()).or_insert_with(|| {
                     let url = url_key(spelling);
                     if url.is_empty() {

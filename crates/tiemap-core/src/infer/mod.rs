@@ -22,6 +22,7 @@
 //!
 //! Same export, same settings: same network, on every platform.
 
+pub mod checking;
 mod company;
 mod features;
 mod knn;

@@ -37,6 +37,15 @@ const MAX_RISE: f32 = 1.5;
 /// Iterations on a level before it can be called converged (the speed needs a few
 /// iterations to adapt after a start).
 const MIN_ITERATIONS: usize = 20;
+/// Every this many iterations the drawing is compared with the one this many iterations
+/// before (see [`VISIBLE_CHANGE`]).
+const WINDOW: usize = 10;
+/// The drawing has stopped changing visibly when, over [`WINDOW`] iterations, its nodes moved
+/// on average less than this share of the drawing's width: 2 pixels in a 1,000-pixel picture.
+/// Judged on where the nodes end up, not on the path they took, so nodes that only tremble in
+/// place (which the per-iteration displacement counts as movement for hundreds of iterations
+/// on big maps) do not keep the layout running.
+const VISIBLE_CHANGE: f32 = 0.002;
 /// Bodies per quadtree leaf.
 const LEAF_SIZE: usize = 4;
 
@@ -95,6 +104,8 @@ pub(crate) struct Engine {
     /// Mean node spacing after the last iteration.
     spacing: f32,
     below_threshold_streak: usize,
+    /// The drawing [`WINDOW`] iterations ago (empty until the first window).
+    window_start: Vec<f32>,
     pub iterations: usize,
     pub figures: IterationFigures,
 }
@@ -113,6 +124,7 @@ impl Engine {
             speed: 1.0,
             spacing: 0.0,
             below_threshold_streak: 0,
+            window_start: Vec::new(),
             iterations: 0,
             figures: IterationFigures::default(),
             graph,
@@ -126,12 +138,14 @@ impl Engine {
     pub fn set_settings(&mut self, settings: &Fa2Settings) {
         self.settings = settings.sanitized();
         self.below_threshold_streak = 0;
+        self.window_start.clear();
         self.prepare();
     }
 
     /// The layout is no longer considered converged (pins or sizes changed).
     pub fn resume(&mut self) {
         self.below_threshold_streak = 0;
+        self.window_start.clear();
     }
 
     pub fn set_sizes(&mut self, sizes: &[f32]) {
@@ -143,6 +157,7 @@ impl Engine {
                 .unwrap_or(1.0);
         }
         self.below_threshold_streak = 0;
+        self.window_start.clear();
     }
 
     /// Derived arrays that depend on the settings.
@@ -169,6 +184,33 @@ impl Engine {
         } else {
             vec![1.0; n]
         };
+    }
+
+    /// True when the nodes moved on average less than [`VISIBLE_CHANGE`] of the drawing's
+    /// width since the start of the window (movable nodes only).
+    fn still_in_picture(&self) -> bool {
+        if self.window_start.len() != self.pos.len() {
+            return false;
+        }
+        let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);
+        let (mut moved, mut moving) = (0.0f64, 0usize);
+        for (v, (p, q)) in self
+            .pos
+            .chunks_exact(2)
+            .zip(self.window_start.chunks_exact(2))
+            .enumerate()
+        {
+            for k in 0..2 {
+                lo[k] = lo[k].min(p[k]);
+                hi[k] = hi[k].max(p[k]);
+            }
+            if !self.fixed[v] {
+                moved += f64::from(((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2)).sqrt());
+                moving += 1;
+            }
+        }
+        let width = (hi[0] - lo[0]).max(hi[1] - lo[1]);
+        moving > 0 && width > 0.0 && moved / (moving as f64) < f64::from(VISIBLE_CHANGE * width)
     }
 
     pub fn converged(&self) -> bool {
@@ -308,6 +350,12 @@ impl Engine {
             self.below_threshold_streak = 0;
         }
         self.iterations += 1;
+        if self.iterations.is_multiple_of(WINDOW) {
+            if self.iterations >= MIN_ITERATIONS && self.still_in_picture() {
+                self.below_threshold_streak = Fa2Settings::CONVERGED_STREAK;
+            }
+            self.window_start.clone_from(&self.pos);
+        }
         self.figures = IterationFigures {
             global_speed: global,
             mean_displacement,

@@ -4,6 +4,8 @@
 //!
 //! - [`structure`]: degree, betweenness (brokers), Burt's constraint and effective size, hubs,
 //!   network-level figures, and the owner's own ego-network constraint ([`ego_holes`]);
+//! - [`core_network`]: Burt's measures and Gould–Fernandez brokerage roles on the people the
+//!   owner actually deals with (the core network), with reference ranges;
 //! - [`bridges`]: pairs of clusters joined through only one or two people;
 //! - [`taxonomy`] and [`composition`]: function and seniority inferred from titles (with the
 //!   person's corrections), counted over the whole network and per cluster, top companies;
@@ -11,6 +13,7 @@
 //!   and growth (connections per year stacked by cluster);
 //! - [`ties`]: tie strength and recency from messages, endorsements and recommendations:
 //!   strongest ties, dormant strong ties, one-way ties;
+//! - [`chapters`]: chapters of the owner's career and schooling with few people from them;
 //! - [`gaps`]: what is missing for a goal the person picks, as findings in plain words.
 //!
 //! Every figure has a one-sentence meaning beside it (`MEANING_*` constants and
@@ -18,7 +21,9 @@
 //! results that come from maps are sorted, sampling takes a seed.
 
 pub mod bridges;
+pub mod chapters;
 pub mod composition;
+pub mod core_network;
 pub mod diversity;
 pub mod gaps;
 pub mod structure;
@@ -26,8 +31,13 @@ pub mod taxonomy;
 pub mod ties;
 
 pub use bridges::{cluster_bridges, lone_bridge_clusters, ClusterBridge, LoneBridge};
+pub use chapters::{chapters, Chapter, ChapterSettings, Chapters};
 pub use composition::{
     composition, title_table, top_companies, CompanyCount, Composition, RoleCounts, TitleRow,
+};
+pub use core_network::{
+    brokerage_roles, core_measures, core_members, BrokerageRoles, CoreChoice, CoreCluster,
+    CoreMeasures,
 };
 pub use diversity::{
     blau, diversity, diversity_by_year, effective_number, growth, shannon, Diversity, Growth,
@@ -35,8 +45,9 @@ pub use diversity::{
 };
 pub use gaps::{find_gaps, Finding, FindingKind, GapSettings, Goal};
 pub use structure::{
-    betweenness, brokers, degrees, ego_holes, hubs, structural_holes, summary, weighted_degrees,
-    Betweenness, BetweennessSettings, EgoHoles, NetworkSummary, Ranked, StructuralHoles,
+    betweenness, brokers, degrees, ego_holes, ego_terms, hubs, structural_holes, summary,
+    weighted_degrees, Betweenness, BetweennessSettings, EgoHoles, NetworkSummary, Ranked,
+    StructuralHoles,
 };
 pub use taxonomy::{classify_title, Function, Role, RoleOverride, RoleOverrides, Seniority};
 pub use ties::{tie_strengths, Direction, OneWayTie, TieReport, TieSettings, TieStrength};

@@ -436,39 +436,10 @@ pub fn ego_holes(csr: &Csr, weighted: bool) -> EgoHoles {
             efficiency: None,
         };
     }
-    let weight = |x: f32| if weighted { x as f64 } else { 1.0 };
-    let owner_weight = 1.0;
-    // Totals of each node including its tie to the owner.
-    let sum: Vec<f64> = (0..n)
-        .map(|v| owner_weight + csr.neighbors(v).1.iter().map(|&x| weight(x)).sum::<f64>())
-        .collect();
-    let max: Vec<f64> = (0..n)
-        .map(|v| {
-            csr.neighbors(v)
-                .1
-                .iter()
-                .map(|&x| weight(x))
-                .fold(owner_weight, f64::max)
-        })
-        .collect();
-    let sum_o = owner_weight * n as f64;
-    let p_o = owner_weight / sum_o;
-    // Every neighbour of every node j is also a neighbour of the owner.
-    let mut c = 0.0;
-    let mut es = 0.0;
-    for (j, &max_j) in max.iter().enumerate() {
-        let (nj, wj) = csr.neighbors(j);
-        let indirect: f64 = nj
-            .iter()
-            .zip(wj)
-            .map(|(&q, &x)| p_o * weight(x) / sum[q as usize])
-            .sum();
-        c += (p_o + indirect).powi(2);
-        let redundancy: f64 = wj.iter().map(|&x| p_o * weight(x) / max_j).sum();
-        es += 1.0 - redundancy;
-    }
+    let terms = ego_terms(csr, weighted);
+    let c = terms.iter().map(|t| t.constraint).sum();
     let es = if weighted {
-        es
+        terms.iter().map(|t| 1.0 - t.redundancy).sum()
     } else {
         n as f64 - 2.0 * csr.edge_count() as f64 / n as f64
     };
@@ -477,6 +448,49 @@ pub fn ego_holes(csr: &Csr, weighted: bool) -> EgoHoles {
         effective_size: Some(es),
         efficiency: Some(es / n as f64),
     }
+}
+
+/// What one contact `j` adds to the owner's measures in [`ego_holes`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EgoTerm {
+    /// `j`'s share of the owner's constraint, `(p_oj + sum_q p_oq p_qj)^2` (networkx's
+    /// `local_constraint(G, owner, j)`).
+    pub constraint: f64,
+    /// `sum_q p_oq m_jq`: how much of `j` the owner's other contacts already reach.
+    pub redundancy: f64,
+}
+
+/// The per-contact terms of [`ego_holes`] for the ego network of `csr` (the owner tied with
+/// weight 1 to every node of `csr`), one per node.
+pub fn ego_terms(csr: &Csr, weighted: bool) -> Vec<EgoTerm> {
+    let n = csr.node_count();
+    if n == 0 {
+        return Vec::new();
+    }
+    let weight = |x: f32| if weighted { x as f64 } else { 1.0 };
+    let owner_weight = 1.0;
+    // Totals of each node including its tie to the owner.
+    let sum: Vec<f64> = (0..n)
+        .map(|v| owner_weight + csr.neighbors(v).1.iter().map(|&x| weight(x)).sum::<f64>())
+        .collect();
+    let sum_o = owner_weight * n as f64;
+    let p_o = owner_weight / sum_o;
+    // Every neighbour of every node j is also a neighbour of the owner.
+    (0..n)
+        .map(|j| {
+            let (nj, wj) = csr.neighbors(j);
+            let max_j = wj.iter().map(|&x| weight(x)).fold(owner_weight, f64::max);
+            let indirect: f64 = nj
+                .iter()
+                .zip(wj)
+                .map(|(&q, &x)| p_o * weight(x) / sum[q as usize])
+                .sum();
+            EgoTerm {
+                constraint: (p_o + indirect).powi(2),
+                redundancy: wj.iter().map(|&x| p_o * weight(x) / max_j).sum(),
+            }
+        })
+        .collect()
 }
 
 /// A node and the value it was ranked by.

@@ -13,6 +13,24 @@ pub enum ExportKind {
     Contacts,
 }
 
+/// Where a person on the map came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum PersonSource {
+    /// A connection, friend or contact of the file the map is made of.
+    #[default]
+    Connection,
+    /// LinkedIn's copy of the owner's address book (`Contacts.csv`, `ImportedContacts.csv`):
+    /// people the owner has an e-mail for, who need not be connections.
+    AddressBook,
+}
+
+impl PersonSource {
+    /// Whether this is the usual source (left out of saved files, which stay as they were).
+    pub fn is_connection(&self) -> bool {
+        *self == PersonSource::Connection
+    }
+}
+
 /// One of the owner's connections (a LinkedIn connection, a Facebook friend, a contact).
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Person {
@@ -29,6 +47,9 @@ pub struct Person {
     pub connected_on: Option<Date>,
     /// Contact-file groups or labels ("Family", "Acme team").
     pub labels: Vec<String>,
+    /// Where the person came from: a connection, or only the owner's address book.
+    #[serde(default, skip_serializing_if = "PersonSource::is_connection")]
+    pub source: PersonSource,
 }
 
 impl Person {
@@ -118,6 +139,15 @@ pub struct OwnPosition {
     pub finished_on: Option<Date>,
 }
 
+/// One of the owner's schools (Education.csv).
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct OwnSchool {
+    pub school: String,
+    pub degree: Option<String>,
+    pub started_on: Option<Date>,
+    pub finished_on: Option<Date>,
+}
+
 /// The owner (Profile.csv).
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Profile {
@@ -162,6 +192,9 @@ pub struct PersonalExport {
     pub messages: Vec<Message>,
     pub invitations: Vec<Invitation>,
     pub positions: Vec<OwnPosition>,
+    /// The owner's schools (Education.csv).
+    #[serde(default)]
+    pub education: Vec<OwnSchool>,
     pub endorsements: Vec<Endorsement>,
     pub recommendations: Vec<Recommendation>,
 }

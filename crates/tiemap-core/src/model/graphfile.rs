@@ -50,7 +50,8 @@ pub struct GraphEdge {
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct GraphFile {
     /// The format's short name: "GEXF", "GraphML", "GML", "Pajek", "GDF", "CSV edge list",
-    /// "JSON node-link", "graphology JSON", "Cytoscape JSON", "edge list".
+    /// "JSON node-link", "graphology JSON", "Cytoscape JSON", "edge list", "CSV adjacency
+    /// list", "CSV matrix".
     pub format: String,
     pub directed: bool,
     pub nodes: Vec<GraphNode>,

@@ -17,7 +17,8 @@ pub use csr::{component_labels, Csr};
 pub use date::{Date, Timestamp};
 pub use export::{
     normalize_profile_url, Endorsement, ExportKind, Invitation, InvitationDirection, Message,
-    OwnPosition, Person, PersonalExport, Profile, Recommendation, RecommendationDirection,
+    OwnPosition, OwnSchool, Person, PersonSource, PersonalExport, Profile, Recommendation,
+    RecommendationDirection,
 };
 pub use graphfile::{AttrValue, GraphEdge, GraphFile, GraphNode};
 pub use network::{Evidence, Network, NodeInfo, Origin, Signal, Tie};

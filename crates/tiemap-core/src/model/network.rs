@@ -62,13 +62,15 @@ pub enum Evidence {
     Conversation { conversations: u32 },
     /// Both carry this contact label, group or organisation.
     ContactLabel { label: String },
+    /// The person said these two know each other: the tie stays whatever the weights.
+    Confirmed,
 }
 
 impl Evidence {
     /// The signal this evidence belongs to (`None` for a tie from a file).
     pub fn signal(&self) -> Option<Signal> {
         match self {
-            Evidence::FromFile => None,
+            Evidence::FromFile | Evidence::Confirmed => None,
             Evidence::SharedEmployer { .. } => Some(Signal::SharedEmployer),
             Evidence::ConnectionCohort { .. } => Some(Signal::ConnectionCohort),
             Evidence::CareerChapter { .. } => Some(Signal::CareerChapter),
@@ -111,6 +113,7 @@ impl Evidence {
                 format!("in {conversations} group conversations together")
             }
             Evidence::ContactLabel { label } => format!("both labelled {label}"),
+            Evidence::Confirmed => "you said they know each other".to_string(),
         }
     }
 }
@@ -143,8 +146,21 @@ pub struct NodeInfo {
     pub size: Option<f32>,
     /// Community given by a graph file.
     pub community: Option<String>,
-    /// Other attributes from a graph file, for the details panel.
+    /// Other attributes from a graph file, for the details panel; for a person known only
+    /// from the owner's address book, [`NodeInfo::ADDRESS_BOOK`].
     pub attrs: Vec<(String, String)>,
+}
+
+impl NodeInfo {
+    /// The attribute of a person known only from the owner's address book (LinkedIn's
+    /// `Contacts.csv`), not a connection.
+    pub const ADDRESS_BOOK: (&'static str, &'static str) = ("source", "address book");
+
+    /// Whether the person is known only from the owner's address book.
+    pub fn from_address_book(&self) -> bool {
+        let (key, value) = NodeInfo::ADDRESS_BOOK;
+        self.attrs.iter().any(|(k, v)| k == key && v == value)
+    }
 }
 
 /// Where a network's ties came from.

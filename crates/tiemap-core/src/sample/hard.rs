@@ -1707,6 +1707,7 @@ fn build(rng: &mut Rng, name: &'static str, mut plan: Plan, people: usize) -> Ha
             position,
             connected_on: Some(met),
             labels: Vec::new(),
+            ..Person::default()
         });
     }
     let messages = if style.thin {
@@ -1910,5 +1911,71 @@ mod tests {
             .iter()
             .zip(&h.also)
             .all(|(t, a)| a.is_none_or(|a| a != *t)));
+    }
+}
+
+/// A person answering "do these two know each other?" about their own hard export, as a
+/// person would: yes when the two share a true group (a bridge's second group counts), no
+/// otherwise, with a few answers wrong on purpose and a few "not sure", fixed by the seed
+/// and the pair (asking twice gives the same answer).
+#[derive(Clone, Debug)]
+pub struct SimulatedPerson {
+    /// True groups of each identity key (a person's group and a bridge's second one).
+    groups_of_key: std::collections::BTreeMap<String, Vec<u32>>,
+    seed: u64,
+}
+
+/// Share of answers a [`SimulatedPerson`] gets wrong.
+pub const WRONG_ANSWERS: f64 = 0.05;
+/// Share of questions a [`SimulatedPerson`] is not sure about.
+pub const UNSURE_ANSWERS: f64 = 0.05;
+
+impl SimulatedPerson {
+    pub fn new(h: &HardExport, seed: u64) -> SimulatedPerson {
+        let mut groups_of_key: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
+        for ((p, &g), also) in h.export.people.iter().zip(&h.truth).zip(&h.also) {
+            let groups = groups_of_key.entry(p.identity_key()).or_default();
+            groups.push(g);
+            groups.extend(also.iter().copied());
+        }
+        SimulatedPerson {
+            groups_of_key,
+            seed,
+        }
+    }
+
+    /// Whether the people with keys `a` and `b` truly know each other (`None`: unknown key).
+    pub fn truth(&self, a: &str, b: &str) -> Option<bool> {
+        let (ga, gb) = (self.groups_of_key.get(a)?, self.groups_of_key.get(b)?);
+        Some(ga.iter().any(|g| gb.contains(g)))
+    }
+
+    /// The answer to "do `a` and `b` know each other?".
+    pub fn answer(&self, a: &str, b: &str) -> crate::infer::checking::Answer {
+        use crate::infer::checking::Answer;
+        let (x, y) = if a <= b { (a, b) } else { (b, a) };
+        let mut bytes = Vec::with_capacity(x.len() + y.len() + 9);
+        bytes.extend_from_slice(x.as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(y.as_bytes());
+        bytes.extend_from_slice(&self.seed.to_le_bytes());
+        let mut rng = Rng::new(crate::hash::fnv1a64(&bytes));
+        let roll = rng.next_f64();
+        let Some(knows) = self.truth(a, b) else {
+            return Answer::NotSure;
+        };
+        if roll < UNSURE_ANSWERS {
+            Answer::NotSure
+        } else if roll < UNSURE_ANSWERS + WRONG_ANSWERS {
+            if knows {
+                Answer::DontKnow
+            } else {
+                Answer::Know
+            }
+        } else if knows {
+            Answer::Know
+        } else {
+            Answer::DontKnow
+        }
     }
 }

@@ -574,6 +574,7 @@ pub fn linkedin_sample(people: usize, seed: u64) -> SampleExport {
             position,
             connected_on: Some(met),
             labels: Vec::new(),
+            ..Person::default()
         });
         truth.push(chapter as u32);
         members[chapter].push(i as u32);

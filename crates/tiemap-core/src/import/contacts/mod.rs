@@ -9,7 +9,7 @@ mod vcard;
 
 use super::csv_util::{decode_text_as, field, find_table, Table};
 use super::{FileRead, ImportError, ReportLine, Skipped};
-use crate::model::{ExportKind, Person, PersonalExport};
+use crate::model::{ExportKind, Person, PersonSource, PersonalExport};
 
 pub(crate) use vcard::read_vcard_text;
 
@@ -23,13 +23,55 @@ pub enum ContactsCsv {
     /// E-mail 1 - Value,Organization 1 - Name,Organization 1 - Title,...`.
     GoogleOld,
     /// Outlook: `First Name,Middle Name,Last Name,Title,Suffix,...,E-mail Address,...,
-    /// Company,Job Title,Categories` (`Title` is Mr./Dr., `Job Title` the position).
-    Outlook,
+    /// Company,Job Title,Categories` (`Title` is Mr./Dr., `Job Title` the position), with
+    /// headers in the language of the Outlook that wrote it.
+    Outlook(HeaderLanguage),
+    /// Thunderbird: `First Name,Last Name,Display Name,Nickname,Primary Email,Secondary
+    /// Email,...,Job Title,Department,Organization,Web Page 1,...`, in its language too.
+    Thunderbird(HeaderLanguage),
+    /// Roundcube's own columns: `First Name,Last Name,Display Name,...,Email Home,Email Work,
+    /// Email Other,...,Organization,Job Title,...,Groups`.
+    Roundcube,
     /// LinkedIn's connections export before 2016 ("Microsoft Outlook (.CSV file)",
     /// `linkedin_connections_export_microsoft_outlook.csv`, Windows-1252): 59 columns of
     /// Outlook's, in an order of LinkedIn's own, `Title,First Name,Middle Name,Last Name,
     /// Suffix,E-mail Address,E-mail 2 Address,...,Company,Department,Job Title,...`, no dates.
     LinkedInOutlook,
+    /// LinkedIn's copy of the owner's address book, in camel case: `Contacts.csv`
+    /// (`Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt,...,
+    /// FullName,...,Profiles`) and `ImportedContacts.csv` (`FirstName,MiddleName,LastName,...,
+    /// Title,Emails,PhoneNumbers,CreatedAt,...`). Its people need not be connections: they
+    /// are marked [`PersonSource::AddressBook`].
+    LinkedInAddressBook,
+}
+
+/// The language of an address book's column names: Outlook and Thunderbird write them in
+/// the language they run in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderLanguage {
+    English,
+    German,
+    French,
+    Spanish,
+}
+
+impl HeaderLanguage {
+    const ALL: [HeaderLanguage; 4] = [
+        HeaderLanguage::English,
+        HeaderLanguage::German,
+        HeaderLanguage::French,
+        HeaderLanguage::Spanish,
+    ];
+
+    /// The note for a file with these headers ("German headers"), none for English.
+    fn note(self) -> Option<&'static str> {
+        match self {
+            HeaderLanguage::English => None,
+            HeaderLanguage::German => Some("German headers"),
+            HeaderLanguage::French => Some("French headers"),
+            HeaderLanguage::Spanish => Some("Spanish headers"),
+        }
+    }
 }
 
 /// The first columns of [`ContactsCsv::LinkedInOutlook`]: no address book puts the e-mail
@@ -47,8 +89,11 @@ impl ContactsCsv {
     fn name(self) -> &'static str {
         match self {
             ContactsCsv::Google | ContactsCsv::GoogleOld => "Google Contacts CSV",
-            ContactsCsv::Outlook => "Outlook contacts CSV",
+            ContactsCsv::Outlook(_) => "Outlook contacts CSV",
+            ContactsCsv::Thunderbird(_) => "Thunderbird address book CSV",
+            ContactsCsv::Roundcube => "Roundcube contacts CSV",
             ContactsCsv::LinkedInOutlook => "LinkedIn connections (Outlook layout)",
+            ContactsCsv::LinkedInAddressBook => "LinkedIn address book (Contacts.csv)",
         }
     }
 
@@ -61,13 +106,22 @@ impl ContactsCsv {
         (&'static str, &'static str),
         Option<&'static str>,
     ) {
+        let contacts = ("contact", "contacts");
         match self {
             ContactsCsv::LinkedInOutlook => (
                 ExportKind::LinkedIn,
                 ("person", "people"),
                 Some("LinkedIn's export of before 2016, in Outlook's layout"),
             ),
-            _ => (ExportKind::Contacts, ("contact", "contacts"), None),
+            ContactsCsv::LinkedInAddressBook => (
+                ExportKind::Contacts,
+                ("address-book contact", "address-book contacts"),
+                Some("the address book you gave LinkedIn; shown as from your address book, not as connections"),
+            ),
+            ContactsCsv::Outlook(lang) | ContactsCsv::Thunderbird(lang) => {
+                (ExportKind::Contacts, contacts, lang.note())
+            }
+            _ => (ExportKind::Contacts, contacts, None),
         }
     }
 }
@@ -75,6 +129,7 @@ impl ContactsCsv {
 /// Recognises a (lower-cased, trimmed) header row of a contacts CSV.
 pub fn classify_header(header: &[String]) -> Option<ContactsCsv> {
     let has = |name: &str| header.iter().any(|h| h == name);
+    let has_any = |names: &[&str]| names.iter().any(|n| has(n));
     let linkedin_outlook = header.len() > LINKEDIN_OUTLOOK_START.len()
         && header
             .iter()
@@ -82,6 +137,9 @@ pub fn classify_header(header: &[String]) -> Option<ContactsCsv> {
             .all(|(h, s)| h == s);
     if linkedin_outlook && has("job title") {
         return Some(ContactsCsv::LinkedInOutlook);
+    }
+    if has("firstname") && has("lastname") && has("emails") {
+        return Some(ContactsCsv::LinkedInAddressBook);
     }
     if has("given name") && has("family name") && (has("group membership") || has("name")) {
         return Some(ContactsCsv::GoogleOld);
@@ -92,15 +150,30 @@ pub fn classify_header(header: &[String]) -> Option<ContactsCsv> {
     {
         return Some(ContactsCsv::Google);
     }
-    if has("first name")
-        && has("e-mail address")
-        && (has("job title") || has("categories") || has("company"))
+    if has_any(&["email home", "email work", "email other"])
+        && has_any(&["first name", "display name"])
     {
-        return Some(ContactsCsv::Outlook);
+        return Some(ContactsCsv::Roundcube);
+    }
+    for lang in HeaderLanguage::ALL {
+        let c = thunderbird_columns(lang);
+        if has_any(c.email) && (has_any(c.first) || has_any(c.full)) {
+            return Some(ContactsCsv::Thunderbird(lang));
+        }
+    }
+    for lang in HeaderLanguage::ALL {
+        let c = outlook_columns(lang);
+        // The first e-mail column is Outlook's own name for it; the others tell Outlook
+        // from any table with a first name and an e-mail.
+        if has_any(c.first)
+            && has_any(c.email)
+            && (has_any(c.title) || has_any(c.labels) || has_any(c.company))
+        {
+            return Some(ContactsCsv::Outlook(lang));
+        }
     }
     None
 }
-
 /// Reads a contacts file (Google or Outlook CSV, or vCard) into `export`. A file that is none
 /// of them is an [`ImportError::UnknownFormat`].
 pub fn read_contacts(
@@ -167,7 +240,41 @@ fn columns(kind: ContactsCsv) -> Columns {
             label_separator: ":::",
             url: &["website 1 - value"],
         },
-        ContactsCsv::Outlook | ContactsCsv::LinkedInOutlook => Columns {
+        ContactsCsv::Outlook(lang) => outlook_columns(lang),
+        ContactsCsv::LinkedInOutlook => outlook_columns(HeaderLanguage::English),
+        ContactsCsv::Thunderbird(lang) => thunderbird_columns(lang),
+        ContactsCsv::Roundcube => Columns {
+            first: &["first name"],
+            middle: &["middle name"],
+            last: &["last name"],
+            full: &["display name", "nickname"],
+            email: &["email home", "email work", "email other"],
+            company: &["organization", "company"],
+            title: &["job title"],
+            labels: &["groups"],
+            label_separator: ",",
+            url: &["website home page", "website work", "website profile"],
+        },
+        ContactsCsv::LinkedInAddressBook => Columns {
+            first: &["firstname"],
+            middle: &["middlename"],
+            last: &["lastname"],
+            full: &["fullname", "nickname"],
+            email: &["emails"],
+            company: &["companies"],
+            title: &["title"],
+            labels: &[],
+            label_separator: ",",
+            url: &["profiles", "sites"],
+        },
+    }
+}
+
+/// Outlook's columns in each language it writes them in (as Roundcube's importer lists
+/// them, `program/localization/*/csv2vcard.inc`).
+fn outlook_columns(lang: HeaderLanguage) -> Columns {
+    match lang {
+        HeaderLanguage::English => Columns {
             first: &["first name"],
             middle: &["middle name"],
             last: &["last name"],
@@ -178,6 +285,106 @@ fn columns(kind: ContactsCsv) -> Columns {
             labels: &["categories"],
             label_separator: ";",
             url: &["web page"],
+        },
+        HeaderLanguage::German => Columns {
+            first: &["vorname"],
+            middle: &["weitere vornamen"],
+            last: &["nachname"],
+            full: &["spitzname"],
+            email: &["e-mail-adresse", "e-mail 2: adresse"],
+            company: &["firma"],
+            title: &["position"],
+            labels: &["kategorien"],
+            label_separator: ";",
+            url: &["webseite"],
+        },
+        HeaderLanguage::French => Columns {
+            first: &["prénom"],
+            middle: &["deuxième prénom"],
+            last: &["nom"],
+            full: &["surnom"],
+            email: &["adresse de messagerie", "adresse de messagerie 2"],
+            company: &["société"],
+            title: &["fonction", "profession"],
+            labels: &["catégories"],
+            label_separator: ";",
+            url: &["page web"],
+        },
+        HeaderLanguage::Spanish => Columns {
+            first: &["nombre"],
+            middle: &["segundo nombre"],
+            last: &["apellidos"],
+            full: &["apodo"],
+            email: &[
+                "dirección de correo electrónico",
+                "e-mail address",
+                "dirección de correo electrónico 2",
+            ],
+            company: &["organización", "compañía"],
+            title: &["puesto"],
+            labels: &["categorías"],
+            label_separator: ";",
+            url: &["página web"],
+        },
+    }
+}
+
+/// Thunderbird's columns in each language it writes them in.
+fn thunderbird_columns(lang: HeaderLanguage) -> Columns {
+    match lang {
+        HeaderLanguage::English => Columns {
+            first: &["first name"],
+            middle: &[],
+            last: &["last name"],
+            full: &["display name", "nickname"],
+            email: &["primary email", "secondary email"],
+            company: &["organization"],
+            title: &["job title"],
+            labels: &[],
+            label_separator: ",",
+            url: &["web page 1", "web page 2"],
+        },
+        HeaderLanguage::German => Columns {
+            first: &["vorname"],
+            middle: &[],
+            last: &["nachname"],
+            full: &["anzeigename", "spitzname"],
+            email: &["primäre e-mail-adresse", "sekundäre e-mail-adresse"],
+            company: &["organisation"],
+            title: &["arbeitstitel", "position"],
+            labels: &[],
+            label_separator: ",",
+            url: &["webseite 1", "webseite 2"],
+        },
+        HeaderLanguage::French => Columns {
+            first: &["prénom"],
+            middle: &[],
+            last: &["nom"],
+            full: &["nom à afficher", "surnom"],
+            email: &[
+                "adresse électronique principale",
+                "adresse électronique secondaire",
+            ],
+            company: &["société", "organisation"],
+            title: &["profession", "fonction"],
+            labels: &[],
+            label_separator: ",",
+            url: &["site web 1", "site web 2"],
+        },
+        HeaderLanguage::Spanish => Columns {
+            first: &["nombre"],
+            middle: &[],
+            last: &["apellidos"],
+            full: &["nombre en pantalla", "apodo"],
+            email: &[
+                "dirección de correo electrónico principal",
+                "dirección de correo electrónico secundaria",
+            ],
+            company: &["organización"],
+            title: &["puesto"],
+            labels: &[],
+            label_separator: ",",
+            url: &["página web 1", "página web 2"],
         },
     }
 }
@@ -195,12 +402,23 @@ pub(crate) fn read_table<K>(
     let middle = table.column(c.middle);
     let last = table.column(c.last);
     let full = table.column(c.full);
-    let email = table.column(c.email);
+    // Every e-mail column present: the first non-blank one is the address (Roundcube's
+    // "Email Home" is often blank beside a filled "Email Work").
+    let emails: Vec<usize> = c
+        .email
+        .iter()
+        .filter_map(|name| table.column(&[name]))
+        .collect();
     let company = table.column(c.company);
     let title = table.column(c.title);
     let labels = table.column(c.labels);
     let url = table.column(c.url);
     let expected = table.header.len();
+    let source = if kind == ContactsCsv::LinkedInAddressBook {
+        PersonSource::AddressBook
+    } else {
+        PersonSource::Connection
+    };
     let mut skipped = Vec::new();
     let mut count = 0;
     table.for_each_row(|line, row| {
@@ -219,8 +437,12 @@ pub(crate) fn read_table<K>(
                 (first_name, last_name) = split_full_name(&name);
             }
         }
-        // Google joins several addresses with " ::: ": the first is the main one.
-        let email = field(row, email).and_then(|e| first_of(&e, ":::"));
+        // Google joins several addresses with " ::: ", LinkedIn's address book with commas:
+        // the first is the main one.
+        let email = emails
+            .iter()
+            .find_map(|&at| field(row, Some(at)))
+            .and_then(|e| first_email(&e));
         if first_name.is_empty() && last_name.is_empty() && email.is_none() {
             skipped.push(Skipped {
                 line: Some(line),
@@ -239,6 +461,7 @@ pub(crate) fn read_table<K>(
             labels: field(row, labels)
                 .map(|l| clean_labels(l.split(c.label_separator)))
                 .unwrap_or_default(),
+            source,
         });
         count += 1;
     })?;
@@ -253,6 +476,7 @@ pub(crate) fn read_table<K>(
         line: ReportLine::new(file, kind.name(), count, nouns, skipped).noting(note),
         source,
         holds_connections: true,
+        address_book: kind == ContactsCsv::LinkedInAddressBook,
         instead: INSTEAD,
     })
 }
@@ -264,6 +488,16 @@ fn join_words(words: &[Option<String>]) -> String {
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The first address of a list (`a@x.org ::: b@y.org`, `a@x.org,b@y.org`); the whole
+/// trimmed text when no part has an `@`.
+fn first_email(text: &str) -> Option<String> {
+    text.split([',', ';', ' '])
+        .map(|part| part.trim().trim_matches(':'))
+        .find(|part| part.contains('@'))
+        .map(str::to_string)
+        .or_else(|| first_of(text, ":::"))
 }
 
 fn first_of(text: &str, separator: &str) -> Option<String> {
@@ -336,7 +570,7 @@ mod tests {
         );
         assert_eq!(
             classify_header(&h("First Name,Middle Name,Last Name,Title,Suffix,E-mail Address,Company,Job Title,Categories")),
-            Some(ContactsCsv::Outlook)
+            Some(ContactsCsv::Outlook(HeaderLanguage::English))
         );
         assert_eq!(
             classify_header(&h(
@@ -348,10 +582,22 @@ mod tests {
             classify_header(&h("Title,First Name,Middle Name,Last Name,Suffix,E-mail Address,E-mail 2 Address,Company,Department,Job Title")),
             Some(ContactsCsv::LinkedInOutlook)
         );
+        assert_eq!(
+            classify_header(&h("Vorname,Weitere Vornamen,Nachname,Anrede,Suffix,Firma,Abteilung,Position,E-Mail-Adresse,Kategorien")),
+            Some(ContactsCsv::Outlook(HeaderLanguage::German))
+        );
+        assert_eq!(
+            classify_header(&h("First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Job Title,Organization")),
+            Some(ContactsCsv::Thunderbird(HeaderLanguage::English))
+        );
+        assert_eq!(
+            classify_header(&h("Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt")),
+            Some(ContactsCsv::LinkedInAddressBook)
+        );
         // Outlook's own export starts the same but puts the company after the suffix.
         assert_eq!(
             classify_header(&h("Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,E-mail Address")),
-            Some(ContactsCsv::Outlook)
+            Some(ContactsCsv::Outlook(HeaderLanguage::English))
         );
     }
 }

@@ -52,6 +52,7 @@ pub(crate) fn read_vcard_text(
         line: ReportLine::new(file, "vCard", count, ("contact", "contacts"), skipped),
         source: ExportKind::Contacts,
         holds_connections: true,
+        address_book: false,
         instead: INSTEAD,
     })
 }
@@ -122,6 +123,7 @@ fn finish(
         position: first_value("TITLE").map(|t| unescape(&t).trim().to_string()),
         connected_on: None,
         labels: clean_labels(labels.iter().map(String::as_str)),
+        ..Person::default()
     });
     *count += 1;
 }

@@ -164,6 +164,8 @@ pub(crate) struct Builder {
     created_by_ties: usize,
     /// Whether the format declares its nodes (so nodes created by ties are worth reporting).
     declares_nodes: bool,
+    /// How the file was read where a person may want to know, for the nodes line.
+    notes: Vec<String>,
 }
 
 impl Builder {
@@ -180,6 +182,7 @@ impl Builder {
             edge_skip_count: 0,
             created_by_ties: 0,
             declares_nodes: false,
+            notes: Vec::new(),
         }
     }
 
@@ -286,6 +289,11 @@ impl Builder {
         self.edge(s, t, weight, line)
     }
 
+    /// A few words on how the file was read, shown in brackets after its nodes line.
+    pub fn note(&mut self, note: String) {
+        self.notes.push(note);
+    }
+
     pub fn skip_node(&mut self, line: Option<usize>, reason: String) {
         self.node_skip_count += 1;
         if self.node_skips.len() < MAX_SKIPPED_KEPT {
@@ -331,6 +339,7 @@ impl Builder {
                 count: self.nodes.len(),
                 noun: "nodes".into(),
                 skipped: self.node_skips,
+                notes: self.notes,
                 ..ReportLine::default()
             },
             ReportLine {

@@ -87,6 +87,7 @@ pub(crate) fn read_gdf(
     let mut lower: Vec<String> = Vec::new();
     let (mut directed_rows, mut edge_rows) = (0usize, 0usize);
     let mut has_directed_col = false;
+    let mut names_with_commas = 0usize;
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let t = raw.trim();
@@ -116,6 +117,13 @@ pub(crate) fn read_gdf(
             }
             Part::Nodes => {
                 let key_col = lower.iter().position(|c| c == "name").unwrap_or(0);
+                let row = match join_unquoted_commas(row, &cols, &lower, key_col) {
+                    Ok(row) => row,
+                    Err(row) => {
+                        names_with_commas += 1;
+                        row
+                    }
+                };
                 let key = row.get(key_col).map(|k| k.trim()).unwrap_or("");
                 if key.is_empty() {
                     b.skip_node(Some(line), "has no name".into());
@@ -193,7 +201,50 @@ pub(crate) fn read_gdf(
         }
     }
     let directed = has_directed_col && edge_rows > 0 && directed_rows == edge_rows;
+    if names_with_commas > 0 {
+        b.note(format!(
+            "{} held commas without quotes, as Netvizz writes them, and {} read whole",
+            if names_with_commas == 1 {
+                "1 label".to_string()
+            } else {
+                format!(
+                    "{} labels",
+                    super::super::group_thousands(names_with_commas)
+                )
+            },
+            if names_with_commas == 1 {
+                "was"
+            } else {
+                "were"
+            }
+        ));
+    }
     Ok(b.finish("GDF", directed))
+}
+
+/// A node row with more fields than its `nodedef>` has columns: a text column held commas
+/// without quotes (Netvizz writes `1001,Ann Lee, Jr.,female`). The extra fields are joined
+/// back into the label column (or else the first text column after the key), and the row is
+/// returned as `Err` to count it. Rows of the right length come back as `Ok` unchanged.
+fn join_unquoted_commas<'a>(
+    row: Vec<Cow<'a, str>>,
+    cols: &[(String, String)],
+    lower: &[String],
+    key_col: usize,
+) -> Result<Vec<Cow<'a, str>>, Vec<Cow<'a, str>>> {
+    let extra = row.len().saturating_sub(cols.len());
+    let text_col = lower.iter().position(|c| c == "label").or_else(|| {
+        (0..cols.len()).find(|&c| c != key_col && cols[c].1.eq_ignore_ascii_case("VARCHAR"))
+    });
+    let (true, Some(at)) = (extra > 0 && !cols.is_empty(), text_col) else {
+        return Ok(row);
+    };
+    let mut fields = row.into_iter();
+    let mut out: Vec<Cow<'a, str>> = fields.by_ref().take(at).collect();
+    let joined: Vec<Cow<'a, str>> = fields.by_ref().take(extra + 1).collect();
+    out.push(Cow::Owned(joined.join(", ")));
+    out.extend(fields);
+    Err(out)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! limits ([`MAX_NODES`], [`MAX_EDGES`]), creates nodes that ties name but no declaration
 //! does (and reports them), and skips ties whose weight is not a positive number (reported).
 
+mod adjacency;
 pub(crate) mod builder;
 mod csv_edges;
 mod edge_list;
@@ -36,6 +37,11 @@ pub enum GraphKind {
     PajekClu,
     Gdf,
     CsvEdges,
+    /// Gephi's adjacency list: each row a node, then the nodes it is tied to (`A;B;C`).
+    CsvAdjacency,
+    /// Gephi's adjacency matrix: a header row of ids after an empty cell (`;A;B`), then one
+    /// row per id with its weights (`A;0;1`).
+    CsvMatrix,
     /// A CSV node table (`Id`, `Label`, ...), read beside a CSV edge list.
     CsvNodes,
     Json,
@@ -104,6 +110,8 @@ pub fn read_graph_files(
             &text,
             companion(GraphKind::CsvNodes).map(|c| (c.name.as_str(), text_of(&c.bytes))),
         ),
+        GraphKind::CsvAdjacency => adjacency::read_adjacency_list(&file.name, &text),
+        GraphKind::CsvMatrix => adjacency::read_matrix(&file.name, &text),
         GraphKind::Json => json::read_json(&file.name, &file.bytes),
         GraphKind::EdgeList => edge_list::read_edge_list(&file.name, &text),
         GraphKind::PajekClu | GraphKind::CsvNodes => return None,
@@ -112,6 +120,9 @@ pub fn read_graph_files(
         Ok(ok) => ok,
         Err(e) => return Some(Err(e)),
     };
+    if let (Some(note), Some(first)) = (lying_extension(&file.name, kind), lines.first_mut()) {
+        first.notes.insert(0, note);
+    }
     let used = |i: usize| {
         i == main
             || (kind == GraphKind::PajekNet && kinds[i] == Some(GraphKind::PajekClu))
@@ -136,6 +147,48 @@ pub fn read_graph_files(
         }
     }
     Some(Ok((graph, lines)))
+}
+
+impl GraphKind {
+    /// What a file of this kind holds, for a sentence ("an edge list").
+    fn described(self) -> &'static str {
+        match self {
+            GraphKind::Gexf => "GEXF",
+            GraphKind::GraphMl => "GraphML",
+            GraphKind::Gml => "GML",
+            GraphKind::PajekNet => "a Pajek network",
+            GraphKind::PajekClu => "a Pajek partition",
+            GraphKind::Gdf => "GDF",
+            GraphKind::CsvEdges => "a CSV edge list",
+            GraphKind::CsvAdjacency => "an adjacency list",
+            GraphKind::CsvMatrix => "an adjacency matrix",
+            GraphKind::CsvNodes => "a CSV node table",
+            GraphKind::Json => "JSON",
+            GraphKind::EdgeList => "an edge list",
+        }
+    }
+}
+
+/// When the file's extension names a graph format other than the one its content has (a
+/// tab-separated edge list saved as `.graphml`): the note that says so. Files are always
+/// read by their content; CSV and text extensions cover every delimited kind.
+fn lying_extension(name: &str, kind: GraphKind) -> Option<String> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    let (claimed, kinds): (&str, &[GraphKind]) = match ext.as_str() {
+        "gexf" => ("GEXF", &[GraphKind::Gexf]),
+        "graphml" => ("GraphML", &[GraphKind::GraphMl]),
+        "gml" => ("GML", &[GraphKind::Gml]),
+        "net" | "paj" => ("Pajek", &[GraphKind::PajekNet]),
+        "gdf" => ("GDF", &[GraphKind::Gdf]),
+        "json" | "cyjs" => ("JSON", &[GraphKind::Json]),
+        _ => return None,
+    };
+    (!kinds.contains(&kind)).then(|| {
+        format!(
+            "its name says {claimed}, but it holds {}; read by what it holds",
+            kind.described()
+        )
+    })
 }
 
 /// The file as text: UTF-16 (with or without a byte-order mark) decoded, a UTF-8 byte-order
@@ -275,6 +328,12 @@ pub fn sniff(name: &str, bytes: &[u8], several: bool) -> Option<GraphKind> {
     if several {
         return None;
     }
+    if adjacency::looks_like_matrix(&sample, d) {
+        return Some(GraphKind::CsvMatrix);
+    }
+    if adjacency::looks_like_adjacency_list(&sample, d) {
+        return Some(GraphKind::CsvAdjacency);
+    }
     let delimited = |l: &&str| {
         let fields = csv_edges::split_record(l.as_bytes(), d);
         row_ok(fields.iter().map(|c| c.as_ref()).collect())
@@ -304,19 +363,24 @@ fn row_ok(fields: Vec<&str>) -> Option<usize> {
         return None;
     }
     for (i, f) in fields.iter().enumerate() {
-        let f = f.trim();
-        if f.is_empty() || f.contains('@') {
+        if !id_ok(f) {
             return None;
         }
-        let words = f.split_whitespace().count();
-        if words > 4 || (words > 1 && f.ends_with(['.', '!', '?'])) {
-            return None;
-        }
-        if i == 2 && builder::parse_number(f).is_none() {
+        if i == 2 && builder::parse_number(f.trim()).is_none() {
             return None;
         }
     }
     Some(fields.len())
+}
+
+/// A field that can be a node id in a headerless file: not empty, no `@`, not prose.
+pub(crate) fn id_ok(field: &str) -> bool {
+    let f = field.trim();
+    if f.is_empty() || f.contains('@') {
+        return false;
+    }
+    let words = f.split_whitespace().count();
+    !(words > 4 || (words > 1 && f.ends_with(['.', '!', '?'])))
 }
 
 /// A Pajek file that is a partition: named `.clu`, or with no tie section and one integer

@@ -80,8 +80,147 @@ fn vertex_count(file: &str, rest: &[&str], line: usize) -> Result<usize, ImportE
     Ok(n)
 }
 
-/// Reads a Pajek network, with an optional `.clu` partition `(name, text)`.
+/// Reads a Pajek network, with an optional `.clu` partition `(name, text)`. A Pajek project
+/// (`.paj`: several `*Network` sections, and `*Partition` or `*Vector` sections after them)
+/// gives its first network, with the first partition that fits it, and says so.
 pub(crate) fn read_pajek(
+    file: &str,
+    text: &str,
+    partition: Option<(&str, Cow<'_, str>)>,
+) -> Result<(GraphFile, Vec<ReportLine>), ImportError> {
+    let Some(project) = Project::split(text) else {
+        return read_network(file, text, partition);
+    };
+    let (mut graph, mut lines) = read_network(file, project.first_network, partition)?;
+    let mut note = if project.networks > 1 {
+        format!(
+            "a Pajek project of {} networks: the first{} was read",
+            project.networks,
+            project
+                .first_name
+                .map(|n| format!(", \"{n}\","))
+                .unwrap_or_default()
+        )
+    } else {
+        "a Pajek project: its network was read".to_string()
+    };
+    let fitting = project
+        .partitions
+        .iter()
+        .find(|p| p.vertices == graph.nodes.len());
+    if let Some(part) = fitting {
+        let mut line = apply_partition(file, part.text, &mut graph.nodes)?;
+        if let Some(name) = part.name {
+            line.notes.push(format!("the partition \"{name}\""));
+        }
+        lines.push(line);
+    }
+    let others = project.partitions.len() - usize::from(fitting.is_some());
+    if others > 0 {
+        note.push_str(&format!(
+            "; {others} other {} not read",
+            if others == 1 {
+                "partition was"
+            } else {
+                "partitions were"
+            }
+        ));
+    }
+    if let Some(first) = lines.first_mut() {
+        first.notes.insert(0, note);
+    }
+    Ok((graph, lines))
+}
+
+/// A Pajek partition inside a project file.
+struct ProjectPartition<'a> {
+    name: Option<&'a str>,
+    /// Its `*Vertices n`.
+    vertices: usize,
+    /// From its `*Vertices` line to the section's end.
+    text: &'a str,
+}
+
+/// The parts of a Pajek project tiemap reads.
+struct Project<'a> {
+    /// From the start of the file to the second `*Network` (or the first other top-level
+    /// section), so line numbers stay those of the file.
+    first_network: &'a str,
+    first_name: Option<&'a str>,
+    networks: usize,
+    partitions: Vec<ProjectPartition<'a>>,
+}
+
+impl<'a> Project<'a> {
+    /// Splits `text` into its sections; `None` for a plain `.net` (one network, nothing else).
+    fn split(text: &'a str) -> Option<Project<'a>> {
+        // Top-level sections: (keyword, name, byte offset of the line).
+        let mut sections: Vec<(String, Option<&'a str>, usize)> = Vec::new();
+        let mut offset = 0;
+        for raw in text.split_inclusive('\n') {
+            let trimmed = raw.trim();
+            let toks = tokens(trimmed);
+            if let Some(kw) = toks.first().filter(|t| t.starts_with('*')) {
+                let kw = kw.to_ascii_lowercase();
+                if matches!(
+                    kw.as_str(),
+                    "*network"
+                        | "*partition"
+                        | "*vector"
+                        | "*permutation"
+                        | "*cluster"
+                        | "*hierarchy"
+                ) {
+                    let name = trimmed
+                        .get(kw.len()..)
+                        .map(|n| n.trim().trim_matches('"'))
+                        .filter(|n| !n.is_empty());
+                    sections.push((kw, name, offset));
+                }
+            }
+            offset += raw.len();
+        }
+        let networks = sections.iter().filter(|(k, _, _)| k == "*network").count();
+        let others = sections.len() - networks;
+        if networks < 2 && others == 0 {
+            return None;
+        }
+        let end_of = |i: usize| sections.get(i + 1).map_or(text.len(), |s| s.2);
+        let first = sections.iter().position(|(k, _, _)| k == "*network");
+        let first_network = match first {
+            Some(i) => text.get(..end_of(i)).unwrap_or(text),
+            // Sections but no *Network line: the network is what comes before them.
+            None => text
+                .get(..sections.first().map_or(text.len(), |s| s.2))
+                .unwrap_or(text),
+        };
+        let partitions = sections
+            .iter()
+            .enumerate()
+            .filter(|(_, (k, _, _))| k == "*partition")
+            .filter_map(|(i, (_, name, start))| {
+                let body = text.get(*start..end_of(i))?;
+                let vertices_at = body.to_ascii_lowercase().find("*vertices")?;
+                let body = body.get(vertices_at..)?;
+                let vertices = tokens(body.lines().next()?).get(1)?.parse().ok()?;
+                Some(ProjectPartition {
+                    name: *name,
+                    vertices,
+                    text: body,
+                })
+            })
+            .collect();
+        Some(Project {
+            first_network,
+            first_name: first.and_then(|i| sections[i].1),
+            networks,
+            partitions,
+        })
+    }
+}
+
+/// Reads one Pajek network, with an optional `.clu` partition `(name, text)`.
+fn read_network(
     file: &str,
     text: &str,
     partition: Option<(&str, Cow<'_, str>)>,

@@ -83,6 +83,7 @@ pub(super) fn read<K>(
             position: field(row, position),
             connected_on: connected_on.as_deref().and_then(parse_date),
             labels: Vec::new(),
+            ..Person::default()
         };
         if names_kept && is_hidden(&person) {
             hidden_members += 1;

@@ -3,6 +3,7 @@
 
 mod connections;
 pub mod dates;
+mod education;
 mod endorsements;
 mod invitations;
 mod messages;
@@ -26,6 +27,8 @@ pub enum LinkedInCsv {
     Messages2018,
     Invitations,
     Positions,
+    /// Education.csv: the owner's schools.
+    Education,
     Profile,
     Endorsements,
     /// Recommendations_Received.csv or Recommendations_Given.csv (same header).
@@ -40,6 +43,7 @@ impl LinkedInCsv {
             LinkedInCsv::Messages | LinkedInCsv::Messages2018 => "messages.csv",
             LinkedInCsv::Invitations => "Invitations.csv",
             LinkedInCsv::Positions => "Positions.csv",
+            LinkedInCsv::Education => "Education.csv",
             LinkedInCsv::Profile => "Profile.csv",
             LinkedInCsv::Endorsements => "Endorsement_Received_Info.csv",
             LinkedInCsv::Recommendations => "Recommendations.csv",
@@ -64,6 +68,9 @@ pub fn classify_header(header: &[String]) -> Option<LinkedInCsv> {
     }
     if has("company name") && has("title") && (has("started on") || has("finished on")) {
         return Some(LinkedInCsv::Positions);
+    }
+    if has("school name") && (has("start date") || has("end date") || has("degree name")) {
+        return Some(LinkedInCsv::Education);
     }
     if has("first name") && has("last name") && has("headline") {
         return Some(LinkedInCsv::Profile);
@@ -109,6 +116,7 @@ pub(crate) fn read_table<K>(
         LinkedInCsv::Messages2018 => messages::read_2018(file, &mut table, export)?,
         LinkedInCsv::Invitations => invitations::read(file, &mut table, export)?,
         LinkedInCsv::Positions => positions::read(file, &mut table, export)?,
+        LinkedInCsv::Education => education::read(file, &mut table, export)?,
         LinkedInCsv::Profile => profile::read(file, &mut table, export)?,
         LinkedInCsv::Endorsements => endorsements::read(file, &mut table, export)?,
         LinkedInCsv::Recommendations => recommendations::read(file, &mut table, export)?,
@@ -117,6 +125,7 @@ pub(crate) fn read_table<K>(
         line,
         source: ExportKind::LinkedIn,
         holds_connections: kind == LinkedInCsv::Connections,
+        address_book: false,
         instead: INSTEAD,
     })
 }

@@ -1,0 +1,654 @@
+//! Ties the person checks: which inferred tie to ask about next, what the answers do to the
+//! network, and what the signal weights learn from them.
+//!
+//! Every inferred tie is a guess; the person is the only one who knows whether two of their
+//! connections know each other. Their answers act in three ways:
+//! 1. **on the tie itself** ([`apply_checks`]): a tie they confirmed stays whatever the
+//!    weights (with [`Evidence::Confirmed`]); a tie they rejected goes; "X and Y know each
+//!    other" adds a tie the export does not show;
+//! 2. **on the weights** ([`refit`]): after [`LEARN_AFTER`] yes/no answers, a small logistic
+//!    model over the pair's signal strengths, `P(know) = σ(SCALE · (Σ wᵢ·xᵢ − min_weight))`,
+//!    is fit to the answers with an L2 pull toward the weights the map started from, by a
+//!    fixed number of projected gradient steps (deterministic, weights stay ≥ 0); ties are
+//!    then inferred again with the learned weights and [`what_changed`] says why;
+//! 3. **on the next question** ([`question_order`]): ties whose answer would change the map
+//!    most come first: bridges between clusters, ties the current model is least sure of, and
+//!    ties whose mix of signals is common on the map but not yet checked (in an export where
+//!    most ties come from one weak signal, a few answers about such ties teach the refit that
+//!    the signal is weak, and the whole map is inferred again without it).
+
+use super::features::Features;
+use super::knn::Scorer;
+use super::{InferSettings, SignalWeights};
+use crate::model::{Evidence, Network, PersonalExport, Signal, Tie};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What the person said about two of their connections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Answer {
+    /// They know each other.
+    Know,
+    /// They don't.
+    DontKnow,
+    /// Not sure: counts for nothing, and the question is not asked again.
+    NotSure,
+}
+
+/// One answer, about the people with keys `a` and `b` (`a < b`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TieAnswer {
+    pub a: String,
+    pub b: String,
+    pub answer: Answer,
+}
+
+/// Every answer the person gave on a map, in the order given, and whether the weights learn
+/// from them (the person can undo the refit and keep the answers).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TieChecks {
+    #[serde(default)]
+    pub answers: Vec<TieAnswer>,
+    #[serde(default = "learning_default")]
+    pub learning: bool,
+}
+
+fn learning_default() -> bool {
+    true
+}
+
+impl Default for TieChecks {
+    fn default() -> Self {
+        TieChecks {
+            answers: Vec::new(),
+            learning: true,
+        }
+    }
+}
+
+/// The two keys in order, so a pair has one spelling.
+fn ordered<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}
+
+impl TieChecks {
+    /// The answer about `a` and `b` (either order), if any.
+    pub fn get(&self, a: &str, b: &str) -> Option<Answer> {
+        let (a, b) = ordered(a, b);
+        self.answers
+            .iter()
+            .find(|x| x.a == a && x.b == b)
+            .map(|x| x.answer)
+    }
+
+    /// Records `answer` about `a` and `b` (replacing an earlier one); `None` takes it back.
+    /// A person is not asked about themselves: `a == b` changes nothing.
+    pub fn set(&mut self, a: &str, b: &str, answer: Option<Answer>) {
+        if a == b {
+            return;
+        }
+        let (a, b) = ordered(a, b);
+        let at = self.answers.iter().position(|x| x.a == a && x.b == b);
+        match (at, answer) {
+            (Some(i), Some(answer)) => self.answers[i].answer = answer,
+            (Some(i), None) => {
+                self.answers.remove(i);
+            }
+            (None, Some(answer)) => self.answers.push(TieAnswer {
+                a: a.to_string(),
+                b: b.to_string(),
+                answer,
+            }),
+            (None, None) => {}
+        }
+    }
+
+    /// Answers that say yes or no (not "not sure").
+    pub fn judged(&self) -> usize {
+        self.answers
+            .iter()
+            .filter(|x| x.answer != Answer::NotSure)
+            .count()
+    }
+}
+
+/// Yes/no answers needed before the weights are refit.
+pub const LEARN_AFTER: usize = 5;
+/// How sharply the model's probability turns around `min_weight` (per unit of tie weight).
+pub const SCALE: f64 = 8.0;
+/// Strength of the pull toward the starting weights (per unit of squared weight change).
+pub const PRIOR: f64 = 8.0;
+/// Gradient steps of a refit.
+const STEPS: usize = 600;
+/// A weight never learns to exceed this.
+const MAX_WEIGHT: f64 = 3.0;
+/// The weight of a confirmed tie the inference would not have made.
+pub const CONFIRMED_WEIGHT: f32 = 1.0;
+
+/// One checked pair, as the model reads it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Example {
+    /// Strength in `[0, 1]` of each signal for the pair, in [`Signal::ALL`] order.
+    pub strengths: [f32; 6],
+    pub knows: bool,
+}
+
+/// The signals of a pair, read from the export whatever the weights: what the model learns
+/// from and what a question shows.
+pub struct PairSignals {
+    features: Features,
+    settings: InferSettings,
+    node_of_key: BTreeMap<String, u32>,
+}
+
+impl PairSignals {
+    /// Reads `export` as inference does with `settings` (node ids are those of
+    /// [`super::infer`] with the same export).
+    pub fn new(export: &PersonalExport, settings: &InferSettings) -> PairSignals {
+        let mut all_on = settings.clone();
+        all_on.weights = SignalWeights {
+            shared_employer: 1.0,
+            connection_cohort: 1.0,
+            career_chapter: 1.0,
+            similar_role: 1.0,
+            conversation: 1.0,
+            contact_label: 1.0,
+        };
+        let features = Features::build(export, &all_on);
+        let node_of_key = features
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.key.clone(), i as u32))
+            .collect();
+        PairSignals {
+            features,
+            settings: all_on,
+            node_of_key,
+        }
+    }
+
+    /// The node of the person with `key`.
+    pub fn node(&self, key: &str) -> Option<u32> {
+        self.node_of_key.get(key).copied()
+    }
+
+    /// Strength of every signal for the pair, whatever the weights.
+    pub fn strengths(&self, a: u32, b: u32) -> [f32; 6] {
+        Scorer::new(&self.features, &self.settings).strengths(a, b)
+    }
+
+    /// What links the pair, one piece of evidence per signal that fires.
+    pub fn evidence(&self, a: u32, b: u32) -> Vec<Evidence> {
+        Scorer::new(&self.features, &self.settings).evidence(a, b, &mut Vec::new())
+    }
+
+    /// Each yes/no answer whose two people are both on the map, as an example.
+    pub fn examples(&self, checks: &TieChecks) -> Vec<Example> {
+        checks
+            .answers
+            .iter()
+            .filter_map(|x| {
+                let knows = match x.answer {
+                    Answer::Know => true,
+                    Answer::DontKnow => false,
+                    Answer::NotSure => return None,
+                };
+                let (a, b) = (self.node(&x.a)?, self.node(&x.b)?);
+                Some(Example {
+                    strengths: self.strengths(a, b),
+                    knows,
+                })
+            })
+            .collect()
+    }
+}
+
+/// What applying the answers did to a network.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applied {
+    /// Ties taken out (rejected).
+    pub removed: usize,
+    /// Ties put in that inference did not make (confirmed or added by the person).
+    pub added: usize,
+    /// Ties inference made that the person confirmed.
+    pub confirmed: usize,
+}
+
+/// Applies the answers to `network` (ties keyed by the nodes' keys): a rejected tie is
+/// removed, a confirmed one stays (marked [`Evidence::Confirmed`]) or is added, with the
+/// evidence the export has for it and at least [`CONFIRMED_WEIGHT`]. Ties stay sorted by
+/// (source, target). Without `signals` (a graph file's ties), an added tie carries only
+/// [`Evidence::Confirmed`].
+pub fn apply_checks(
+    network: &mut Network,
+    checks: &TieChecks,
+    signals: Option<&PairSignals>,
+) -> Applied {
+    let node_of: BTreeMap<&str, u32> = network
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.key.as_str(), i as u32))
+        .collect();
+    let mut wanted: BTreeMap<(u32, u32), Answer> = BTreeMap::new();
+    for x in &checks.answers {
+        if let (Some(&a), Some(&b)) = (node_of.get(x.a.as_str()), node_of.get(x.b.as_str())) {
+            if a != b {
+                wanted.insert((a.min(b), a.max(b)), x.answer);
+            }
+        }
+    }
+    let mut applied = Applied::default();
+    if wanted.is_empty() {
+        return applied;
+    }
+    let mut seen: Vec<(u32, u32)> = Vec::new();
+    network.ties.retain_mut(|t| {
+        match wanted.get(&(t.source, t.target)) {
+            Some(Answer::DontKnow) => {
+                applied.removed += 1;
+                return false;
+            }
+            Some(Answer::Know) => {
+                seen.push((t.source, t.target));
+                if !t.evidence.contains(&Evidence::Confirmed) {
+                    t.evidence.push(Evidence::Confirmed);
+                    applied.confirmed += 1;
+                }
+            }
+            _ => {}
+        }
+        true
+    });
+    for (&(a, b), &answer) in &wanted {
+        if answer != Answer::Know || seen.contains(&(a, b)) {
+            continue;
+        }
+        // the evidence as the export has it (node ids agree: same export, same build)
+        let mut evidence = signals
+            .and_then(|s| {
+                let x = s.node(&network.nodes[a as usize].key)?;
+                let y = s.node(&network.nodes[b as usize].key)?;
+                Some(s.evidence(x, y))
+            })
+            .unwrap_or_default();
+        evidence.push(Evidence::Confirmed);
+        network.ties.push(Tie {
+            source: a,
+            target: b,
+            weight: CONFIRMED_WEIGHT,
+            evidence,
+        });
+        applied.added += 1;
+    }
+    network.ties.sort_by_key(|t| (t.source, t.target));
+    applied
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The model's probability that two people with these signal strengths know each other.
+pub fn probability(weights: &SignalWeights, min_weight: f32, strengths: &[f32; 6]) -> f64 {
+    let w = weights.as_array();
+    let score: f64 = w
+        .iter()
+        .zip(strengths)
+        .map(|(&w, &x)| w as f64 * x as f64)
+        .sum();
+    sigmoid(SCALE * (score - min_weight as f64))
+}
+
+/// Signal weights fit to the answers: the L2-regularised logistic model of the module docs,
+/// `P(know) = σ(SCALE · (Σ wᵢ·xᵢ − min_weight))`, pulled toward `start` by [`PRIOR`], then
+/// scaled so the checked pairs weigh as much in all as they did with `start`: the answers
+/// move signals against each other, not every tie below the threshold at once.
+/// Deterministic (fixed steps from `start`). With fewer than [`LEARN_AFTER`] examples,
+/// `start` unchanged. Signals off in `start` stay off.
+pub fn refit(start: &SignalWeights, min_weight: f32, examples: &[Example]) -> SignalWeights {
+    if examples.len() < LEARN_AFTER {
+        return *start;
+    }
+    let base: Vec<f64> = start.as_array().iter().map(|&w| w as f64).collect();
+    let threshold = min_weight.max(0.01) as f64;
+    let mut w = base.clone();
+    // a step of 1 / L, L bounding the curvature of the loss
+    let curvature: f64 = examples
+        .iter()
+        .map(|e| e.strengths.iter().map(|&x| (x as f64).powi(2)).sum::<f64>())
+        .sum::<f64>()
+        * SCALE
+        * SCALE
+        / 4.0
+        + 2.0 * PRIOR;
+    let step = 1.0 / curvature;
+    for _ in 0..STEPS {
+        let mut grad: Vec<f64> = w
+            .iter()
+            .zip(&base)
+            .map(|(w, b)| 2.0 * PRIOR * (w - b))
+            .collect();
+        for e in examples {
+            let score: f64 = w
+                .iter()
+                .zip(&e.strengths)
+                .map(|(&w, &x)| w * x as f64)
+                .sum();
+            let p = sigmoid(SCALE * (score - threshold));
+            let err = p - if e.knows { 1.0 } else { 0.0 };
+            for (g, &x) in grad.iter_mut().zip(&e.strengths) {
+                *g += SCALE * err * x as f64;
+            }
+        }
+        for ((w, g), b) in w.iter_mut().zip(&grad).zip(&base) {
+            *w = if *b > 0.0 {
+                (*w - step * g).clamp(0.0, MAX_WEIGHT)
+            } else {
+                0.0
+            };
+        }
+    }
+    // the same total weight over the checked pairs as before: the answers move signals
+    // against each other, not every tie below the threshold at once
+    let total = |w: &[f64]| -> f64 {
+        examples
+            .iter()
+            .map(|e| {
+                w.iter()
+                    .zip(&e.strengths)
+                    .map(|(&w, &x)| w * x as f64)
+                    .sum::<f64>()
+            })
+            .sum()
+    };
+    let scale = match total(&w) {
+        t if t > 1e-9 => total(&base) / t,
+        _ => 1.0,
+    };
+    let mut out = *start;
+    for (i, (s, &x)) in Signal::ALL.iter().zip(&w).enumerate() {
+        // signals no checked pair had keep their weight
+        if examples.iter().all(|e| e.strengths[i] <= 0.0) {
+            continue;
+        }
+        // a few digits, so the same answers give the same weights on every platform
+        let x = (x * scale).min(MAX_WEIGHT);
+        out.set(*s, ((x * 1000.0).round() / 1000.0) as f32);
+    }
+    out
+}
+
+/// The weights the map uses with these answers: [`refit`] when learning is on.
+pub fn learned_weights(
+    start: &SignalWeights,
+    min_weight: f32,
+    checks: &TieChecks,
+    examples: &[Example],
+) -> SignalWeights {
+    if checks.learning {
+        refit(start, min_weight, examples)
+    } else {
+        *start
+    }
+}
+
+/// How the checked ties with a signal fared, for the signal panel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignalPrecision {
+    pub signal: Signal,
+    /// Checked ties on which the signal fired.
+    pub checked: usize,
+    /// Of those, the ones the person confirmed.
+    pub confirmed: usize,
+}
+
+/// For each signal (in [`Signal::ALL`] order), how many checked ties it fired on and how many
+/// of those the person confirmed: its precision on their own answers.
+pub fn precision(examples: &[Example]) -> Vec<SignalPrecision> {
+    Signal::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &signal)| {
+            let fired = examples.iter().filter(|e| e.strengths[i] > 0.0);
+            SignalPrecision {
+                signal,
+                checked: fired.clone().count(),
+                confirmed: fired.filter(|e| e.knows).count(),
+            }
+        })
+        .collect()
+}
+
+/// A weight change smaller than this is not worth a sentence.
+const NOTABLE_CHANGE: f32 = 0.05;
+
+/// One sentence per signal whose weight moved: "Similar roles now counts less: you rejected 7
+/// of 9 ties that had only that". Counts ties with only that signal when there are any,
+/// else all checked ties with it; a signal that moved only against the others (most of its
+/// ties were answered the other way) gets no sentence.
+pub fn what_changed(
+    before: &SignalWeights,
+    after: &SignalWeights,
+    examples: &[Example],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, &signal) in Signal::ALL.iter().enumerate() {
+        let (b, a) = (before.get(signal), after.get(signal));
+        if (a - b).abs() < NOTABLE_CHANGE {
+            continue;
+        }
+        let with: Vec<&Example> = examples.iter().filter(|e| e.strengths[i] > 0.0).collect();
+        let only: Vec<&Example> = with
+            .iter()
+            .copied()
+            .filter(|e| e.strengths.iter().filter(|&&x| x > 0.0).count() == 1)
+            .collect();
+        let (pool, which) = if only.is_empty() {
+            (&with, "had it")
+        } else {
+            (&only, "had only that")
+        };
+        let less = a < b;
+        let counted = pool.iter().filter(|e| e.knows != less).count();
+        if 2 * counted < pool.len() {
+            // moved only against the other signals: the answers about it say otherwise
+            continue;
+        }
+        let verb = if less { "rejected" } else { "confirmed" };
+        let direction = if less { "less" } else { "more" };
+        out.push(format!(
+            "{} now counts {direction}: you {verb} {counted} of {} ties that {which}",
+            signal.label(),
+            pool.len()
+        ));
+    }
+    out
+}
+
+/// A tie that could be asked about.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Candidate {
+    /// Index in the network's ties.
+    pub tie: usize,
+    pub strengths: [f32; 6],
+    /// Its two people are in different clusters.
+    pub bridge: bool,
+}
+
+/// How much a bridge counts in a question's score.
+const BRIDGE_SCORE: f64 = 1.0;
+/// How much the model's uncertainty counts.
+const UNCERTAINTY_SCORE: f64 = 1.0;
+/// How much a common, unchecked mix of signals counts.
+const COVERAGE_SCORE: f64 = 3.0;
+
+/// Which signals fire, as bits.
+fn pattern(strengths: &[f32; 6]) -> u8 {
+    strengths
+        .iter()
+        .enumerate()
+        .filter(|(_, &x)| x > 0.0)
+        .fold(0u8, |m, (i, _)| m | (1 << i))
+}
+
+/// The candidates in the order to ask about them (indices into `candidates`), the answer
+/// most likely to change the map first: the score adds [`BRIDGE_SCORE`] for a bridge between
+/// clusters, [`UNCERTAINTY_SCORE`] times the model's uncertainty (1 at p = ½, 0 at p = 0 or
+/// 1), and [`COVERAGE_SCORE`] times the share of candidates with the same mix of signals,
+/// divided by one plus the checked examples with that mix (the refit learns most from the
+/// mixes the map is made of). Ties break by tie index.
+pub fn question_order(
+    candidates: &[Candidate],
+    weights: &SignalWeights,
+    min_weight: f32,
+    examples: &[Example],
+) -> Vec<usize> {
+    let mut share: BTreeMap<u8, f64> = BTreeMap::new();
+    for c in candidates {
+        *share.entry(pattern(&c.strengths)).or_default() += 1.0 / candidates.len() as f64;
+    }
+    let mut checked: BTreeMap<u8, f64> = BTreeMap::new();
+    for e in examples {
+        *checked.entry(pattern(&e.strengths)).or_default() += 1.0;
+    }
+    let score = |c: &Candidate| {
+        let p = probability(weights, min_weight, &c.strengths);
+        let m = pattern(&c.strengths);
+        let coverage =
+            share.get(&m).copied().unwrap_or(0.0) / (1.0 + checked.get(&m).copied().unwrap_or(0.0));
+        BRIDGE_SCORE * f64::from(u8::from(c.bridge))
+            + UNCERTAINTY_SCORE * (1.0 - (2.0 * p - 1.0).abs())
+            + COVERAGE_SCORE * coverage
+    };
+    let mut order: Vec<(f64, usize, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (score(c), c.tie, i))
+        .collect();
+    order.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    order.into_iter().map(|(_, _, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(strengths: [f32; 6], knows: bool) -> Example {
+        Example { strengths, knows }
+    }
+
+    #[test]
+    fn answers_have_one_spelling_per_pair_and_can_be_taken_back() {
+        let mut c = TieChecks::default();
+        c.set("b", "a", Some(Answer::Know));
+        assert_eq!(c.get("a", "b"), Some(Answer::Know));
+        c.set("a", "b", Some(Answer::DontKnow));
+        assert_eq!(c.answers.len(), 1);
+        assert_eq!(c.get("b", "a"), Some(Answer::DontKnow));
+        c.set("a", "c", Some(Answer::NotSure));
+        assert_eq!(c.judged(), 1);
+        c.set("b", "a", None);
+        assert_eq!(c.get("a", "b"), None);
+        c.set("a", "a", Some(Answer::Know));
+        assert_eq!(c.answers.len(), 1);
+    }
+
+    #[test]
+    fn rejected_cohort_ties_teach_that_the_date_counts_less() {
+        let start = SignalWeights::default();
+        // cohort + chapter ties rejected, employer ties confirmed
+        let mut examples = Vec::new();
+        for _ in 0..8 {
+            examples.push(ex([0.0, 0.6, 1.0, 0.0, 0.0, 0.0], false));
+        }
+        for _ in 0..4 {
+            examples.push(ex([1.0, 0.0, 1.0, 0.0, 0.0, 0.0], true));
+        }
+        let learned = refit(&start, 0.2, &examples);
+        assert!(
+            learned.connection_cohort < start.connection_cohort - 0.1,
+            "{learned:?}"
+        );
+        assert!(learned.career_chapter < start.career_chapter, "{learned:?}");
+        assert!(
+            learned.shared_employer > start.shared_employer,
+            "{learned:?}"
+        );
+        // unseen signals keep their weight
+        assert_eq!(learned.conversation, start.conversation);
+        assert_eq!(learned.similar_role, start.similar_role);
+        // deterministic
+        assert_eq!(refit(&start, 0.2, &examples), learned);
+        // too few answers: nothing learned
+        assert_eq!(refit(&start, 0.2, &examples[..4]), start);
+        let said = what_changed(&start, &learned, &examples);
+        assert!(
+            said.iter().any(|s| s.starts_with(
+                "Connected around the same time now counts less: you rejected 8 of 8"
+            )),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn the_model_agrees_with_the_tie_weight_threshold() {
+        let w = SignalWeights::default();
+        // employer alone: 0.5 > 0.2
+        assert!(probability(&w, 0.2, &[1.0, 0.0, 0.0, 0.0, 0.0, 0.0]) > 0.9);
+        // nothing: 0 < 0.2
+        assert!(probability(&w, 0.2, &[0.0; 6]) < 0.2);
+    }
+
+    #[test]
+    fn precision_counts_confirmed_ties_per_signal() {
+        let examples = [
+            ex([1.0, 0.5, 0.0, 0.0, 0.0, 0.0], true),
+            ex([0.0, 0.5, 0.0, 0.0, 0.0, 0.0], false),
+            ex([0.0, 0.5, 0.0, 0.0, 0.0, 0.0], false),
+        ];
+        let p = precision(&examples);
+        assert_eq!((p[0].confirmed, p[0].checked), (1, 1));
+        assert_eq!((p[1].confirmed, p[1].checked), (1, 3));
+        assert_eq!(p[3].checked, 0);
+    }
+
+    #[test]
+    fn bridges_and_common_unchecked_mixes_are_asked_first() {
+        let w = SignalWeights::default();
+        let strong = [1.0, 0.0, 0.0, 0.0, 1.0, 0.0];
+        let cohort = [0.0, 0.6, 1.0, 0.0, 0.0, 0.0];
+        let mut candidates: Vec<Candidate> = (0..10)
+            .map(|tie| Candidate {
+                tie,
+                strengths: cohort,
+                bridge: false,
+            })
+            .collect();
+        candidates.push(Candidate {
+            tie: 10,
+            strengths: strong,
+            bridge: false,
+        });
+        candidates.push(Candidate {
+            tie: 11,
+            strengths: strong,
+            bridge: true,
+        });
+        let order = question_order(&candidates, &w, 0.2, &[]);
+        // the common mix first
+        assert_eq!(order[0], 0);
+        // between two strong ties, the bridge first
+        let at = |t: usize| order.iter().position(|&i| i == t).unwrap();
+        assert!(at(11) < at(10));
+        // once the common mix has been checked many times, the bridge comes before it
+        let examples: Vec<Example> = (0..20).map(|_| ex(cohort, false)).collect();
+        let later = question_order(&candidates, &w, 0.2, &examples);
+        assert_eq!(later[0], 11);
+    }
+}
