@@ -22,7 +22,7 @@ async function tabTo(page, test, { back = false, max = 250 } = {}) {
   throw new Error(`no focus stop matched ${test} in ${max} presses`);
 }
 
-const focused = (name) => `(() => { const a = document.activeElement; return !!a && ((a.getAttribute('aria-label') || a.textContent || '').trim()).startsWith(${JSON.stringify(name)}); })()`;
+const focused = (name) => `(() => { const a = document.activeElement; return !!a && (a.getAttribute('aria-label') || a.textContent || '').trim() === ${JSON.stringify(name)}; })()`;
 
 test('keyboard only: open a file through the picker, rename a cluster, open the insights, share a PNG, with no mouse event', async () => {
   const { page, errors, context } = await openSite(browser, site, {
@@ -45,6 +45,7 @@ test('keyboard only: open a file through the picker, rename a cluster, open the 
   await tabTo(page, focused(`Rename ${first}`));
   await page.keyboard.press('Enter');
   await legend.getByRole('textbox', { name: 'Cluster name' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Cluster name');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Named by keyboard');
   await page.keyboard.press('Enter');
