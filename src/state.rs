@@ -48,6 +48,11 @@ pub struct AppState {
     pub sizes: Option<Rc<tiemap_app::model::Sizes>>,
     /// Counts the maps (and re-inferred ties) received: sizes are measured again for each.
     pub loads: u32,
+    /// The person asked for less motion (`prefers-reduced-motion`): the map does not move
+    /// while the layout runs; it shows where the layout settles (or is paused).
+    pub still: bool,
+    /// With `still`: the latest frame of a layout still running, shown when it is paused.
+    pub held_positions: Option<Rc<Vec<f32>>>,
     /// The title of the map open before this one (not the sample): what changed can be told.
     pub previous_map: Option<String>,
     /// What changed since `previous_map`, as last measured.
@@ -80,6 +85,8 @@ impl Default for AppState {
             size_by: tiemap_app::model::SizeBy::Ties,
             sizes: None,
             loads: 0,
+            still: false,
+            held_positions: None,
             previous_map: None,
             changes: None,
             questions: None,
@@ -238,6 +245,12 @@ impl AppState {
             }
             Action::SetPaused(paused) => {
                 s.layout_paused = paused;
+                if paused {
+                    let nodes = s.map.as_ref().map_or(0, |m| m.nodes.len());
+                    if let Some(held) = s.held_positions.take().filter(|p| p.len() == 2 * nodes) {
+                        s.positions = Some(held);
+                    }
+                }
                 if !paused {
                     // Resumed or restarted: running until the worker says it settled.
                     s.layout_converged = false;
@@ -277,7 +290,13 @@ impl AppState {
             Action::Worker(MapEvent::Positions(frame)) => {
                 let current = s.map.as_ref().map(|m| (m.map_id, m.nodes.len()));
                 if current == Some((frame.map_id, frame.pos_in_graph.len() / 2)) {
-                    s.positions = Some(Rc::new(frame.pos_in_graph));
+                    let positions = Some(Rc::new(frame.pos_in_graph));
+                    if s.still && !frame.converged {
+                        s.held_positions = positions;
+                    } else {
+                        s.positions = positions;
+                        s.held_positions = None;
+                    }
                     s.layout_converged = frame.converged;
                 }
             }
@@ -422,6 +441,22 @@ mod tests {
         let fresh = s.next(frame(1, 2, true));
         assert_eq!(fresh.positions.as_deref(), Some(&vec![1.0; 4]));
         assert!(fresh.layout_converged);
+
+        // Less motion asked for: frames of a running layout do not move the map; the settled
+        // frame does, and a pause shows where the layout got to.
+        let still = AppState {
+            still: true,
+            ..s.clone()
+        };
+        let running = still.next(frame(1, 2, false));
+        assert_eq!(running.positions.as_deref(), Some(&vec![0.0; 4]));
+        assert_eq!(
+            running.clone().next(frame(1, 2, true)).positions.as_deref(),
+            Some(&vec![1.0; 4])
+        );
+        let paused = running.next(Action::SetPaused(true));
+        assert_eq!(paused.positions.as_deref(), Some(&vec![1.0; 4]));
+        assert!(paused.held_positions.is_none());
     }
 
     #[test]

@@ -361,7 +361,10 @@ impl Persist {
 /// The page: the whole window is a drop target.
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(|| AppState {
+        still: crate::components::map_canvas::reduced_motion(),
+        ..AppState::default()
+    });
     // Light or dark, remembered in this browser.
     let dark = use_state(|| {
         gloo::utils::window()

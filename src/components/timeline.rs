@@ -79,12 +79,20 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
+    // Where the person asked for less motion, nothing plays by itself: the button steps once.
+    let still = use_memo((), |_| crate::components::map_canvas::reduced_motion());
     let on_play = {
         let on_change = props.on_change.clone();
         let playing = playing.clone();
         let until = props.until;
+        let still = *still;
         Callback::from(move |_: MouseEvent| {
-            if *playing {
+            if still {
+                on_change.emit(match until {
+                    None => Some(first),
+                    Some(at) => next_step(at, first, last),
+                });
+            } else if *playing {
                 playing.set(false);
             } else {
                 if until.is_none() {
@@ -127,8 +135,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     html! {
         <div class="timeline" role="group" aria-label="Growth timeline">
-            <button type="button" class="button timeline-play" onclick={on_play} aria-pressed={playing.to_string()}>
-                { if *playing { "Pause" } else { "Play" } }
+            <button type="button" class="button timeline-play" onclick={on_play} aria-pressed={(!*still).then(|| playing.to_string())}>
+                { if *still { "Step" } else if *playing { "Pause" } else { "Play" } }
             </button>
             <span class="timeline-end">{ month_label(first) }</span>
             <input
