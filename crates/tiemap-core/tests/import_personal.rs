@@ -999,8 +999,8 @@ proptest! {
 
 /// The network inferred, with default settings, from a fixture case.
 fn inferred_network(case: &str) -> tiemap_core::model::Network {
-    let out = import_files(&case_inputs(&fixtures_dir().join(case)), &Limits::default())
-        .expect("reads");
+    let out =
+        import_files(&case_inputs(&fixtures_dir().join(case)), &Limits::default()).expect("reads");
     tiemap_core::infer::infer_network(
         personal(&out),
         &tiemap_core::infer::InferSettings::default(),
@@ -1111,7 +1111,10 @@ fn files_without_people_are_listed_as_skipped_in_a_zip() {
         ]
     );
     // Alone in a ZIP, they give the sentence a lone file gives.
-    let alone = zip_of(&[("Export/Skills.csv", &skills), ("Export/Reactions.csv", &reactions)]);
+    let alone = zip_of(&[
+        ("Export/Skills.csv", &skills),
+        ("Export/Reactions.csv", &reactions),
+    ]);
     let e = import_one("Export.zip", alone, &Limits::default()).expect_err("no people");
     assert_eq!(
         e.sentence(),

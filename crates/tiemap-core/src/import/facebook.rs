@@ -185,7 +185,12 @@ pub(crate) fn sum_messenger_lines(lines: &mut Vec<ReportLine>) {
         sum.count += l.count;
         sum.skipped.extend(l.skipped);
     }
-    sum.noun = if sum.count == 1 { "message" } else { "messages" }.to_string();
+    sum.noun = if sum.count == 1 {
+        "message"
+    } else {
+        "messages"
+    }
+    .to_string();
     if chats.len() > 1 {
         sum.file = format!("{} Messenger chats", super::group_thousands(chats.len()));
     }

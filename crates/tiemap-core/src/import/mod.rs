@@ -606,12 +606,12 @@ fn read_text(name: &str, text: &str, export: &mut PersonalExport) -> Result<File
             CsvKind::LinkedIn(kind) => linkedin::read_table(name, kind, table, export),
             CsvKind::Contacts(kind) => contacts::read_table(name, kind, table, export),
         },
-        None => Err(
-            linkedin::without_people(name, text).unwrap_or_else(|| ImportError::UnknownFormat {
+        None => Err(linkedin::without_people(name, text).unwrap_or_else(|| {
+            ImportError::UnknownFormat {
                 file: name.to_string(),
                 hint: None,
-            }),
-        ),
+            }
+        })),
     }
 }
 

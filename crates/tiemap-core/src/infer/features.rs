@@ -586,13 +586,15 @@ impl Features {
         let name_keys: Vec<Vec<String>> = export
             .messages
             .iter()
-            .map(|m| match export.kind == ExportKind::Facebook && m.from_url.is_none() {
-                true => std::iter::once(&m.from_name)
-                    .chain(&m.to_names)
-                    .map(|name| format!("name:{}", name.trim().to_lowercase()))
-                    .collect(),
-                false => Vec::new(),
-            })
+            .map(
+                |m| match export.kind == ExportKind::Facebook && m.from_url.is_none() {
+                    true => std::iter::once(&m.from_name)
+                        .chain(&m.to_names)
+                        .map(|name| format!("name:{}", name.trim().to_lowercase()))
+                        .collect(),
+                    false => Vec::new(),
+                },
+            )
             .collect();
         let mut conv_ids = Interner::default();
         // every distinct participant URL key gets an id, and the node it matches (or NONE);

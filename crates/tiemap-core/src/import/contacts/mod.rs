@@ -591,7 +591,9 @@ mod tests {
             Some(ContactsCsv::Thunderbird(HeaderLanguage::English))
         );
         assert_eq!(
-            classify_header(&h("Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt")),
+            classify_header(&h(
+                "Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt"
+            )),
             Some(ContactsCsv::LinkedInAddressBook)
         );
         // Outlook's own export starts the same but puts the company after the suffix.

@@ -114,14 +114,20 @@ const WITHOUT_PEOPLE: &[(&[&str], &str)] = &[
     (&["date", "sharelink", "sharecommentary"], "Shares.csv"),
     (&["date", "link", "message"], "Comments.csv"),
     (&["name", "url", "authority"], "Certifications.csv"),
-    (&["email address", "confirmed", "primary"], "Email Addresses.csv"),
+    (
+        &["email address", "confirmed", "primary"],
+        "Email Addresses.csv",
+    ),
     (&["extension", "number", "type"], "PhoneNumbers.csv"),
     (&["login date", "ip address"], "Logins.csv"),
     (&["content title", "content description"], "Learning.csv"),
     (&["time", "search query"], "SearchQueries.csv"),
     (&["date/time", "media description"], "Rich_Media.csv"),
     (&["registered at"], "Registration.csv"),
-    (&["name", "description", "url", "started on"], "Projects.csv"),
+    (
+        &["name", "description", "url", "started on"],
+        "Projects.csv",
+    ),
     (&["name", "proficiency"], "Languages.csv"),
 ];
 
@@ -139,11 +145,7 @@ pub(crate) fn without_people(file: &str, text: &str) -> Option<ImportError> {
                 .to_lowercase()
         })
         .collect();
-    let stem = file
-        .rsplit('/')
-        .next()
-        .unwrap_or(file)
-        .to_ascii_lowercase();
+    let stem = file.rsplit('/').next().unwrap_or(file).to_ascii_lowercase();
     let recognised_as = if header == ["name"] && stem.starts_with("skills") {
         "Skills.csv"
     } else {
