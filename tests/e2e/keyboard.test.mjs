@@ -1,5 +1,5 @@
 // Without a mouse, and with less motion: a whole journey by keyboard alone (open a file through
-// the file picker, rename a cluster, open the insights, share a PNG) with no mouse or pointer
+// the file picker, rename a cluster, check a tie, open the insights, share a PNG) with no mouse or pointer
 // event at all; and with `prefers-reduced-motion`, neither the running layout nor the timeline
 // moves the map by itself.
 import { test, before, after } from 'node:test';
@@ -24,7 +24,7 @@ async function tabTo(page, test, { back = false, max = 250 } = {}) {
 
 const focused = (name) => `(() => { const a = document.activeElement; return !!a && (a.getAttribute('aria-label') || a.textContent || '').trim() === ${JSON.stringify(name)}; })()`;
 
-test('keyboard only: open a file through the picker, rename a cluster, open the insights, share a PNG, with no mouse event', async () => {
+test('keyboard only: open a file through the picker, rename a cluster, check a tie, open the insights, share a PNG, with no mouse event', async () => {
   const { page, errors, context } = await openSite(browser, site, {
     setup: (ctx) => ctx.addInitScript(() => {
       window.__mouse = [];
@@ -50,7 +50,15 @@ test('keyboard only: open a file through the picker, rename a cluster, open the 
   await page.keyboard.type('Named by keyboard');
   await page.keyboard.press('Enter');
   await legend.locator('.legend-name', { hasText: 'Named by keyboard' }).waitFor();
-  // (Checking a tie: the Check ties panel of issue 20 is not on the page yet.)
+  // Check a tie: open "Check ties", answer the first question with Y, close with Escape.
+  await tabTo(page, focused('Check ties'));
+  await page.keyboard.press('Enter');
+  const check = page.getByRole('region', { name: 'Check ties' });
+  await check.locator('.pair').waitFor({ timeout: 30000 });
+  await page.keyboard.press('y');
+  await check.locator('.check-count').filter({ hasText: /^1 answered/ }).waitFor({ timeout: 30000 });
+  await page.keyboard.press('Escape');
+  await check.waitFor({ state: 'detached' });
   // The insights: open, look, close; the focus comes back.
   await tabTo(page, focused('Insights'), { back: true });
   await page.keyboard.press('Enter');
