@@ -23,6 +23,8 @@ async function keepOffline() {
   } catch (_) {
     return; // a dev server without sw.js, or a browser that refuses: the page works as before
   }
+  // A browser that blocks service workers may resolve with nothing (Playwright's 'block' does).
+  if (!registration) return;
   let chosen = false;
   const offer = (worker) => updateNotice('A new version of tiemap is ready. Your map is kept.', 'Update now', () => {
     chosen = true;

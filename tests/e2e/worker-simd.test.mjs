@@ -20,7 +20,9 @@ async function settledMap({ simd }) {
     assert.ok(text.includes('WebAssembly.validate('), 'the loader probes for simd128');
     await route.fulfill({ response: res, body: text.replace('WebAssembly.validate(', '(() => false)(') });
   });
-  const { page, errors, context, requests } = await openSite(browser, site, { setup });
+  // The service worker fetches every file of the site to keep it offline (both builds among
+  // them); blocked here, the requests seen are the page's and its worker's own.
+  const { page, errors, context, requests } = await openSite(browser, site, { setup, contextOptions: { serviceWorkers: 'block' } });
   await waitForMap(page, /Sample network: 500 people/);
   await page.getByText('Layout settled').waitFor({ timeout: 60000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
