@@ -128,10 +128,14 @@ pub fn ensure_build_tools() -> Result<ToolEnv, String> {
             .to_string_lossy(),
     )
     .is_some_and(|v| v.contains(&format!("version {WASM_OPT_MAJOR}")));
-    let playwright_ok = root
-        .join("tools/node_modules/playwright-core/package.json")
-        .exists();
-    if !wasm_opt_ok || !playwright_ok {
+    // Every package the tests use (a checkout made before one was added lacks it).
+    let packages_ok = ["playwright-core", "axe-core"].iter().all(|p| {
+        root.join("tools/node_modules")
+            .join(p)
+            .join("package.json")
+            .exists()
+    });
+    if !wasm_opt_ok || !packages_ok {
         run(
             &path,
             "npm",
