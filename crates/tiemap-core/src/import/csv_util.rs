@@ -194,6 +194,26 @@ impl<K> Table<'_, K> {
             .iter()
             .find_map(|n| self.header.iter().position(|h| h == n))
     }
+    /// [`Table::for_each_row`] over the rows as wide as the header: a row of another width is
+    /// skipped and said in `skipped` ("has 9 fields, expected 7"); `row` gets `skipped` too,
+    /// for the rows it skips itself.
+    pub fn for_each_full_row(
+        &mut self,
+        skipped: &mut Vec<crate::import::Skipped>,
+        mut row: impl FnMut(usize, &StringRecord, &mut Vec<crate::import::Skipped>),
+    ) -> Result<(), ImportError> {
+        let expected = self.header.len();
+        self.for_each_row(|line, record| {
+            if record.len() == expected {
+                row(line, record, skipped);
+            } else {
+                skipped.push(crate::import::Skipped {
+                    line: Some(line),
+                    reason: crate::import::linkedin::width_mismatch(record.len(), expected),
+                });
+            }
+        })
+    }
 
     /// Calls `row` with each non-blank record after the header and the 1-based line it starts on.
     pub fn for_each_row(

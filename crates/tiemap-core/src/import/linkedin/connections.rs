@@ -18,7 +18,7 @@ use super::dates::{
     day_month_order, depends_on_order, parse_date, parse_date_in_order, DayMonthOrder,
 };
 use crate::import::csv_util::{email_field, field, Table};
-use crate::import::{ImportError, ReportLine, Skipped};
+use crate::import::{ImportError, ReportLine};
 use crate::model::{Person, PersonalExport};
 
 /// The columns of Connections.csv besides `Connected On`, as tiemap reads them.
@@ -57,7 +57,6 @@ pub(super) fn read<K>(
     // A file whose names were all deleted still lists people; in one with names, a row that
     // says nothing of who it is stands for a hidden member.
     let names_kept = first.is_some() || last.is_some() || url.is_some();
-    let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
     let mut hidden_members = 0;
@@ -65,14 +64,7 @@ pub(super) fn read<K>(
     // way round (`03/04/2021`), read once the whole file has told the order, and those not
     // understood, to be reported.
     let mut pending_dates: Vec<(usize, usize, String)> = Vec::new();
-    table.for_each_row(|line, row| {
-        if row.len() != expected {
-            skipped.push(Skipped {
-                line: Some(line),
-                reason: super::width_mismatch(row.len(), expected),
-            });
-            return;
-        }
+    table.for_each_full_row(&mut skipped, |line, row, _| {
         let connected_on = field(row, connected);
         let person = Person {
             first_name: field(row, first).unwrap_or_default(),

@@ -2,7 +2,6 @@
 //! Activities`, dates as years (`2008`) or months (`Sep 2008`).
 
 use super::dates::parse_date;
-use super::width_mismatch;
 use crate::import::csv_util::{field, Table};
 use crate::import::{ImportError, ReportLine, Skipped};
 use crate::model::{OwnSchool, PersonalExport};
@@ -16,17 +15,9 @@ pub(super) fn read<K>(
     let degree = table.column(&["degree name", "degree"]);
     let started = table.column(&["start date", "started on"]);
     let finished = table.column(&["end date", "finished on"]);
-    let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
-    table.for_each_row(|line, row| {
-        if row.len() != expected {
-            skipped.push(Skipped {
-                line: Some(line),
-                reason: width_mismatch(row.len(), expected),
-            });
-            return;
-        }
+    table.for_each_full_row(&mut skipped, |line, row, skipped| {
         let Some(school) = field(row, school) else {
             skipped.push(Skipped {
                 line: Some(line),

@@ -3,7 +3,6 @@
 //! `2019/03/05 14:40:31 UTC`.
 
 use super::dates::parse_date;
-use super::width_mismatch;
 use crate::import::csv_util::{field, Table};
 use crate::import::{ImportError, ReportLine, Skipped};
 use crate::model::{Endorsement, PersonalExport};
@@ -18,17 +17,9 @@ pub(super) fn read<K>(
     let first = table.column(&["endorser first name"]);
     let last = table.column(&["endorser last name"]);
     let url = table.column(&["endorser public url"]);
-    let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
-    table.for_each_row(|line, row| {
-        if row.len() != expected {
-            skipped.push(Skipped {
-                line: Some(line),
-                reason: width_mismatch(row.len(), expected),
-            });
-            return;
-        }
+    table.for_each_full_row(&mut skipped, |line, row, skipped| {
         let name = format!(
             "{} {}",
             field(row, first).unwrap_or_default(),

@@ -2,7 +2,6 @@
 //! dates like `1/8/18, 6:14 PM`. The invitation text is not kept.
 
 use super::dates::parse_timestamp;
-use super::width_mismatch;
 use crate::import::csv_util::{field, Table};
 use crate::import::{ImportError, ReportLine, Skipped};
 use crate::model::{Invitation, InvitationDirection, PersonalExport};
@@ -18,17 +17,9 @@ pub(super) fn read<K>(
     let direction = table.column(&["direction"]);
     let inviter_url = table.column(&["inviterprofileurl", "inviter profile url"]);
     let invitee_url = table.column(&["inviteeprofileurl", "invitee profile url"]);
-    let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
-    table.for_each_row(|line, row| {
-        if row.len() != expected {
-            skipped.push(Skipped {
-                line: Some(line),
-                reason: width_mismatch(row.len(), expected),
-            });
-            return;
-        }
+    table.for_each_full_row(&mut skipped, |line, row, skipped| {
         let direction = match field(row, direction).map(|d| d.to_uppercase()).as_deref() {
             Some("INCOMING") => InvitationDirection::Incoming,
             Some("OUTGOING") => InvitationDirection::Outgoing,

@@ -14,7 +14,6 @@
 //! as "LinkedIn Member (1)", "LinkedIn Member (2)", ..., and the report says how many.
 
 use super::dates::parse_timestamp;
-use super::width_mismatch;
 use crate::import::csv_util::{field, Table};
 use crate::import::{group_thousands, ImportError, ReportLine, Skipped};
 use crate::model::{Message, PersonalExport};
@@ -82,18 +81,10 @@ pub(super) fn read_current<K>(
     let date = table.column(&["date"]);
     let subject = table.column(&["subject"]);
     let folder = table.column(&["folder"]);
-    let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
     let mut anonymous = AnonymousMembers::default();
-    table.for_each_row(|line, row| {
-        if row.len() != expected {
-            skipped.push(Skipped {
-                line: Some(line),
-                reason: width_mismatch(row.len(), expected),
-            });
-            return;
-        }
+    table.for_each_full_row(&mut skipped, |line, row, skipped| {
         let from_name = text_field(row, from).unwrap_or_default();
         let from_url = field(row, from_url);
         if from_name.is_empty() && from_url.is_none() {
@@ -142,18 +133,10 @@ pub(super) fn read_2018<K>(
     let subject = table.column(&["subject"]);
     let direction = table.column(&["direction"]);
     let folder = table.column(&["folder"]);
-    let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
     let mut anonymous = AnonymousMembers::default();
-    table.for_each_row(|line, row| {
-        if row.len() != expected {
-            skipped.push(Skipped {
-                line: Some(line),
-                reason: width_mismatch(row.len(), expected),
-            });
-            return;
-        }
+    table.for_each_full_row(&mut skipped, |line, row, skipped| {
         // No conversation ids: each message of an anonymous member is theirs alone.
         let key = line.to_string();
         let from_name = anonymous.name(text_field(row, from).unwrap_or_default(), None, &key);

@@ -2,7 +2,6 @@
 //! Finished On`, dates like `Aug 2025`; a blank `Finished On` is the current job.
 
 use super::dates::parse_date;
-use super::width_mismatch;
 use crate::import::csv_util::{field, Table};
 use crate::import::{ImportError, ReportLine, Skipped};
 use crate::model::{OwnPosition, PersonalExport};
@@ -16,17 +15,9 @@ pub(super) fn read<K>(
     let title = table.column(&["title"]);
     let started = table.column(&["started on"]);
     let finished = table.column(&["finished on"]);
-    let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
-    table.for_each_row(|line, row| {
-        if row.len() != expected {
-            skipped.push(Skipped {
-                line: Some(line),
-                reason: width_mismatch(row.len(), expected),
-            });
-            return;
-        }
+    table.for_each_full_row(&mut skipped, |line, row, skipped| {
         let Some(company) = field(row, company) else {
             skipped.push(Skipped {
                 line: Some(line),

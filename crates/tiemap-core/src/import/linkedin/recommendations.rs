@@ -4,7 +4,6 @@
 //! else received. The recommendation text is not kept.
 
 use super::dates::parse_date;
-use super::width_mismatch;
 use crate::import::csv_util::{field, Table};
 use crate::import::{ImportError, ReportLine, Skipped};
 use crate::model::{PersonalExport, Recommendation, RecommendationDirection};
@@ -25,17 +24,9 @@ pub(super) fn read<K>(
     } else {
         RecommendationDirection::Received
     };
-    let expected = table.header.len();
     let mut skipped = Vec::new();
     let mut count = 0;
-    table.for_each_row(|line, row| {
-        if row.len() != expected {
-            skipped.push(Skipped {
-                line: Some(line),
-                reason: width_mismatch(row.len(), expected),
-            });
-            return;
-        }
+    table.for_each_full_row(&mut skipped, |line, row, skipped| {
         let direction = match field(row, direction_column)
             .map(|d| d.to_lowercase())
             .as_deref()
