@@ -135,6 +135,13 @@ pub enum Action {
     Redo,
     /// Edits restored from a save: they replace the current ones, with a fresh history.
     RestoreEdits(ClusterEdits),
+    /// Another tab stored `theirs` for this map since this tab saw `base`: their changes
+    /// join this tab's edits and its undo and redo history (`tiemap_app::tabs`), so Undo
+    /// here never takes back the other tab's edit.
+    FromOtherTab {
+        base: ClusterEdits,
+        theirs: ClusterEdits,
+    },
     /// The person chose what people's sizes stand for.
     SizeBy(tiemap_app::model::SizeBy),
 }
@@ -282,6 +289,17 @@ impl AppState {
                 s.edits = edits;
                 s.undo.clear();
                 s.redo.clear();
+            }
+            Action::FromOtherTab { base, theirs } => {
+                let history = tiemap_app::tabs::History {
+                    current: std::mem::take(&mut s.edits),
+                    undo: std::mem::take(&mut s.undo),
+                    redo: std::mem::take(&mut s.redo),
+                }
+                .take_in(&base, &theirs);
+                s.edits = history.current;
+                s.undo = history.undo;
+                s.redo = history.redo;
             }
             Action::SetResolution(resolution) => {
                 s.resolution = resolution;
@@ -546,6 +564,36 @@ mod tests {
         let fresh = s.next(Action::Worker(MapEvent::Loaded(Box::new(other))));
         assert_eq!(fresh.edits, ClusterEdits::default());
         assert!(fresh.undo.is_empty());
+    }
+
+    #[test]
+    fn undo_after_another_tabs_edit_keeps_that_edit() {
+        let rename = |cluster, name: &str| Edit::Rename {
+            cluster,
+            name: name.into(),
+        };
+        let s = AppState::default()
+            .next(Action::Worker(MapEvent::Loaded(Box::new(map("m")))))
+            .next(Action::Edit(rename(1, "Mine")));
+        let base = s.edits.clone();
+        let theirs = base.with(rename(2, "Theirs"));
+        let s = s.next(Action::FromOtherTab {
+            base,
+            theirs: theirs.clone(),
+        });
+        assert_eq!(s.edits, theirs);
+        let undone = s.next(Action::Undo);
+        assert_eq!(
+            undone.edits.names.get(&1),
+            None,
+            "this tab's rename is undone"
+        );
+        assert_eq!(
+            undone.edits.names.get(&2).map(String::as_str),
+            Some("Theirs"),
+            "the other tab's rename stays"
+        );
+        assert_eq!(undone.next(Action::Redo).edits, theirs);
     }
 
     #[test]
