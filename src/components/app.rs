@@ -1071,6 +1071,7 @@ pub fn App() -> Html {
                         {on_cluster_name}
                         on_select={on_select.reform(|node: Option<usize>| node.map(|v| v as u32))}
                         on_pin={on_pin}
+                        moving={!state.layout_converged && !state.layout_paused}
                     />
                     // The person opened (by the keyboard, a click or a search), said once.
                     <p class="visually-hidden person-announcement" aria-live="polite">
