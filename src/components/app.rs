@@ -1124,7 +1124,7 @@ pub fn App() -> Html {
                         if let Some(weights) = map.signals {
                             <SignalPanel {weights} on_change={on_signals} checking={map.checking.clone()} />
                         }
-                        <LayoutControls converged={state.layout_converged} paused={state.layout_paused} {on_pause} {on_resume} {on_restart} />
+                        <LayoutControls converged={state.layout_converged} paused={state.layout_paused} progress={state.layout_progress} {on_pause} {on_resume} {on_restart} />
                         <ExportPanel {on_export} />
                         <SavedMaps
                             saved={(*saved).clone()}
