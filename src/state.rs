@@ -16,6 +16,8 @@ pub struct AppState {
     pub positions: Option<Rc<Vec<f32>>>,
     /// The layout has settled.
     pub layout_converged: bool,
+    /// How far the layout is from settled, 0 to 1.
+    pub layout_progress: f32,
     /// The one-sentence error banner, if any.
     pub error: Option<String>,
     /// The worker stopped (a crash or out of memory): the banner offers to start it again.
@@ -68,6 +70,7 @@ impl Default for AppState {
             map_version: 0,
             positions: None,
             layout_converged: false,
+            layout_progress: 0.0,
             error: None,
             worker_stopped: false,
             busy: None,
@@ -158,7 +161,12 @@ impl AppState {
                 s.busy = Some(what);
             }
             Action::Worker(MapEvent::Progress { stage, fraction }) => {
-                s.busy = Some(format!("{stage} ({:.0} %)", fraction * 100.0));
+                // the stage, and how far it is once it has said (a fraction of the stage)
+                s.busy = Some(if fraction > 0.0 {
+                    format!("{stage}: {:.0} %", (fraction * 100.0).floor())
+                } else {
+                    stage
+                });
             }
             Action::Worker(MapEvent::Loaded(map)) => {
                 let same_map = s.map.as_ref().map(|m| m.map_id) == Some(map.map_id);
@@ -174,6 +182,7 @@ impl AppState {
                 s.error = None;
                 s.positions = Some(Rc::new(map.pos_in_graph.clone()));
                 s.layout_converged = false;
+                s.layout_progress = 0.0;
                 s.layout_paused = false;
                 // The map comes with its settings and edits (a restored map with saved ones).
                 s.resolution = map.resolution;
@@ -200,6 +209,7 @@ impl AppState {
                 if s.map.as_ref().map(|m| m.map_id) == Some(map.map_id) {
                     s.positions = Some(Rc::new(map.pos_in_graph.clone()));
                     s.layout_converged = false;
+                    s.layout_progress = 0.0;
                     s.layout_paused = false;
                     if let Some(h) = s.highlighted_cluster {
                         if !map.clusters.iter().any(|c| c.id == h) {
@@ -316,6 +326,7 @@ impl AppState {
                         s.held_positions = None;
                     }
                     s.layout_converged = frame.converged;
+                    s.layout_progress = frame.progress;
                 }
             }
             Action::Worker(MapEvent::Failed { sentence }) | Action::Fail { sentence } => {
@@ -450,6 +461,7 @@ mod tests {
                 pos_in_graph: vec![1.0; n * 2],
                 converged,
                 iterations: 10,
+                progress: 0.5,
             }))
         };
         let stale = s.next(frame(0, 2, true));

@@ -1222,6 +1222,7 @@ pub fn App() -> Html {
                         {on_cluster_name}
                         on_select={on_select.reform(|node: Option<usize>| node.map(|v| v as u32))}
                         on_pin={on_pin}
+                        moving={!state.layout_converged && !state.layout_paused}
                     />
                     // The person opened (by the keyboard, a click or a search), said once.
                     <p class="visually-hidden person-announcement" aria-live="polite">
@@ -1277,7 +1278,7 @@ pub fn App() -> Html {
                         if let Some(weights) = map.signals {
                             <SignalPanel {weights} on_change={on_signals} checking={map.checking.clone()} />
                         }
-                        <LayoutControls converged={state.layout_converged} paused={state.layout_paused} {on_pause} {on_resume} {on_restart} />
+                        <LayoutControls converged={state.layout_converged} paused={state.layout_paused} progress={state.layout_progress} {on_pause} {on_resume} {on_restart} />
                         <ExportPanel {on_export} />
                         <SavedMaps
                             saved={(*saved).clone()}

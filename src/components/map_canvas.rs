@@ -17,6 +17,7 @@ use tiemap_app::model::MapData;
 use tiemap_app::model::NameMode;
 use tiemap_app::outline::{MapCursor, MapKey, MapStep, Outline};
 use tiemap_app::scene::{radius_scale, Emphasis, Scene, RADIUS_MAX_CSS_PX};
+use tiemap_app::scene::{DrawBudget, FrameDetail};
 use tiemap_core::view::camera::{Bounds, Camera};
 use tiemap_core::view::hit::HitGrid;
 use tiemap_core::view::labels::ScreenRect;
@@ -25,7 +26,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct MapCanvasProps {
     pub map: Rc<MapData>,
     /// The latest positions (`[x0, y0, ...]`, graph space), streamed while the layout runs.
@@ -56,6 +57,34 @@ pub struct MapCanvasProps {
     /// The light/dark switch was pressed (the button is shown when this is set).
     #[prop_or_default]
     pub on_toggle_theme: Option<Callback<()>>,
+    /// The layout is moving the map: frames may draw a sample of the ties (see `DrawBudget`).
+    #[prop_or_default]
+    pub moving: bool,
+}
+
+/// Shared data compared by identity: a new map or a new frame of positions is a new `Rc`, and
+/// comparing 30,000 positions (or a whole map) value by value on every render of the page
+/// cost more than the render itself.
+impl PartialEq for MapCanvasProps {
+    fn eq(&self, o: &Self) -> bool {
+        let same = |a: &Option<Rc<Vec<f32>>>, b: &Option<Rc<Vec<f32>>>| match (a, b) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        Rc::ptr_eq(&self.map, &o.map)
+            && Rc::ptr_eq(&self.positions, &o.positions)
+            && self.version == o.version
+            && self.theme == o.theme
+            && same(&self.size_by, &o.size_by)
+            && self.highlighted_cluster == o.highlighted_cluster
+            && self.until == o.until
+            && self.on_select == o.on_select
+            && self.on_pin == o.on_pin
+            && self.on_cluster_name == o.on_cluster_name
+            && self.on_toggle_theme == o.on_toggle_theme
+            && self.moving == o.moving
+    }
 }
 
 /// A pointer gesture under way.
@@ -126,6 +155,12 @@ struct Engine {
     page_highlight: Option<u32>,
     frame_pending: bool,
     raf: Option<Closure<dyn FnMut(f64)>>,
+    /// The layout is moving the map.
+    moving: bool,
+    /// How much of the ties a moving frame draws on this machine.
+    budget: DrawBudget,
+    /// What the frames draw now (the ties in the renderer's scene, the map canvas's resolution).
+    detail: FrameDetail,
 }
 
 impl Engine {
@@ -159,6 +194,9 @@ impl Engine {
             page_highlight: None,
             frame_pending: false,
             raf: None,
+            moving: false,
+            budget: DrawBudget::default(),
+            detail: FrameDetail::FULL,
         }
     }
 
@@ -196,6 +234,11 @@ impl Engine {
         if self.emphasis.until != p.until {
             self.emphasis.until = p.until;
             self.scene_stale = true;
+            changed = true;
+        }
+        if self.moving != p.moving {
+            // the frame once the map is still draws every tie
+            self.moving = p.moving;
             changed = true;
         }
         self.page_highlight = p.highlighted_cluster;
@@ -258,6 +301,17 @@ impl Engine {
     /// Brings the scene, the GPU buffers and the fitted camera up to date.
     fn prepare(&mut self) {
         let theme = Theme::of(self.theme);
+        // While the layout moves the map, a frame draws what this machine draws in
+        // `DrawBudget::FRAME_MS` (a sample of the ties where drawing is slow); every tie once
+        // the map is still.
+        let detail = self
+            .budget
+            .detail(self.map.nodes.len(), self.map.ties.len() / 2, self.moving);
+        if (detail.tie_share, detail.node_share) != (self.detail.tie_share, self.detail.node_share)
+        {
+            self.positions_stale = true;
+        }
+        self.detail = detail;
         if self.scene_stale {
             let pos = self.effective_positions();
             self.scene = Scene::build(
@@ -285,7 +339,7 @@ impl Engine {
             self.positions_stale = false;
             self.hit = None;
             if let Some(r) = self.renderer.as_mut() {
-                r.set_scene(&self.scene);
+                r.set_scene(&self.scene, self.detail);
             }
             self.fitted = None;
         }
@@ -344,8 +398,11 @@ impl Engine {
             .map(|w| w.device_pixel_ratio())
             .unwrap_or(1.0)
             .max(0.5) as f32;
-        let (dev_w, dev_h) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-        for c in [&self.base, &self.overlay].into_iter().flatten() {
+        // the map's canvas at the resolution the budget allows (the names stay sharp)
+        let map_dpr = dpr * self.detail.resolution;
+        for (c, dpr) in [(&self.base, map_dpr), (&self.overlay, dpr)] {
+            let Some(c) = c else { continue };
+            let (dev_w, dev_h) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
             if c.width() != dev_w || c.height() != dev_h {
                 c.set_width(dev_w);
                 c.set_height(dev_h);
@@ -376,8 +433,23 @@ impl Engine {
             device_pixel_ratio: dpr,
             theme: Theme::of(self.theme),
         };
+        // One moving frame in a few is timed to the GPU's end (`DrawBudget`).
+        let (nodes, ties, detail) = (self.scene.len(), self.scene.ties.len(), self.detail);
         if let Some(r) = self.renderer.as_mut() {
-            r.draw(&view);
+            let timed = self.budget.time_this_frame(self.moving);
+            let start = now();
+            r.draw(&FrameView {
+                device_pixel_ratio: map_dpr,
+                ..view
+            });
+            let ms = timed.then(|| {
+                r.finish();
+                now() - start
+            });
+            self.budget.drawn(nodes, ties, detail, self.moving, ms);
+            if let (Some(ms), Some(o)) = (ms, &self.overlay) {
+                let _ = o.set_attribute("data-frame-ms", &format!("{ms:.1}"));
+            }
         }
         let mut labels = 0;
         if let Some(ctx) = &self.overlay_ctx {
@@ -419,6 +491,10 @@ impl Engine {
                 .unwrap_or_default();
             let _ = o.set_attribute("data-selected", &selected);
             let _ = o.set_attribute("data-labels", &labels.to_string());
+            // what this frame drew (all of it once the map is still)
+            let _ = o.set_attribute("data-tie-share", &format!("{:.3}", detail.tie_share));
+            let _ = o.set_attribute("data-node-share", &format!("{:.3}", detail.node_share));
+            let _ = o.set_attribute("data-resolution", &format!("{:.3}", detail.resolution));
             // Where the cluster names are (CSS px, "x,y,w,h" per name, ";" between): a click
             // there renames the cluster.
             let names: Vec<String> = self
@@ -506,6 +582,13 @@ impl Engine {
             duration_ms: if reduced_motion() { 0.0 } else { 450.0 },
         });
     }
+}
+
+/// The page's clock, milliseconds.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// Whether the person asked their system for less motion (`prefers-reduced-motion`).
@@ -612,6 +695,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             props.size_by.clone(),
             props.highlighted_cluster,
             props.until,
+            props.moving,
         );
         let props_now = MapCanvasProps {
             map: props.map.clone(),
@@ -625,6 +709,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             on_pin: props.on_pin.clone(),
             on_toggle_theme: None,
             on_cluster_name: Callback::noop(),
+            moving: props.moving,
         };
         use_effect_with(deps, move |_| {
             let new_map = engine.borrow().version != Some(props_now.version);
