@@ -155,6 +155,14 @@ struct Engine {
     page_highlight: Option<u32>,
     frame_pending: bool,
     raf: Option<Closure<dyn FnMut(f64)>>,
+    /// The last props brought only a new frame of the moving layout.
+    only_streamed: bool,
+    /// When the last frame ended and what it cost (its task, and the GPU's part where it is
+    /// on the CPU), milliseconds: frames of the moving layout are paced on it.
+    last_frame_end_ms: f64,
+    last_frame_cost_ms: f64,
+    /// A frame of the moving layout waiting its turn.
+    paced: Option<gloo::timers::callback::Timeout>,
     /// The layout is moving the map.
     moving: bool,
     /// How much of the ties a moving frame draws on this machine.
@@ -194,6 +202,10 @@ impl Engine {
             page_highlight: None,
             frame_pending: false,
             raf: None,
+            only_streamed: false,
+            last_frame_end_ms: 0.0,
+            last_frame_cost_ms: 0.0,
+            paced: None,
             moving: false,
             budget: DrawBudget::default(),
             detail: FrameDetail::FULL,
@@ -202,7 +214,8 @@ impl Engine {
 
     /// Takes the latest props; returns whether anything changed.
     fn sync(&mut self, p: &MapCanvasProps) -> bool {
-        let mut changed = false;
+        // whether anything but the streamed positions changed
+        let mut other = false;
         if self.version != Some(p.version) || !Rc::ptr_eq(&self.map, &p.map) {
             self.version = Some(p.version);
             self.map = p.map.clone();
@@ -214,36 +227,40 @@ impl Engine {
             self.flight = None;
             self.camera = None;
             self.scene_stale = true;
-            changed = true;
+            other = true;
         }
-        if !Rc::ptr_eq(&self.positions, &p.positions) {
+        let streamed = !Rc::ptr_eq(&self.positions, &p.positions);
+        if streamed {
             self.positions = p.positions.clone();
             self.positions_stale = true;
-            changed = true;
         }
         if self.theme != p.theme {
             self.theme = p.theme;
             self.scene_stale = true;
-            changed = true;
+            other = true;
         }
         if self.size_by != p.size_by {
             self.size_by = p.size_by.clone();
             self.scene_stale = true;
-            changed = true;
+            other = true;
         }
         if self.emphasis.until != p.until {
             self.emphasis.until = p.until;
             self.scene_stale = true;
-            changed = true;
+            other = true;
         }
         if self.moving != p.moving {
-            // the frame once the map is still draws every tie
+            // the frame once the map is still draws every tie; a frame of the moving layout
+            // still waiting its turn is not needed any more
             self.moving = p.moving;
-            changed = true;
+            self.paced = None;
+            other = true;
         }
         self.page_highlight = p.highlighted_cluster;
-        changed |= self.show_highlight();
-        changed
+        other |= self.show_highlight();
+        // A new frame of the moving layout, and nothing else: it may wait its turn (`pace`).
+        self.only_streamed = streamed && self.moving && !other;
+        streamed || other
     }
 
     /// The cluster the keyboard is on, highlighted unless the page highlights one.
@@ -391,6 +408,18 @@ impl Engine {
     }
 
     fn render(&mut self, now_ms: f64) {
+        let started = now();
+        self.render_frame(now_ms);
+        let ended = now();
+        // the GPU's part of the next frame, where drawing is on the CPU, comes after its task
+        let (nodes, ties) = (self.scene.len(), self.scene.ties.len());
+        let next = self.budget.detail(nodes, ties, self.moving);
+        let gpu = self.budget.predicted_ms(nodes, ties, next);
+        self.last_frame_end_ms = ended;
+        self.last_frame_cost_ms = (ended - started) + gpu;
+    }
+
+    fn render_frame(&mut self, now_ms: f64) {
         self.ensure_renderer();
         self.prepare();
         let [w, h] = self.viewport_css_px();
@@ -602,6 +631,44 @@ pub fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Frames of the moving layout take at most this share of the time, so the page answers the
+/// pointer and the layout's worker keeps its core where they are shared (2 cores, drawing on
+/// the CPU); on a GPU a frame costs a few milliseconds and they come as fast as the worker
+/// sends them.
+const MOVING_FRAME_DUTY: f64 = 0.3;
+/// The longest pause between two frames of the moving layout (a map's first frame, which
+/// builds everything, may cost a second or more).
+const MAX_PACE_MS: f64 = 400.0;
+
+/// Redraws for a new frame of the moving layout: at once, or when the last frame's cost has
+/// been paid back (see [`MOVING_FRAME_DUTY`]).
+fn pace(engine: &Rc<RefCell<Engine>>) {
+    let wait = {
+        let Ok(e) = engine.try_borrow() else { return };
+        if e.paced.is_some() || e.frame_pending {
+            return;
+        }
+        let rest = (e.last_frame_cost_ms * (1.0 / MOVING_FRAME_DUTY - 1.0)).min(MAX_PACE_MS);
+        e.last_frame_end_ms + rest - now()
+    };
+    if wait <= 1.0 {
+        schedule(engine);
+        return;
+    }
+    let weak = Rc::downgrade(engine);
+    let timeout = gloo::timers::callback::Timeout::new(wait.ceil() as u32, move || {
+        if let Some(engine) = weak.upgrade() {
+            if let Ok(mut e) = engine.try_borrow_mut() {
+                e.paced = None;
+            }
+            schedule(&engine);
+        }
+    });
+    if let Ok(mut e) = engine.try_borrow_mut() {
+        e.paced = Some(timeout);
+    }
+}
+
 /// Redraws on the next animation frame (once, however often it is asked).
 fn schedule(engine: &Rc<RefCell<Engine>>) {
     let Ok(mut e) = engine.try_borrow_mut() else {
@@ -717,7 +784,11 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 if new_map {
                     hover.set(None);
                 }
-                schedule(&engine);
+                if engine.borrow().only_streamed {
+                    pace(&engine);
+                } else {
+                    schedule(&engine);
+                }
             }
             || ()
         });

@@ -390,6 +390,18 @@ impl DrawBudget {
         }
     }
 
+    /// What a frame with `detail` is expected to cost, milliseconds (0 before any timing).
+    pub fn predicted_ms(&self, nodes: usize, ties: usize, detail: FrameDetail) -> f64 {
+        let Some(c) = self.ms_per_unit else {
+            return 0.0;
+        };
+        let part = |n: usize, share: f32| (n as f64 * share.clamp(0.0, 1.0) as f64).round();
+        let units = Self::FIXED_UNITS
+            + Self::NODE_UNITS * part(nodes, detail.node_share)
+            + part(ties, detail.tie_share);
+        c * units * Self::pixel_factor(detail.resolution)
+    }
+
     /// Whether this frame is to be timed: moving, and none timed yet or not for a while.
     pub fn time_this_frame(&self, moving: bool) -> bool {
         moving && (self.ms_per_unit.is_none() || self.since_timed + 1 >= Self::TIME_EVERY)
@@ -411,11 +423,12 @@ impl DrawBudget {
             return;
         };
         self.since_timed = 0;
-        let part = |n: usize, share: f32| (n as f64 * share.clamp(0.0, 1.0) as f64).round();
-        let units = Self::FIXED_UNITS
-            + Self::NODE_UNITS * part(nodes, detail.node_share)
-            + part(ties, detail.tie_share);
-        let measured = ms.max(0.01) / (units * Self::pixel_factor(detail.resolution));
+        let expected_at_one = DrawBudget {
+            ms_per_unit: Some(1.0),
+            since_timed: 0,
+        }
+        .predicted_ms(nodes, ties, detail);
+        let measured = ms.max(0.01) / expected_at_one;
         // smoothed (geometric mean with the last), as a frame's time varies with the load
         self.ms_per_unit = Some(match self.ms_per_unit {
             Some(c) => (c * measured).sqrt(),
@@ -492,6 +505,12 @@ mod tests {
         // 62,000 units at 0.4375 of the cost
         c.drawn(30_000, 200_000, coarse, true, Some(271.25));
         assert_eq!(moving(&c, 250, 10_000), d);
+        // what the budget expects a frame to cost: about FRAME_MS for what it chose
+        let chosen = moving(&b, 30_000, 200_000);
+        let expected = b.predicted_ms(30_000, 200_000, chosen);
+        assert!((expected - DrawBudget::FRAME_MS).abs() < 0.5, "{expected}");
+        assert!((b.predicted_ms(30_000, 200_000, first) - 1_420.0).abs() < 1e-6);
+        assert_eq!(DrawBudget::default().predicted_ms(1, 1, first), 0.0);
         // a machine with a GPU: the same first frame in 2 ms draws everything
         let mut fast = DrawBudget::default();
         fast.drawn(30_000, 200_000, first, true, Some(2.0));

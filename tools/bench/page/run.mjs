@@ -22,9 +22,10 @@
 //     banner as the page shows them; "settled" is the first frame the map draws once the panel
 //     says "Layout settled" (the frame that shows the settled map);
 //   - records the main thread's long tasks (PerformanceObserver `longtask`: tasks of 50 ms
-//     and more), split at the first picture: before it (reading the file, handing it to the
-//     worker, taking in the new map, drawing it) and after it while the layout runs; and long
-//     animation frames. A frame drawn inside a long task is on screen only when that task
+//     and more), split at the first picture and at "Layout settled": before the picture
+//     (reading the file, handing it to the worker, taking in the new map, drawing it), while
+//     the layout runs, and the drawing of the settled map (every tie, every pixel) once it
+//     stopped; and long animation frames. A frame drawn inside a long task is on screen only when that task
 //     ends (it goes on to style, layout, paint and the commit to the compositor), so the first
 //     picture and "settled" are taken at the end of the task holding their draw (shownAt).
 // It writes raw figures only; the goals are in xtask/src/bench/goals.rs.
@@ -349,11 +350,16 @@ async function measure(browser, site, drop, index) {
     // start after it while the layout runs
     const all = longest(b.longTasks, t0, end);
     const before = longest(b.longTasks, t0, picture ?? end);
-    const layout = picture == null ? { ms: null, count: null } : longest(b.longTasks.filter(([s]) => s >= picture), picture, end);
+    // while the layout runs: from the first picture until the page says "Layout settled"; the
+    // task that then draws the settled map (every tie, every pixel) is counted apart
+    const stillAt = b.settledTextAt ?? end;
+    const layout = picture == null ? { ms: null, count: null } : longest(b.longTasks.filter(([s]) => s >= picture && s < stillAt), picture, stillAt);
+    const settledFrame = b.settledTextAt == null ? { ms: null } : longest(b.longTasks.filter(([s]) => s >= stillAt), stillAt, end);
     out.longest_task_ms = round(all.ms);
     out.long_tasks = all.count;
     out.longest_task_to_picture_ms = round(before.ms);
     out.longest_task_layout_ms = round(layout.ms);
+    out.settled_frame_task_ms = round(settledFrame.ms);
     out.long_tasks_layout = layout.count;
     out.long_task_error = b.longTaskError;
     out.summary = b.summary;
