@@ -259,9 +259,18 @@ impl SessionError {
 }
 
 fn network_of(source: &Source, settings: &InferSettings) -> Result<Network, SessionError> {
+    network_telling(source, settings, &mut |_| {})
+}
+
+/// [`network_of`], telling `progress` how far the inference is (0 to 1).
+fn network_telling(
+    source: &Source,
+    settings: &InferSettings,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Network, SessionError> {
     match source {
         Source::Graph(file) => Ok(Network::from_graph_file(file)),
-        Source::Personal(export) => Ok(infer::infer(export, settings)?.network),
+        Source::Personal(export) => Ok(infer::infer_telling(export, settings, progress)?.network),
     }
 }
 
@@ -382,7 +391,11 @@ impl Session {
             settings.infer.k = sized.k;
             settings.infer.bucket_candidates = sized.bucket_candidates;
         }
-        let network = network_of(&source, &settings.infer)?;
+        let network = network_telling(&source, &settings.infer, &mut |f| {
+            if matches!(source, Source::Personal(_)) {
+                progress("Inferring ties", f)
+            }
+        })?;
         progress("Finding clusters", 0.0);
         if network.nodes.is_empty() {
             return Err(match source {

@@ -349,9 +349,15 @@ pub(crate) struct KnnOutcome {
 }
 
 /// Each node's `k` strongest ties at or above `min_weight`, united over both ends.
-pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome {
+pub(crate) fn k_nearest(
+    scorer: &Scorer,
+    settings: &InferSettings,
+    progress: &mut dyn FnMut(f32),
+) -> KnnOutcome {
     let f = scorer.f;
     let n = f.nodes.len();
+    // told 20 times over the people
+    let tell_every = (n / 20).max(1);
     let cap = settings.bucket_candidates;
     let w = scorer.weights;
     let mut cands = Candidates::new(n);
@@ -361,6 +367,9 @@ pub(crate) fn k_nearest(scorer: &Scorer, settings: &InferSettings) -> KnnOutcome
     let mut pairs_scored = 0usize;
     for v in 0..n as u32 {
         let vi = v as usize;
+        if vi > 0 && vi % tell_every == 0 {
+            progress(vi as f32 / n as f32);
+        }
         let mut rng = Rng::new(settings.seed ^ (v as u64).wrapping_mul(0xD1B5_4A32_D192_ED03));
         cands.start(v);
         // 1) employer

@@ -89,11 +89,23 @@ pub struct Inference {
 
 /// Infers a sparse weighted network among the export's people. See the module docs.
 pub fn infer(export: &PersonalExport, settings: &InferSettings) -> Result<Inference, InferError> {
+    infer_telling(export, settings, &mut |_| {})
+}
+
+/// [`infer`], telling `progress` how far it is (0 to 1) as it goes through the people.
+pub fn infer_telling(
+    export: &PersonalExport,
+    settings: &InferSettings,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Inference, InferError> {
     settings.validate()?;
     // 1) nodes, features, groups
     let mut f = features::Features::build(export, settings);
+    progress(0.1);
     // 2-4) candidates, scores, k nearest
-    let outcome = knn::k_nearest(&knn::Scorer::new(&f, settings), settings);
+    let outcome = knn::k_nearest(&knn::Scorer::new(&f, settings), settings, &mut |x| {
+        progress(0.1 + 0.9 * x)
+    });
     let ties: Vec<Tie> = outcome.ties;
 
     // evidence comes at most once per signal, so counting evidence counts ties

@@ -215,3 +215,21 @@ fn fast_display_names_are_the_model_names() {
         assert_eq!(display_name(p), p.display_name(), "{p:?}");
     }
 }
+
+#[test]
+fn inference_says_how_far_it_is_and_gives_the_same_ties() {
+    let export = linkedin_sample(3_000, 1).export;
+    let settings = InferSettings::for_size(3_000);
+    let mut told = Vec::new();
+    let telling =
+        super::infer_telling(&export, &settings, &mut |f| told.push(f)).expect("inferred");
+    assert!(told.len() >= 10, "{told:?}");
+    assert!(
+        told.windows(2).all(|w| w[1] > w[0]),
+        "moves forward: {told:?}"
+    );
+    assert!(told.iter().all(|f| *f > 0.0 && *f < 1.0), "{told:?}");
+    let quiet = super::infer(&export, &settings).expect("inferred");
+    assert_eq!(telling.network.ties.len(), quiet.network.ties.len());
+    assert_eq!(telling.report.pairs_scored, quiet.report.pairs_scored);
+}
