@@ -367,7 +367,7 @@ pub(crate) fn k_nearest(
     let mut pairs_scored = 0usize;
     for v in 0..n as u32 {
         let vi = v as usize;
-        if vi > 0 && vi % tell_every == 0 {
+        if vi > 0 && vi.is_multiple_of(tell_every) {
             progress(vi as f32 / n as f32);
         }
         let mut rng = Rng::new(settings.seed ^ (v as u64).wrapping_mul(0xD1B5_4A32_D192_ED03));
