@@ -717,30 +717,7 @@ impl Session {
 
     /// [`Session::recluster`], telling `progress` how far it is (0 to 1) between its steps.
     fn recluster_telling(&mut self, progress: &dyn Fn(f32)) -> Vec<u32> {
-        let leiden = LeidenSettings {
-            resolution: self.settings.resolution,
-            ..LeidenSettings::with_seed(self.settings.seed)
-        };
-        // Most of the time: Leiden's passes, told as they end (up to 0.8 of the stage).
-        let told = std::cell::Cell::new(0.0f32);
-        let partition = detect_telling(&self.csr, self.settings.algorithm, &leiden, &mut |f| {
-            // passes' gains wobble: what is shown never goes back
-            told.set(told.get().max(f));
-            progress(0.8 * told.get())
-        });
-        let time: Vec<Option<f32>> = self
-            .network
-            .nodes
-            .iter()
-            .map(|n| n.connected_on.map(|d| d.days_since_epoch() as f32))
-            .collect();
-        let top = hierarchy::top_level(
-            &self.csr,
-            &partition.membership,
-            self.settings.algorithm,
-            &leiden,
-            &time,
-        );
+        let (partition, top) = self.clusters_of(&self.network, &self.csr, progress);
         progress(0.85);
         let keys: Vec<String> = self.network.nodes.iter().map(|n| n.key.clone()).collect();
         let previous = |ids: &[u32]| -> Vec<(String, u32)> {
@@ -841,6 +818,40 @@ impl Session {
         self.layout_csr = layout_graph(&self.csr, &top);
         self.partition = partition;
         top
+    }
+
+    /// The communities of `network` (whose adjacency is `csr`) at the map's resolution, and
+    /// the top-level cluster of each node (dense ids).
+    fn clusters_of(
+        &self,
+        network: &Network,
+        csr: &Csr,
+        progress: &dyn Fn(f32),
+    ) -> (Partition, Vec<u32>) {
+        let leiden = LeidenSettings {
+            resolution: self.settings.resolution,
+            ..LeidenSettings::with_seed(self.settings.seed)
+        };
+        // Most of the time: Leiden's passes, told as they end (up to 0.8 of the stage).
+        let told = std::cell::Cell::new(0.0f32);
+        let partition = detect_telling(csr, self.settings.algorithm, &leiden, &mut |f| {
+            // passes' gains wobble: what is shown never goes back
+            told.set(told.get().max(f));
+            progress(0.8 * told.get())
+        });
+        let time: Vec<Option<f32>> = network
+            .nodes
+            .iter()
+            .map(|n| n.connected_on.map(|d| d.days_since_epoch() as f32))
+            .collect();
+        let top = hierarchy::top_level(
+            csr,
+            &partition.membership,
+            self.settings.algorithm,
+            &leiden,
+            &time,
+        );
+        (partition, top)
     }
 
     /// Starts the layout: from communities (fast separation), from given positions (warm
@@ -1291,28 +1302,112 @@ impl Session {
             let network = network_of(&self.source, infer_settings)?;
             return Ok((network, Some(CheckingView::default())));
         }
+        let export = export.clone();
         let signals = self
             .pair_signals
-            .get_or_insert_with(|| PairSignals::new(export, infer_settings));
+            .take()
+            .unwrap_or_else(|| PairSignals::new(&export, infer_settings));
+        let outcome = self.learn(&export, infer_settings, ties, &signals);
+        self.pair_signals = Some(signals);
+        outcome
+    }
+
+    /// The network inferred with the weights the answers teach, if they make clusters that
+    /// agree better with the answers than the starting weights do (else with the starting
+    /// weights), the answers applied.
+    fn learn(
+        &self,
+        export: &PersonalExport,
+        infer_settings: &InferSettings,
+        ties: &TieChecks,
+        signals: &PairSignals,
+    ) -> Result<(Network, Option<CheckingView>), SessionError> {
         let examples = signals.examples(ties);
         let start = infer_settings.weights;
-        let learned = checking::learned_weights(&start, infer_settings.min_weight, ties, &examples);
-        let mut learned_settings = infer_settings.clone();
-        learned_settings.weights = learned;
-        let mut network = infer::infer(export, &learned_settings)?.network;
-        let applied = checking::apply_checks(&mut network, ties, Some(signals));
+        let infer_with =
+            |weights: SignalWeights| -> Result<(Network, checking::Applied), SessionError> {
+                let mut settings = infer_settings.clone();
+                settings.weights = weights;
+                let mut network = infer::infer(export, &settings)?.network;
+                let applied = checking::apply_checks(&mut network, ties, Some(signals));
+                Ok((network, applied))
+            };
+        let (mut network, mut applied) = infer_with(start)?;
+        let mut learned = start;
+        let mut judged_worse = None;
+        if ties.learning && examples.len() >= checking::LEARN_AFTER {
+            let mut mass = [0.0f64; 6];
+            for t in &network.ties {
+                let (Some(a), Some(b)) = (
+                    signals.node(&network.nodes[t.source as usize].key),
+                    signals.node(&network.nodes[t.target as usize].key),
+                ) else {
+                    continue;
+                };
+                for (m, x) in mass.iter_mut().zip(signals.strengths(a, b)) {
+                    *m += x as f64;
+                }
+            }
+            let refit = checking::refit(&start, infer_settings.min_weight, &examples, &mass);
+            if refit != start {
+                let (candidate, candidate_applied) = infer_with(refit)?;
+                let before = self.agreement(&network, ties);
+                let after = self.agreement(&candidate, ties);
+                if after > before {
+                    (network, applied, learned) = (candidate, candidate_applied, refit);
+                } else {
+                    judged_worse = Some((refit, before, after));
+                }
+            }
+        }
         let count = |a: Answer| ties.answers.iter().filter(|x| x.answer == a).count();
+        let mut changes = checking::what_changed(&start, &learned, &examples);
+        if let Some((_, before, after)) = judged_worse {
+            changes.push(format!(
+                "The weights your answers suggest were not used: the clusters they give agree with {after} of your {} yes/no answers, the clusters now with {before}",
+                examples.len()
+            ));
+        }
         let view = CheckingView {
             confirmed: count(Answer::Know),
             rejected: count(Answer::DontKnow),
             unsure: count(Answer::NotSure),
             start: Some(start),
             learned: (learned != start).then_some(learned),
-            changes: checking::what_changed(&start, &learned, &examples),
+            changes,
             precision: checking::precision(&examples),
             applied,
         };
         Ok((network, Some(view)))
+    }
+
+    /// How many of the person's yes/no answers the top-level clusters of `network` agree
+    /// with ([`checking::agreement`]).
+    fn agreement(&self, network: &Network, ties: &TieChecks) -> usize {
+        let (_, top) = self.clusters_of(network, &network.csr(), &|_| {});
+        let node_of: BTreeMap<&str, u32> = network
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.key.as_str(), i as u32))
+            .collect();
+        let said: Vec<(u32, u32, bool)> = ties
+            .answers
+            .iter()
+            .filter_map(|x| {
+                let knows = match x.answer {
+                    Answer::Know => true,
+                    Answer::DontKnow => false,
+                    Answer::NotSure => return None,
+                };
+                Some((
+                    *node_of.get(x.a.as_str())?,
+                    *node_of.get(x.b.as_str())?,
+                    knows,
+                ))
+            })
+            .collect();
+        checking::agreement(&top, &said)
     }
 
     /// Infers the ties again with `infer_settings` and the answers `ties`, keeps the drawing
@@ -1988,10 +2083,16 @@ mod tests {
         assert!(infer::explain_tie(&added).contains("you said they know each other"));
         let checking = map.checking.clone().expect("a personal export is checked");
         assert_eq!((checking.confirmed, checking.rejected), (2, 6));
-        let learned = checking
-            .learned
-            .expect("eight answers are enough to learn from");
-        assert_ne!(Some(learned), checking.start);
+        // eight answers are enough to refit the weights; the clusters the refit gives agree
+        // with no more of them than the clusters now, so the map keeps its weights
+        assert_eq!(checking.learned, None);
+        assert!(
+            checking.changes.iter().any(|c| c.starts_with(
+                "The weights your answers suggest were not used: the clusters they give agree with 7 of your 8 yes/no answers, the clusters now with 7"
+            )),
+            "{:?}",
+            checking.changes
+        );
         // answered ties are not asked again
         let next = s.questions(50).questions;
         assert!(next
