@@ -90,6 +90,9 @@ pub fn PersonPanel(props: &PersonPanelProps) -> Html {
             if let Some(title) = &node.title { <p>{ title.clone() }</p> }
             if let Some(company) = &node.company { <p class="muted">{ company.clone() }</p> }
             if let Some(url) = &node.url { <p class="url">{ url.clone() }</p> }
+            if let Some(invitation) = &node.invitation {
+                <p class="muted invitation">{ invitation.clone() }</p>
+            }
             if node.from_address_book {
                 <p class="muted provenance">{ "From your address book (LinkedIn's Contacts.csv), not a connection" }</p>
             }

@@ -79,6 +79,28 @@ test('two CSVs dropped at once are read together', async () => {
   await context.close();
 });
 
+test('Invitations.csv beside Connections.csv: a person\'s panel says who invited whom', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  // Made-up invitations: one from Dana Garcia (her URL spelled as LinkedIn writes it elsewhere),
+  // one to someone who is not a connection.
+  const invitations = ['From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl',
+    'Dana Garcia,Sam Owner,"1/8/18, 6:14 PM",,INCOMING,https://www.linkedin.com/in/Dana-Garcia-1/,https://www.linkedin.com/in/sam-owner',
+    'Sam Owner,Gus Gray,"3/15/24, 1:30 PM",,OUTGOING,https://www.linkedin.com/in/sam-owner,https://www.linkedin.com/in/gus-gray'].join('\n');
+  await dropFiles(page, [{ name: 'Connections.csv', data: fixture('Connections_1.csv') }, { name: 'Invitations.csv', data: Buffer.from(invitations) }]);
+  await waitForMap(page, /Read 60 people from Connections\.csv/);
+  const search = page.getByRole('combobox', { name: 'Search people' });
+  await search.fill('Dana Garcia');
+  await page.getByRole('listbox').getByRole('option').first().waitFor();
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  const panel = page.getByRole('region', { name: 'About Dana Garcia' });
+  await panel.locator('.invitation').filter({ hasText: /^They invited you to connect, Jan 2018\.$/ }).waitFor();
+  await panel.screenshot({ path: `${SHOTS}/invitation-panel.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an XML entity bomb is refused in one sentence and the map stays', async () => {
   const { page, context } = await openSite(browser, site);
   await waitForMap(page, /Sample network: 500 people/);

@@ -350,6 +350,10 @@ pub struct NodeView {
     /// Known only from the owner's address book, not a connection (shown in their panel).
     #[serde(default)]
     pub from_address_book: bool,
+    /// Who invited whom to connect, from Invitations.csv ("They invited you to connect, Jan
+    /// 2018"), matched by profile URL.
+    #[serde(default)]
+    pub invitation: Option<String>,
 }
 
 /// A date's month as one number, `year * 12 + month - 1` (what the growth timeline counts in).

@@ -288,6 +288,7 @@ mod tests {
             subcluster: None,
             connected,
             from_address_book: false,
+            invitation: None,
         }
     }
 

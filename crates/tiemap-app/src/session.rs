@@ -22,7 +22,7 @@ use tiemap_core::infer::InferError;
 use tiemap_core::infer::{self, InferSettings, SignalWeights};
 use tiemap_core::layout::LayoutError;
 use tiemap_core::layout::{Fa2Settings, LayoutStart, LayoutState};
-use tiemap_core::model::{GraphFile, Origin, PersonalExport};
+use tiemap_core::model::{normalize_profile_url, GraphFile, Origin, PersonalExport};
 use tiemap_core::sample;
 use tiemap_core::view::palette;
 use tiemap_core::{Csr, Network};
@@ -957,6 +957,10 @@ impl Session {
         };
         let (node_clusters, clusters) = self.shown_clusters();
         let (node_subclusters, subclusters) = self.shown_subclusters(&node_clusters);
+        let invitations = self
+            .personal_export()
+            .map(invitations_by_url)
+            .unwrap_or_default();
         let nodes = self
             .network
             .nodes
@@ -975,6 +979,10 @@ impl Session {
                 subcluster,
                 connected: info.connected_on.map(month_index),
                 from_address_book: info.from_address_book(),
+                invitation: info
+                    .url
+                    .as_deref()
+                    .and_then(|url| invitations.get(&normalize_profile_url(url)).cloned()),
             })
             .collect();
         MapData {
@@ -1635,16 +1643,57 @@ impl Session {
     }
 }
 
+/// Who invited whom, by the other person's normalised profile URL (Invitations.csv: one side
+/// is always the owner): "They invited you to connect, Jan 2018". The latest invitation
+/// with each person counts.
+fn invitations_by_url(export: &PersonalExport) -> BTreeMap<String, String> {
+    use tiemap_core::model::InvitationDirection;
+    let mut latest = BTreeMap::new();
+    for invitation in &export.invitations {
+        let (other, said) = match invitation.direction {
+            InvitationDirection::Incoming => {
+                (&invitation.inviter_url, "They invited you to connect")
+            }
+            InvitationDirection::Outgoing => {
+                (&invitation.invitee_url, "You invited them to connect")
+            }
+        };
+        let Some(url) = other
+            .as_deref()
+            .map(normalize_profile_url)
+            .filter(|u| !u.is_empty())
+        else {
+            continue;
+        };
+        let when = invitation.sent_at;
+        let sentence = match when {
+            Some(at) => format!("{said}, {}.", at.date().month_year()),
+            None => format!("{said}."),
+        };
+        match latest.get(&url) {
+            Some((earlier, _)) if *earlier > when => {}
+            _ => {
+                latest.insert(url, (when, sentence));
+            }
+        }
+    }
+    latest.into_iter().map(|(url, (_, s))| (url, s)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use tiemap_core::sample::linkedin_sample;
 
     fn sample_session(people: usize) -> Session {
-        let s = linkedin_sample(people, 7);
+        session_of(linkedin_sample(people, 7).export)
+    }
+
+    /// A session of a personal export, as the sample is opened.
+    fn session_of(export: PersonalExport) -> Session {
         Session::new(
             1,
-            Source::Personal(s.export),
+            Source::Personal(export),
             "Sample".into(),
             "Sample".into(),
             Vec::new(),
@@ -1652,6 +1701,75 @@ mod tests {
             SessionSettings::default(),
         )
         .expect("builds")
+    }
+
+    #[test]
+    fn a_persons_view_says_who_invited_whom_matched_by_profile_url() {
+        use tiemap_core::model::{Invitation, InvitationDirection, Timestamp};
+        let mut s = linkedin_sample(40, 7);
+        let url = |i: usize| s.export.people[i].profile_url.clone().expect("a URL");
+        let (first, second) = (url(0), url(1));
+        let invitation = |direction,
+                          inviter: Option<String>,
+                          invitee: Option<String>,
+                          secs: Option<i64>| Invitation {
+            from_name: "A".into(),
+            to_name: "B".into(),
+            sent_at: secs.map(Timestamp::from_secs_since_epoch),
+            direction,
+            inviter_url: inviter,
+            invitee_url: invitee,
+        };
+        let owner = Some("https://www.linkedin.com/in/the-owner".to_string());
+        s.export.invitations = vec![
+            // Jan 2018, then a later one (Mar 2019) from the same person: the later counts.
+            invitation(
+                InvitationDirection::Incoming,
+                Some(first.clone()),
+                owner.clone(),
+                Some(1_515_000_000),
+            ),
+            invitation(
+                InvitationDirection::Incoming,
+                Some(first),
+                owner.clone(),
+                Some(1_552_000_000),
+            ),
+            // Another spelling of the URL (http, upper case, a query, a trailing slash).
+            invitation(
+                InvitationDirection::Outgoing,
+                owner.clone(),
+                Some(format!(
+                    "{}/?trk=x",
+                    second.to_uppercase().replace("HTTPS://WWW.", "http://")
+                )),
+                None,
+            ),
+            // Someone not on the map.
+            invitation(
+                InvitationDirection::Outgoing,
+                owner,
+                Some("https://www.linkedin.com/in/nobody-here".into()),
+                None,
+            ),
+        ];
+        let map = session_of(s.export).map_data();
+        let said: Vec<&str> = map
+            .nodes
+            .iter()
+            .filter_map(|n| n.invitation.as_deref())
+            .collect();
+        assert_eq!(
+            said,
+            vec![
+                "They invited you to connect, Mar 2019.",
+                "You invited them to connect."
+            ]
+        );
+        assert_eq!(
+            map.nodes[0].invitation.as_deref(),
+            Some("They invited you to connect, Mar 2019.")
+        );
     }
 
     #[test]
