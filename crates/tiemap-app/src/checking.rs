@@ -78,7 +78,8 @@ pub struct Ceiling {
     /// NMI with the weights the page's refit learns from the truth about every tie.
     pub weights_from_every_tie: Option<f64>,
     /// The best NMI over one signal's weight off, halved or doubled (chosen knowing the true
-    /// groups), and which change gave it ("Similar roles x2").
+    /// groups), and which change gave it ("Similar roles x2"; "none better" when no change
+    /// beats the weights as they are).
     pub best_one_weight: Option<f64>,
     pub best_one_weight_change: String,
 }
@@ -143,7 +144,9 @@ pub fn ceiling(h: &HardExport, seed: u64) -> Result<Ceiling, SessionError> {
         Some(w) => nmi_vs_truth(&session.set_signals(w)?, &truth).0,
         None => None,
     };
-    let (mut best_one_weight, mut best_one_weight_change) = (None, String::new());
+    // nothing counts as a change for the better unless it beats the weights as they are
+    let (mut best_one_weight, mut best_one_weight_change) =
+        (nmi_vs_truth(&map, &truth).0, "none better".to_string());
     if session.personal_export().is_some() {
         for signal in tiemap_core::model::Signal::ALL {
             let start = settings.weights.get(signal);
