@@ -16,6 +16,8 @@ pub struct AppState {
     pub positions: Option<Rc<Vec<f32>>>,
     /// The layout has settled.
     pub layout_converged: bool,
+    /// How far the layout is from settled, 0 to 1.
+    pub layout_progress: f32,
     /// The one-sentence error banner, if any.
     pub error: Option<String>,
     /// The worker stopped (a crash or out of memory): the banner offers to start it again.
@@ -68,6 +70,7 @@ impl Default for AppState {
             map_version: 0,
             positions: None,
             layout_converged: false,
+            layout_progress: 0.0,
             error: None,
             worker_stopped: false,
             busy: None,
@@ -135,6 +138,13 @@ pub enum Action {
     Redo,
     /// Edits restored from a save: they replace the current ones, with a fresh history.
     RestoreEdits(ClusterEdits),
+    /// Another tab stored `theirs` for this map since this tab saw `base`: their changes
+    /// join this tab's edits and its undo and redo history (`tiemap_app::tabs`), so Undo
+    /// here never takes back the other tab's edit.
+    FromOtherTab {
+        base: ClusterEdits,
+        theirs: ClusterEdits,
+    },
     /// The person chose what people's sizes stand for.
     SizeBy(tiemap_app::model::SizeBy),
 }
@@ -151,7 +161,12 @@ impl AppState {
                 s.busy = Some(what);
             }
             Action::Worker(MapEvent::Progress { stage, fraction }) => {
-                s.busy = Some(format!("{stage} ({:.0} %)", fraction * 100.0));
+                // the stage, and how far it is once it has said (a fraction of the stage)
+                s.busy = Some(if fraction > 0.0 {
+                    format!("{stage}: {:.0} %", (fraction * 100.0).floor())
+                } else {
+                    stage
+                });
             }
             Action::Worker(MapEvent::Loaded(map)) => {
                 let same_map = s.map.as_ref().map(|m| m.map_id) == Some(map.map_id);
@@ -167,6 +182,7 @@ impl AppState {
                 s.error = None;
                 s.positions = Some(Rc::new(map.pos_in_graph.clone()));
                 s.layout_converged = false;
+                s.layout_progress = 0.0;
                 s.layout_paused = false;
                 // The map comes with its settings and edits (a restored map with saved ones).
                 s.resolution = map.resolution;
@@ -193,6 +209,7 @@ impl AppState {
                 if s.map.as_ref().map(|m| m.map_id) == Some(map.map_id) {
                     s.positions = Some(Rc::new(map.pos_in_graph.clone()));
                     s.layout_converged = false;
+                    s.layout_progress = 0.0;
                     s.layout_paused = false;
                     if let Some(h) = s.highlighted_cluster {
                         if !map.clusters.iter().any(|c| c.id == h) {
@@ -283,6 +300,17 @@ impl AppState {
                 s.undo.clear();
                 s.redo.clear();
             }
+            Action::FromOtherTab { base, theirs } => {
+                let history = tiemap_app::tabs::History {
+                    current: std::mem::take(&mut s.edits),
+                    undo: std::mem::take(&mut s.undo),
+                    redo: std::mem::take(&mut s.redo),
+                }
+                .take_in(&base, &theirs);
+                s.edits = history.current;
+                s.undo = history.undo;
+                s.redo = history.redo;
+            }
             Action::SetResolution(resolution) => {
                 s.resolution = resolution;
                 s.busy = Some("Finding clusters".to_string());
@@ -298,6 +326,7 @@ impl AppState {
                         s.held_positions = None;
                     }
                     s.layout_converged = frame.converged;
+                    s.layout_progress = frame.progress;
                 }
             }
             Action::Worker(MapEvent::Failed { sentence }) | Action::Fail { sentence } => {
@@ -432,6 +461,7 @@ mod tests {
                 pos_in_graph: vec![1.0; n * 2],
                 converged,
                 iterations: 10,
+                progress: 0.5,
             }))
         };
         let stale = s.next(frame(0, 2, true));
@@ -546,6 +576,36 @@ mod tests {
         let fresh = s.next(Action::Worker(MapEvent::Loaded(Box::new(other))));
         assert_eq!(fresh.edits, ClusterEdits::default());
         assert!(fresh.undo.is_empty());
+    }
+
+    #[test]
+    fn undo_after_another_tabs_edit_keeps_that_edit() {
+        let rename = |cluster, name: &str| Edit::Rename {
+            cluster,
+            name: name.into(),
+        };
+        let s = AppState::default()
+            .next(Action::Worker(MapEvent::Loaded(Box::new(map("m")))))
+            .next(Action::Edit(rename(1, "Mine")));
+        let base = s.edits.clone();
+        let theirs = base.with(rename(2, "Theirs"));
+        let s = s.next(Action::FromOtherTab {
+            base,
+            theirs: theirs.clone(),
+        });
+        assert_eq!(s.edits, theirs);
+        let undone = s.next(Action::Undo);
+        assert_eq!(
+            undone.edits.names.get(&1),
+            None,
+            "this tab's rename is undone"
+        );
+        assert_eq!(
+            undone.edits.names.get(&2).map(String::as_str),
+            Some("Theirs"),
+            "the other tab's rename stays"
+        );
+        assert_eq!(undone.next(Action::Redo).edits, theirs);
     }
 
     #[test]

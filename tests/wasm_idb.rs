@@ -176,6 +176,64 @@ async fn a_second_connection_sees_what_the_first_saved() {
     second.delete("two-connections").await.expect("deletes");
 }
 
+/// What two tabs do when both save the same map: each connection's update reads what is
+/// stored and writes its change over it in one transaction, so neither is lost.
+#[wasm_bindgen_test]
+async fn updates_from_two_connections_at_once_both_survive() {
+    let (tab_a, tab_b) = (store().await, store().await);
+    let blobs: Blobs = vec![("Connections.csv".into(), bytes(300_000, 12))];
+    let (before, first) = tab_a
+        .update("two-tabs", &blobs, true, |stored: Option<&Meta>| {
+            assert!(stored.is_none(), "nothing saved yet");
+            meta("start")
+        })
+        .await
+        .expect("saves");
+    assert_eq!((before, first), (None, meta("start")));
+    let add = |cluster: u32, name: &'static str| {
+        move |stored: Option<&Meta>| {
+            let mut m = stored.cloned().expect("the start is stored");
+            m.cluster_names.insert(cluster, name.to_string());
+            m
+        }
+    };
+    // Both issued before either is awaited: the second reads what the first wrote.
+    let (a, b) = futures::join!(
+        tab_a.update("two-tabs", &blobs, false, add(1, "from A")),
+        tab_b.update("two-tabs", &blobs, false, add(2, "from B")),
+    );
+    let (a_before, _) = a.expect("A saves");
+    let (b_before, b_written) = b.expect("B saves");
+    assert!(!a_before.unwrap().cluster_names.contains_key(&2));
+    assert_eq!(
+        b_before.unwrap().cluster_names.get(&1).map(String::as_str),
+        Some("from A"),
+        "B's update read A's"
+    );
+    let (back, back_blobs): (Meta, Blobs) = tab_b
+        .get("two-tabs")
+        .await
+        .expect("reads")
+        .expect("is there");
+    assert_eq!(back, b_written);
+    assert_eq!(
+        back.cluster_names.get(&1).map(String::as_str),
+        Some("from A")
+    );
+    assert_eq!(
+        back.cluster_names.get(&2).map(String::as_str),
+        Some("from B")
+    );
+    assert!(back_blobs == blobs, "the files are kept");
+    let only_meta: Option<Meta> = tab_a.get_meta("two-tabs").await.expect("reads");
+    assert_eq!(only_meta, Some(back));
+    tab_a.delete("two-tabs").await.expect("deletes");
+    assert_eq!(
+        tab_b.get_meta::<Meta>("two-tabs").await.expect("reads"),
+        None
+    );
+}
+
 #[wasm_bindgen_test]
 async fn get_of_a_key_never_saved_is_none() {
     let store = store().await;
@@ -346,8 +404,15 @@ fn errors_read_as_one_plain_sentence() {
     };
     assert_eq!(
         full.sentence(),
-        "The browser would not let tiemap save this map (123 MB): storage is full or private \
-         browsing blocks it. Delete saved maps you no longer need, or keep working without saving."
+        "The browser would not let tiemap save this map (123 MB): its storage is full or \
+         blocked; the map stays here, and Save project file keeps it (deleting saved maps you no \
+         longer need frees space)."
+    );
+    let small = StorageError::Full { size_bytes: 6_200 };
+    assert!(
+        small.sentence().contains("this map (6 kB)"),
+        "{}",
+        small.sentence()
     );
     let browser = StorageError::Browser {
         doing: "list the saved maps",

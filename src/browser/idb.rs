@@ -11,17 +11,22 @@
 //!   browsers' per-value limits even for 100+ MB of input.
 //!
 //! Every write is one readwrite transaction over both stores, so a map is replaced, deleted
-//! or cleared whole or not at all. Requests are issued synchronously and only then awaited,
+//! or cleared whole or not at all. A save reads the record it replaces in the same
+//! transaction ([`SavedMapStore::update`]), so two tabs saving the same map can merge what
+//! each wrote instead of one overwriting the other. Requests are issued synchronously and only then awaited,
 //! so no transaction has to stay alive across an `await`.
 //!
 //! Callbacks become futures through `js_sys::Promise`: the promise's own `resolve` / `reject`
 //! functions are the event handlers, so no Rust closure is created per request. The only Rust
-//! closures are the `upgradeneeded` handler (dropped when `open` returns) and the
-//! `versionchange` handler (owned by the store, dropped with it).
+//! closures are the `upgradeneeded` handler (dropped when `open` returns), the
+//! `versionchange` handler (owned by the store, dropped with it) and, per save, the handler
+//! that writes the record once the old one is read (dropped when the save ends).
 
 use js_sys::{Array, Promise, Uint8Array};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -81,9 +86,9 @@ impl StorageError {
                 works, but it will not be saved."
                 .to_string(),
             StorageError::Full { size_bytes } => format!(
-                "The browser would not let tiemap save this map ({}): storage is full or private \
-                 browsing blocks it. Delete saved maps you no longer need, or keep working \
-                 without saving.",
+                "The browser would not let tiemap save this map ({}): its storage is full or \
+                 blocked; the map stays here, and Save project file keeps it (deleting saved maps \
+                 you no longer need frees space).",
                 megabytes(*size_bytes)
             ),
             StorageError::Closed { .. } => "tiemap lost its connection to your saved maps \
@@ -110,7 +115,9 @@ impl StorageError {
 
 fn megabytes(size_bytes: u64) -> String {
     let mb = size_bytes as f64 / 1e6;
-    if mb >= 10.0 {
+    if mb < 0.1 {
+        format!("{:.0} kB", (size_bytes as f64 / 1e3).max(1.0))
+    } else if mb >= 10.0 {
         format!("{mb:.0} MB")
     } else {
         format!("{mb:.1} MB")
@@ -194,6 +201,28 @@ struct RecordOut<'a, M> {
     blobs: Vec<BlobInfo>,
 }
 
+fn blob_infos(blobs: &[(String, Vec<u8>)]) -> Vec<BlobInfo> {
+    blobs
+        .iter()
+        .map(|(name, bytes)| BlobInfo {
+            name: name.clone(),
+            size_bytes: bytes.len() as u64,
+        })
+        .collect()
+}
+
+/// The record of the `maps` store: the metadata and its blobs' names and sizes.
+fn encode_record<M: Serialize>(
+    key: &str,
+    meta: &M,
+    blobs: Vec<BlobInfo>,
+) -> Result<JsValue, StorageError> {
+    serde_wasm_bindgen::to_value(&RecordOut { meta, blobs }).map_err(|e| StorageError::Encode {
+        key: key.to_string(),
+        reason: e.to_string(),
+    })
+}
+
 #[derive(Deserialize)]
 struct RecordIn<M> {
     meta: M,
@@ -259,7 +288,8 @@ impl SavedMapStore {
         meta: &M,
         blobs: &[(String, Vec<u8>)],
     ) -> Result<(), StorageError> {
-        self.save(key, meta, blobs, true).await
+        let record = encode_record(key, meta, blob_infos(blobs))?;
+        self.save(key, blobs, true, move |_| Ok(record)).await
     }
 
     /// Saves `meta` under `key` and leaves the blobs already saved there as they are: for
@@ -271,60 +301,145 @@ impl SavedMapStore {
         meta: &M,
         blobs: &[(String, Vec<u8>)],
     ) -> Result<(), StorageError> {
-        self.save(key, meta, blobs, false).await
+        let record = encode_record(key, meta, blob_infos(blobs))?;
+        self.save(key, blobs, false, move |_| Ok(record)).await
     }
 
-    async fn save<M: Serialize>(
+    /// Saves under `key` what `merge` makes of the metadata stored there now (`None` when
+    /// nothing is, or what is there does not read as `M`), read and written in one
+    /// transaction, so no other tab's save can come in between. With `files_too` the blobs'
+    /// bytes are written too (else only their names and sizes, as [`Self::put_meta`]).
+    /// Returns the metadata that was stored before and the metadata written.
+    pub async fn update<M, F>(
         &self,
         key: &str,
-        meta: &M,
+        blobs: &[(String, Vec<u8>)],
+        files_too: bool,
+        merge: F,
+    ) -> Result<(Option<M>, M), StorageError>
+    where
+        M: Serialize + DeserializeOwned + 'static,
+        F: FnOnce(Option<&M>) -> M + 'static,
+    {
+        let infos = blob_infos(blobs);
+        let outcome = Rc::new(RefCell::new(None));
+        let out = outcome.clone();
+        let key_owned = key.to_string();
+        self.save(key, blobs, files_too, move |stored| {
+            let stored = serde_wasm_bindgen::from_value::<RecordIn<M>>(stored)
+                .ok()
+                .map(|r| r.meta);
+            let written = merge(stored.as_ref());
+            let record = encode_record(&key_owned, &written, infos)?;
+            *out.borrow_mut() = Some((stored, written));
+            Ok(record)
+        })
+        .await?;
+        let written = outcome.borrow_mut().take();
+        written.ok_or_else(|| StorageError::Browser {
+            doing: "save this map",
+            name: "AbortError".to_string(),
+            message: "the save ended before it was written".to_string(),
+        })
+    }
+
+    /// One readwrite transaction: the chunks (when `chunks_too`) are replaced, then the record
+    /// stored under `key` is read and `record` makes of it (the record, or `undefined`) the
+    /// record written in its place, all before the transaction commits.
+    async fn save(
+        &self,
+        key: &str,
         blobs: &[(String, Vec<u8>)],
         chunks_too: bool,
+        record: impl FnOnce(JsValue) -> Result<JsValue, StorageError> + 'static,
     ) -> Result<(), StorageError> {
         let size_bytes = blobs.iter().map(|(_, b)| b.len() as u64).sum();
         let op = Op::Save { size_bytes };
-        let record = RecordOut {
-            meta,
-            blobs: blobs
-                .iter()
-                .map(|(name, bytes)| BlobInfo {
-                    name: name.clone(),
-                    size_bytes: bytes.len() as u64,
-                })
-                .collect(),
-        };
-        let value = serde_wasm_bindgen::to_value(&record).map_err(|e| StorageError::Encode {
-            key: key.to_string(),
-            reason: e.to_string(),
-        })?;
         let tx = self.transaction(
             &[MAPS_STORE, BLOBS_STORE],
             IdbTransactionMode::Readwrite,
             op,
         )?;
         let done = transaction_future(&tx);
-        let issued = (|| -> Result<(), JsValue> {
+        let failed = Rc::new(RefCell::new(None::<StorageError>));
+        let issued = (|| -> Result<_, JsValue> {
             let maps = tx.object_store(MAPS_STORE)?;
             let chunks = tx.object_store(BLOBS_STORE)?;
             if chunks_too {
                 chunks.delete(&blob_range(key)?)?;
-            }
-            for (blob_index, (_, bytes)) in blobs.iter().enumerate().filter(|_| chunks_too) {
-                for (chunk_index, chunk) in bytes.chunks(CHUNK_BYTES).enumerate() {
-                    // `put` clones the chunk at once, so its JS copy can go right after.
-                    let array = Uint8Array::from(chunk);
-                    chunks.put_with_key(&array, &chunk_key(key, blob_index, chunk_index))?;
+                for (blob_index, (_, bytes)) in blobs.iter().enumerate() {
+                    for (chunk_index, chunk) in bytes.chunks(CHUNK_BYTES).enumerate() {
+                        // `put` clones the chunk at once, so its JS copy can go right after.
+                        let array = Uint8Array::from(chunk);
+                        chunks.put_with_key(&array, &chunk_key(key, blob_index, chunk_index))?;
+                    }
                 }
             }
-            maps.put_with_key(&value, &JsValue::from_str(key))?;
-            Ok(())
+            // The record is written from the read's success handler: the transaction is
+            // still active there, so nothing can be written between the read and the write.
+            let read = maps.get(&JsValue::from_str(key))?;
+            let on_read = {
+                let (read_done, tx, failed) = (read.clone(), tx.clone(), failed.clone());
+                let key = JsValue::from_str(key);
+                let mut record = Some(record);
+                Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+                    let Some(record) = record.take() else { return };
+                    let stored = read_done.result().unwrap_or(JsValue::UNDEFINED);
+                    let written = record(stored).and_then(|value| {
+                        maps.put_with_key(&value, &key)
+                            .map(|_| ())
+                            .map_err(|e| op.error(e))
+                    });
+                    if let Err(e) = written {
+                        *failed.borrow_mut() = Some(e);
+                        let _ = tx.abort();
+                    }
+                })
+            };
+            read.set_onsuccess(Some(on_read.as_ref().unchecked_ref()));
+            Ok((read, on_read))
         })();
-        if let Err(e) = issued {
-            // Nothing of a half-issued save may be kept.
-            let _ = tx.abort();
-            return Err(op.error(e));
+        let (read, on_read) = match issued {
+            Ok(issued) => issued,
+            Err(e) => {
+                // Nothing of a half-issued save may be kept.
+                let _ = tx.abort();
+                return Err(op.error(e));
+            }
+        };
+        let result = done.await;
+        // The handler has run (or never will): it can go.
+        read.set_onsuccess(None);
+        drop(on_read);
+        if let Some(e) = failed.borrow_mut().take() {
+            return Err(e);
         }
-        done.await.map_err(|()| op.aborted(&tx))
+        result.map_err(|()| op.aborted(&tx))
+    }
+
+    /// Only the metadata saved under `key` (no blobs), or `None` if nothing is.
+    pub async fn get_meta<M: DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<M>, StorageError> {
+        let op = Op::Read;
+        let tx = self.transaction(&[MAPS_STORE], IdbTransactionMode::Readonly, op)?;
+        let request = tx
+            .object_store(MAPS_STORE)
+            .and_then(|maps| maps.get(&JsValue::from_str(key)))
+            .map_err(|e| op.error(e))?;
+        let value = request_future(&request)
+            .await
+            .map_err(|()| request_error(op, &request))?;
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        let record: RecordIn<M> =
+            serde_wasm_bindgen::from_value(value).map_err(|e| StorageError::Unreadable {
+                key: key.to_string(),
+                reason: e.to_string(),
+            })?;
+        Ok(Some(record.meta))
     }
 
     /// The metadata and blobs saved under `key`, or `None` if nothing is.

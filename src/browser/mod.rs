@@ -1,9 +1,10 @@
 //! The web-sys edge: reading files the person dropped or picked, downloads, and saved maps in
-//! IndexedDB.
+//! IndexedDB, and the channel between tabs.
 
 mod download;
 mod files;
 mod idb;
+mod tabs;
 
 pub use download::{download, file_name_from, DownloadError};
 pub use files::{
@@ -11,3 +12,4 @@ pub use files::{
     ReadError, MAX_FOLDER_FILES,
 };
 pub use idb::{ask_to_keep_storage, SavedMapStore, StorageError};
+pub use tabs::{Saved, TabChannel};

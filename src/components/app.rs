@@ -1,4 +1,4 @@
-use crate::browser::{download, file_name_from, SavedMapStore};
+use crate::browser::{download, file_name_from, SavedMapStore, TabChannel};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
     ChangesPanel, CheckTies, ClusterControls, ClusterLegend, ErrorBanner, ExportPanel,
@@ -19,6 +19,7 @@ use tiemap_app::project::read_project;
 use tiemap_app::saver::{
     newest, open_project, open_saved, AfterLoad, MapInput, SavedMapMeta, Saver,
 };
+use tiemap_app::tabs::Seen;
 use tiemap_core::import::Limits;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -57,7 +58,19 @@ struct Persist {
     /// fingerprint), for a flush when the page is hidden.
     current_edits: RefCell<ClusterEdits>,
     current_map: RefCell<String>,
+    /// What this tab last read or wrote of the stored map (`tiemap_app::tabs`): a save
+    /// merges over it, so another tab's edits are never overwritten.
+    seen: RefCell<Option<Seen>>,
+    /// Tells other tabs of this one's saves, and hears theirs.
+    channel: RefCell<Option<TabChannel>>,
+    /// "This map changed in another tab …", until this tab edits or opens another map.
+    tab_note: UseStateHandle<Option<String>>,
+    /// Why the last save failed, until one succeeds (the banner says it once, not per edit).
+    storage_trouble: RefCell<Option<String>>,
 }
+
+/// What a tab says when another tab's edits arrive.
+const TAB_NOTE: &str = "This map changed in another tab; its edits are shown here too.";
 
 /// Now, ISO 8601 (the browser's clock).
 fn now_iso() -> String {
@@ -98,6 +111,8 @@ impl Persist {
             return;
         }
         *self.last_saved.borrow_mut() = Some(state);
+        // An edit of this tab's own: the note about another tab's has been read.
+        self.tab_note.set(None);
         // The record lists its files (names and sizes); their bytes are not written again.
         let blobs = self
             .saver
@@ -108,15 +123,128 @@ impl Persist {
             .unwrap_or_default();
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
+            this.write(key, meta, blobs, false).await;
+        });
+    }
+
+    /// Stores `meta` under `key`, merged in one transaction with what other tabs stored
+    /// since this tab last looked (`tiemap_app::tabs`); takes their edits in here, says how
+    /// the save went, and tells the other tabs. The written metadata, or `None` (and the
+    /// sentence saying why) when the browser refused.
+    async fn write(
+        self: &Rc<Self>,
+        key: String,
+        meta: SavedMapMeta,
+        blobs: Vec<(String, Vec<u8>)>,
+        files_too: bool,
+    ) -> Option<SavedMapMeta> {
+        let store = self.store().await?;
+        // Filled in by the merge, which runs inside the transaction: `seen` is read and
+        // set there, so saves of this tab that overlap merge in the order they are written.
+        let outcome = Rc::new(RefCell::new(None::<(Option<Seen>, Seen)>));
+        let taken = Rc::new(RefCell::new(None::<(ClusterEdits, ClusterEdits)>));
+        let merge = {
+            let (this, key, outcome, taken) =
+                (self.clone(), key.clone(), outcome.clone(), taken.clone());
+            move |stored: Option<&SavedMapMeta>| {
+                let seen = this.seen.borrow().clone().filter(|s| s.key == key);
+                if let (Some(theirs), Some(seen)) =
+                    (tiemap_app::tabs::from_others(seen.as_ref(), stored), &seen)
+                {
+                    *taken.borrow_mut() = Some((seen.edits.clone(), theirs.clone()));
+                }
+                let written = tiemap_app::tabs::merge_for_save(meta, seen.as_ref(), stored);
+                let now = Seen::of(&key, &written);
+                *this.seen.borrow_mut() = Some(now.clone());
+                *outcome.borrow_mut() = Some((seen, now));
+                written
+            }
+        };
+        match store.update(&key, &blobs, files_too, merge).await {
+            Ok((_, written)) => {
+                self.storage_trouble.take();
+                if let Some((base, theirs)) = taken.take() {
+                    self.take_in(base, theirs);
+                }
+                *self.last_saved.borrow_mut() = Some(written.state.clone());
+                self.status.set(Some(format!(
+                    "Saved in this browser at {} UTC.",
+                    hh_mm(&written.saved_at)
+                )));
+                if let Some(channel) = self.channel.borrow().as_ref() {
+                    channel.announce(&key, written.revision);
+                }
+                Some(written)
+            }
+            Err(e) => {
+                let sentence = e.sentence();
+                // Said over the map the first time (storage full, say); the map stays.
+                let news =
+                    self.storage_trouble.replace(Some(sentence.clone())) != Some(sentence.clone());
+                if news {
+                    self.dispatcher.dispatch(Action::Fail {
+                        sentence: sentence.clone(),
+                    });
+                }
+                // Nothing was stored: this tab has not seen what it meant to write.
+                if let Some((before, meant)) = outcome.take() {
+                    let mut seen = self.seen.borrow_mut();
+                    if seen.as_ref() == Some(&meant) {
+                        *seen = before;
+                    }
+                }
+                self.status.set(Some(sentence));
+                None
+            }
+        }
+    }
+
+    /// Another tab stored `theirs` for the map on screen since this tab saw `base`: their
+    /// changes join this tab's edits (and its undo history), with a note saying so.
+    fn take_in(&self, base: ClusterEdits, theirs: ClusterEdits) {
+        // The page's edits as they are about to be, at once: a save before the next render
+        // must not write the older ones.
+        let current = tiemap_app::tabs::merge_edits(&base, &self.current_edits.borrow(), &theirs);
+        *self.current_edits.borrow_mut() = current;
+        self.dispatcher
+            .dispatch(Action::FromOtherTab { base, theirs });
+        self.tab_note.set(Some(TAB_NOTE.to_string()));
+    }
+
+    /// Another tab announced that it saved map `saved.key`: if it is the map on screen and
+    /// newer than what this tab saw, its edits are read and taken in.
+    fn other_tab_saved(self: &Rc<Self>, saved: crate::browser::Saved) {
+        let newer = self
+            .seen
+            .borrow()
+            .as_ref()
+            .is_some_and(|s| s.key == saved.key && s.revision < saved.revision);
+        if !newer || *self.current_map.borrow() != saved.key {
+            return;
+        }
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
             let Some(store) = this.store().await else {
                 return;
             };
-            match store.put_meta(&key, &meta, &blobs).await {
-                Ok(()) => this.status.set(Some(format!(
-                    "Saved in this browser at {} UTC.",
-                    hh_mm(&meta.saved_at)
-                ))),
-                Err(e) => this.status.set(Some(e.sentence())),
+            let Ok(Some(meta)) = store.get_meta::<SavedMapMeta>(&saved.key).await else {
+                return;
+            };
+            // Looked at again: this tab may have saved (and merged) meanwhile.
+            let seen = this.seen.borrow().clone();
+            let Some(seen) = seen.filter(|s| s.key == saved.key && s.revision < meta.revision)
+            else {
+                return;
+            };
+            if let Some(theirs) = tiemap_app::tabs::from_others(Some(&seen), Some(&meta)) {
+                this.take_in(seen.edits.clone(), theirs.clone());
+            }
+            *this.seen.borrow_mut() = Some(Seen::of(&saved.key, &meta));
+            // What is stored now is what this tab shows: nothing to write back.
+            if let Some(last) = this.last_saved.borrow_mut().as_mut() {
+                if last.fingerprint == saved.key {
+                    last.edits = meta.state.edits.clone();
+                }
             }
         });
     }
@@ -205,6 +333,7 @@ impl Persist {
             ),
         };
         self.dispatcher.dispatch(Action::StartWork { what });
+        self.tab_note.set(None);
         let command = crate::protocol::open_command(&input);
         self.saver.borrow_mut().will_open(input, restore);
         self.send(command);
@@ -227,6 +356,7 @@ impl Persist {
         self.saved.set(sorted);
         if let Some(key) = newest_key {
             if let Ok(Some((meta, blobs))) = store.get::<SavedMapMeta>(&key).await {
+                *self.seen.borrow_mut() = Some(Seen::of(&key, &meta));
                 let (input, state) = open_saved(&meta, blobs);
                 self.status
                     .set(Some(format!("Reopened {} as you left it.", meta.title)));
@@ -244,6 +374,7 @@ impl Persist {
         };
         match store.get::<SavedMapMeta>(&key).await {
             Ok(Some((meta, blobs))) => {
+                *self.seen.borrow_mut() = Some(Seen::of(&key, &meta));
                 let (input, state) = open_saved(&meta, blobs);
                 self.open_input(input, Some(state));
             }
@@ -273,6 +404,8 @@ impl Persist {
                             if let Some(store) = this.store().await {
                                 match store.get::<SavedMapMeta>(&fingerprint).await {
                                     Ok(Some((meta, _))) => {
+                                        *this.seen.borrow_mut() =
+                                            Some(Seen::of(&fingerprint, &meta));
                                         this.status.set(Some(format!(
                                             "Found your names and layout for this export, saved {}.",
                                             meta.saved_at.get(..10).unwrap_or(&meta.saved_at)
@@ -281,7 +414,15 @@ impl Persist {
                                             state: Box::new(meta.state),
                                         });
                                     }
-                                    Ok(None) => {}
+                                    // Nothing stored yet: a first save merges with what
+                                    // another tab may store first.
+                                    Ok(None) => {
+                                        *this.seen.borrow_mut() = Some(Seen {
+                                            key: fingerprint.clone(),
+                                            revision: 0,
+                                            edits: ClusterEdits::default(),
+                                        })
+                                    }
                                     // The map stays as drawn; the person is told why their
                                     // names did not come back.
                                     Err(e) => this.status.set(Some(e.sentence())),
@@ -294,6 +435,13 @@ impl Persist {
             }
             MapEvent::Snapshot(state) => {
                 let now = now_iso();
+                // The page's edits are the person's latest (the worker's may lag behind an
+                // edit, or another tab's just taken in).
+                let mut state = state.clone();
+                if *self.current_map.borrow() == state.fingerprint {
+                    state.edits = self.current_edits.borrow().clone();
+                }
+                let state = &state;
                 let download_project = std::mem::take(&mut self.saver.borrow_mut().download_next);
                 if download_project {
                     if let Some(project) = self.saver.borrow().project(state, &now) {
@@ -316,27 +464,15 @@ impl Persist {
                 if let Some((key, meta)) = to_store {
                     let this = self.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let Some(store) = this.store().await else {
-                            return;
-                        };
                         let files_there =
                             this.files_saved.borrow().as_deref() == Some(key.as_str());
-                        let saved = if files_there {
-                            store.put_meta(&key, &meta, &blobs).await
-                        } else {
-                            store.put(&key, &meta, &blobs).await
-                        };
-                        match saved {
-                            Ok(()) => {
-                                *this.files_saved.borrow_mut() = Some(key.clone());
-                                *this.last_saved.borrow_mut() = Some(meta.state.clone());
-                                this.status.set(Some(format!(
-                                    "Saved in this browser at {} UTC.",
-                                    hh_mm(&meta.saved_at)
-                                )));
-                                this.refresh_list().await;
-                            }
-                            Err(e) => this.status.set(Some(e.sentence())),
+                        if this
+                            .write(key.clone(), meta, blobs, !files_there)
+                            .await
+                            .is_some()
+                        {
+                            *this.files_saved.borrow_mut() = Some(key);
+                            this.refresh_list().await;
                         }
                     });
                 }
@@ -386,6 +522,7 @@ pub fn App() -> Html {
     };
     let saved = use_state(Vec::<(String, SavedMapMeta)>::new);
     let save_status = use_state(|| None::<String>);
+    let tab_note = use_state(|| None::<String>);
     // Ask once whether the browser will keep saved maps, and say so under "Saved maps".
     let storage_kept = use_state(|| None::<bool>);
     {
@@ -400,6 +537,7 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         let saved = saved.clone();
         let status = save_status.clone();
+        let tab_note = tab_note.clone();
         use_memo((), move |_| {
             Rc::new(Persist {
                 bridge: RefCell::new(None),
@@ -412,6 +550,10 @@ pub fn App() -> Html {
                 last_saved: RefCell::new(None),
                 current_edits: RefCell::new(ClusterEdits::default()),
                 current_map: RefCell::new(String::new()),
+                seen: RefCell::new(None),
+                channel: RefCell::new(None),
+                tab_note,
+                storage_trouble: RefCell::new(None),
             })
         })
     };
@@ -421,6 +563,13 @@ pub fn App() -> Html {
         let persist = (*persist).clone();
         use_effect_with((), move |_| {
             persist.spawn_worker();
+            // Other tabs' saves of the map on screen are taken in as they happen.
+            let weak = Rc::downgrade(&persist);
+            *persist.channel.borrow_mut() = TabChannel::open(move |saved| {
+                if let Some(persist) = weak.upgrade() {
+                    persist.other_tab_saved(saved);
+                }
+            });
             wasm_bindgen_futures::spawn_local(persist.clone().open_newest_or_sample());
             // An uncaught error in the worker (a Rust panic or running out of memory ends as
             // one) reaches the window as an error event from the worker's script.
@@ -547,6 +696,8 @@ pub fn App() -> Html {
                         None => Ok(None),
                     }) {
                         Ok(Some((input, state))) => {
+                            // The project is the map: its save replaces what is stored.
+                            *persist.seen.borrow_mut() = None;
                             persist.open_input(input, Some(state));
                             return;
                         }
@@ -1071,6 +1222,7 @@ pub fn App() -> Html {
                         {on_cluster_name}
                         on_select={on_select.reform(|node: Option<usize>| node.map(|v| v as u32))}
                         on_pin={on_pin}
+                        moving={!state.layout_converged && !state.layout_paused}
                     />
                     // The person opened (by the keyboard, a click or a search), said once.
                     <p class="visually-hidden person-announcement" aria-live="polite">
@@ -1093,6 +1245,9 @@ pub fn App() -> Html {
                         <section class="panel summary" aria-label="This map">
                             <p class="summary-line" role="status">{ map.summary.clone() }</p>
                             <p class="ties-note">{ map.ties_note.clone() }</p>
+                            if let Some(note) = (*tab_note).clone() {
+                                <p class="tab-note" role="status" aria-live="polite">{ note }</p>
+                            }
                             if map.signals.is_some() && !*check_open {
                                 <button class="button check-ties-open" onclick={open_check}>{ "Check ties" }</button>
                             }
@@ -1123,7 +1278,7 @@ pub fn App() -> Html {
                         if let Some(weights) = map.signals {
                             <SignalPanel {weights} on_change={on_signals} checking={map.checking.clone()} />
                         }
-                        <LayoutControls converged={state.layout_converged} paused={state.layout_paused} {on_pause} {on_resume} {on_restart} />
+                        <LayoutControls converged={state.layout_converged} paused={state.layout_paused} progress={state.layout_progress} {on_pause} {on_resume} {on_restart} />
                         <ExportPanel {on_export} />
                         <SavedMaps
                             saved={(*saved).clone()}

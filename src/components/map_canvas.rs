@@ -17,6 +17,7 @@ use tiemap_app::model::MapData;
 use tiemap_app::model::NameMode;
 use tiemap_app::outline::{MapCursor, MapKey, MapStep, Outline};
 use tiemap_app::scene::{radius_scale, Emphasis, Scene, RADIUS_MAX_CSS_PX};
+use tiemap_app::scene::{DrawBudget, FrameDetail};
 use tiemap_core::view::camera::{Bounds, Camera};
 use tiemap_core::view::hit::HitGrid;
 use tiemap_core::view::labels::ScreenRect;
@@ -25,7 +26,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct MapCanvasProps {
     pub map: Rc<MapData>,
     /// The latest positions (`[x0, y0, ...]`, graph space), streamed while the layout runs.
@@ -56,6 +57,34 @@ pub struct MapCanvasProps {
     /// The light/dark switch was pressed (the button is shown when this is set).
     #[prop_or_default]
     pub on_toggle_theme: Option<Callback<()>>,
+    /// The layout is moving the map: frames may draw a sample of the ties (see `DrawBudget`).
+    #[prop_or_default]
+    pub moving: bool,
+}
+
+/// Shared data compared by identity: a new map or a new frame of positions is a new `Rc`, and
+/// comparing 30,000 positions (or a whole map) value by value on every render of the page
+/// cost more than the render itself.
+impl PartialEq for MapCanvasProps {
+    fn eq(&self, o: &Self) -> bool {
+        let same = |a: &Option<Rc<Vec<f32>>>, b: &Option<Rc<Vec<f32>>>| match (a, b) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        Rc::ptr_eq(&self.map, &o.map)
+            && Rc::ptr_eq(&self.positions, &o.positions)
+            && self.version == o.version
+            && self.theme == o.theme
+            && same(&self.size_by, &o.size_by)
+            && self.highlighted_cluster == o.highlighted_cluster
+            && self.until == o.until
+            && self.on_select == o.on_select
+            && self.on_pin == o.on_pin
+            && self.on_cluster_name == o.on_cluster_name
+            && self.on_toggle_theme == o.on_toggle_theme
+            && self.moving == o.moving
+    }
 }
 
 /// A pointer gesture under way.
@@ -126,6 +155,20 @@ struct Engine {
     page_highlight: Option<u32>,
     frame_pending: bool,
     raf: Option<Closure<dyn FnMut(f64)>>,
+    /// The last props brought only a new frame of the moving layout.
+    only_streamed: bool,
+    /// When the last frame ended and what it cost (its task, and the GPU's part where it is
+    /// on the CPU), milliseconds: frames of the moving layout are paced on it.
+    last_frame_end_ms: f64,
+    last_frame_cost_ms: f64,
+    /// A frame of the moving layout waiting its turn.
+    paced: Option<gloo::timers::callback::Timeout>,
+    /// The layout is moving the map.
+    moving: bool,
+    /// How much of the ties a moving frame draws on this machine.
+    budget: DrawBudget,
+    /// What the frames draw now (the ties in the renderer's scene, the map canvas's resolution).
+    detail: FrameDetail,
 }
 
 impl Engine {
@@ -159,12 +202,20 @@ impl Engine {
             page_highlight: None,
             frame_pending: false,
             raf: None,
+            only_streamed: false,
+            last_frame_end_ms: 0.0,
+            last_frame_cost_ms: 0.0,
+            paced: None,
+            moving: false,
+            budget: DrawBudget::default(),
+            detail: FrameDetail::FULL,
         }
     }
 
     /// Takes the latest props; returns whether anything changed.
     fn sync(&mut self, p: &MapCanvasProps) -> bool {
-        let mut changed = false;
+        // whether anything but the streamed positions changed
+        let mut other = false;
         if self.version != Some(p.version) || !Rc::ptr_eq(&self.map, &p.map) {
             self.version = Some(p.version);
             self.map = p.map.clone();
@@ -176,31 +227,40 @@ impl Engine {
             self.flight = None;
             self.camera = None;
             self.scene_stale = true;
-            changed = true;
+            other = true;
         }
-        if !Rc::ptr_eq(&self.positions, &p.positions) {
+        let streamed = !Rc::ptr_eq(&self.positions, &p.positions);
+        if streamed {
             self.positions = p.positions.clone();
             self.positions_stale = true;
-            changed = true;
         }
         if self.theme != p.theme {
             self.theme = p.theme;
             self.scene_stale = true;
-            changed = true;
+            other = true;
         }
         if self.size_by != p.size_by {
             self.size_by = p.size_by.clone();
             self.scene_stale = true;
-            changed = true;
+            other = true;
         }
         if self.emphasis.until != p.until {
             self.emphasis.until = p.until;
             self.scene_stale = true;
-            changed = true;
+            other = true;
+        }
+        if self.moving != p.moving {
+            // the frame once the map is still draws every tie; a frame of the moving layout
+            // still waiting its turn is not needed any more
+            self.moving = p.moving;
+            self.paced = None;
+            other = true;
         }
         self.page_highlight = p.highlighted_cluster;
-        changed |= self.show_highlight();
-        changed
+        other |= self.show_highlight();
+        // A new frame of the moving layout, and nothing else: it may wait its turn (`pace`).
+        self.only_streamed = streamed && self.moving && !other;
+        streamed || other
     }
 
     /// The cluster the keyboard is on, highlighted unless the page highlights one.
@@ -258,6 +318,17 @@ impl Engine {
     /// Brings the scene, the GPU buffers and the fitted camera up to date.
     fn prepare(&mut self) {
         let theme = Theme::of(self.theme);
+        // While the layout moves the map, a frame draws what this machine draws in
+        // `DrawBudget::FRAME_MS` (a sample of the ties where drawing is slow); every tie once
+        // the map is still.
+        let detail = self
+            .budget
+            .detail(self.map.nodes.len(), self.map.ties.len() / 2, self.moving);
+        if (detail.tie_share, detail.node_share) != (self.detail.tie_share, self.detail.node_share)
+        {
+            self.positions_stale = true;
+        }
+        self.detail = detail;
         if self.scene_stale {
             let pos = self.effective_positions();
             self.scene = Scene::build(
@@ -285,7 +356,7 @@ impl Engine {
             self.positions_stale = false;
             self.hit = None;
             if let Some(r) = self.renderer.as_mut() {
-                r.set_scene(&self.scene);
+                r.set_scene(&self.scene, self.detail);
             }
             self.fitted = None;
         }
@@ -337,6 +408,18 @@ impl Engine {
     }
 
     fn render(&mut self, now_ms: f64) {
+        let started = now();
+        self.render_frame(now_ms);
+        let ended = now();
+        // the GPU's part of the next frame, where drawing is on the CPU, comes after its task
+        let (nodes, ties) = (self.scene.len(), self.scene.ties.len());
+        let next = self.budget.detail(nodes, ties, self.moving);
+        let gpu = self.budget.predicted_ms(nodes, ties, next);
+        self.last_frame_end_ms = ended;
+        self.last_frame_cost_ms = (ended - started) + gpu;
+    }
+
+    fn render_frame(&mut self, now_ms: f64) {
         self.ensure_renderer();
         self.prepare();
         let [w, h] = self.viewport_css_px();
@@ -344,8 +427,11 @@ impl Engine {
             .map(|w| w.device_pixel_ratio())
             .unwrap_or(1.0)
             .max(0.5) as f32;
-        let (dev_w, dev_h) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-        for c in [&self.base, &self.overlay].into_iter().flatten() {
+        // the map's canvas at the resolution the budget allows (the names stay sharp)
+        let map_dpr = dpr * self.detail.resolution;
+        for (c, dpr) in [(&self.base, map_dpr), (&self.overlay, dpr)] {
+            let Some(c) = c else { continue };
+            let (dev_w, dev_h) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
             if c.width() != dev_w || c.height() != dev_h {
                 c.set_width(dev_w);
                 c.set_height(dev_h);
@@ -376,8 +462,23 @@ impl Engine {
             device_pixel_ratio: dpr,
             theme: Theme::of(self.theme),
         };
+        // One moving frame in a few is timed to the GPU's end (`DrawBudget`).
+        let (nodes, ties, detail) = (self.scene.len(), self.scene.ties.len(), self.detail);
         if let Some(r) = self.renderer.as_mut() {
-            r.draw(&view);
+            let timed = self.budget.time_this_frame(self.moving);
+            let start = now();
+            r.draw(&FrameView {
+                device_pixel_ratio: map_dpr,
+                ..view
+            });
+            let ms = timed.then(|| {
+                r.finish();
+                now() - start
+            });
+            self.budget.drawn(nodes, ties, detail, self.moving, ms);
+            if let (Some(ms), Some(o)) = (ms, &self.overlay) {
+                let _ = o.set_attribute("data-frame-ms", &format!("{ms:.1}"));
+            }
         }
         let mut labels = 0;
         if let Some(ctx) = &self.overlay_ctx {
@@ -419,6 +520,10 @@ impl Engine {
                 .unwrap_or_default();
             let _ = o.set_attribute("data-selected", &selected);
             let _ = o.set_attribute("data-labels", &labels.to_string());
+            // what this frame drew (all of it once the map is still)
+            let _ = o.set_attribute("data-tie-share", &format!("{:.3}", detail.tie_share));
+            let _ = o.set_attribute("data-node-share", &format!("{:.3}", detail.node_share));
+            let _ = o.set_attribute("data-resolution", &format!("{:.3}", detail.resolution));
             // Where the cluster names are (CSS px, "x,y,w,h" per name, ";" between): a click
             // there renames the cluster.
             let names: Vec<String> = self
@@ -508,6 +613,13 @@ impl Engine {
     }
 }
 
+/// The page's clock, milliseconds.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
 /// Whether the person asked their system for less motion (`prefers-reduced-motion`).
 pub fn reduced_motion() -> bool {
     web_sys::window()
@@ -517,6 +629,44 @@ pub fn reduced_motion() -> bool {
                 .flatten()
         })
         .is_some_and(|m| m.matches())
+}
+
+/// Frames of the moving layout take at most this share of the time, so the page answers the
+/// pointer and the layout's worker keeps its core where they are shared (2 cores, drawing on
+/// the CPU); on a GPU a frame costs a few milliseconds and they come as fast as the worker
+/// sends them.
+const MOVING_FRAME_DUTY: f64 = 0.3;
+/// The longest pause between two frames of the moving layout (a map's first frame, which
+/// builds everything, may cost a second or more).
+const MAX_PACE_MS: f64 = 400.0;
+
+/// Redraws for a new frame of the moving layout: at once, or when the last frame's cost has
+/// been paid back (see [`MOVING_FRAME_DUTY`]).
+fn pace(engine: &Rc<RefCell<Engine>>) {
+    let wait = {
+        let Ok(e) = engine.try_borrow() else { return };
+        if e.paced.is_some() || e.frame_pending {
+            return;
+        }
+        let rest = (e.last_frame_cost_ms * (1.0 / MOVING_FRAME_DUTY - 1.0)).min(MAX_PACE_MS);
+        e.last_frame_end_ms + rest - now()
+    };
+    if wait <= 1.0 {
+        schedule(engine);
+        return;
+    }
+    let weak = Rc::downgrade(engine);
+    let timeout = gloo::timers::callback::Timeout::new(wait.ceil() as u32, move || {
+        if let Some(engine) = weak.upgrade() {
+            if let Ok(mut e) = engine.try_borrow_mut() {
+                e.paced = None;
+            }
+            schedule(&engine);
+        }
+    });
+    if let Ok(mut e) = engine.try_borrow_mut() {
+        e.paced = Some(timeout);
+    }
 }
 
 /// Redraws on the next animation frame (once, however often it is asked).
@@ -612,6 +762,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             props.size_by.clone(),
             props.highlighted_cluster,
             props.until,
+            props.moving,
         );
         let props_now = MapCanvasProps {
             map: props.map.clone(),
@@ -625,6 +776,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             on_pin: props.on_pin.clone(),
             on_toggle_theme: None,
             on_cluster_name: Callback::noop(),
+            moving: props.moving,
         };
         use_effect_with(deps, move |_| {
             let new_map = engine.borrow().version != Some(props_now.version);
@@ -632,7 +784,11 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 if new_map {
                     hover.set(None);
                 }
-                schedule(&engine);
+                if engine.borrow().only_streamed {
+                    pace(&engine);
+                } else {
+                    schedule(&engine);
+                }
             }
             || ()
         });

@@ -7,7 +7,7 @@
 
 use super::labels::{draw_labels, LabelCache};
 use super::scene::{radius_scale, Emphasis, Scene, RADIUS_MAX_CSS_PX};
-use super::{FrameView, MapRenderer, Theme};
+use super::{FrameDetail, FrameView, MapRenderer, Theme};
 use tiemap_app::model::{ClusterView, MapData, NodeView};
 use tiemap_core::view::camera::{Bounds, Camera};
 use tiemap_core::view::hit::HitGrid;
@@ -125,7 +125,7 @@ impl TiemapRenderBench {
             Emphasis::default(),
             &Theme::LIGHT,
         );
-        renderer.set_scene(&scene);
+        renderer.set_scene(&scene, FrameDetail::FULL);
         let fitted = Bounds::of_positions(&map.pos_in_graph)
             .map(|b| Camera::fit(b, css, 24.0))
             .ok_or_else(|| JsValue::from_str("no finite position"))?;

@@ -18,6 +18,8 @@ pub const LIGHT: Theme = Theme::LIGHT;
 pub struct Canvas2dMap {
     ctx: CanvasRenderingContext2d,
     scene: Scene,
+    /// The share of the ties drawn (0 to 1).
+    tie_share: f32,
 }
 
 impl Canvas2dMap {
@@ -31,23 +33,41 @@ impl Canvas2dMap {
         Ok(Canvas2dMap {
             ctx,
             scene: Scene::default(),
+            tie_share: 1.0,
         })
     }
 
-    pub fn set_scene(&mut self, scene: &Scene) {
+    pub fn set_scene(&mut self, scene: &Scene, tie_share: f32) {
         self.scene = scene.clone();
+        self.tie_share = tie_share;
     }
 
     pub fn draw(&mut self, view: &FrameView<'_>) {
         let dpr = view.device_pixel_ratio as f64;
         let _ = self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-        draw_scene(&self.ctx, &self.scene, view);
+        draw_scene_share(&self.ctx, &self.scene, view, self.tie_share);
     }
 }
 
 /// Draws `scene` (background, ties, nodes) on a context whose transform maps CSS pixels to
 /// device pixels.
 pub fn draw_scene(ctx: &CanvasRenderingContext2d, scene: &Scene, view: &FrameView<'_>) {
+    draw_scene_share(ctx, scene, view, 1.0)
+}
+
+/// [`draw_scene`] with `tie_share` (0 to 1) of the ties: every k-th of each colour.
+fn draw_scene_share(
+    ctx: &CanvasRenderingContext2d,
+    scene: &Scene,
+    view: &FrameView<'_>,
+    tie_share: f32,
+) {
+    // every k-th tie of each colour; none at a share of 0
+    let every = if tie_share >= 1.0 {
+        1
+    } else {
+        (1.0 / tie_share.max(1e-6)).ceil() as usize
+    };
     let camera = &view.camera;
     let [w, h] = camera.viewport_css_px;
     ctx.set_fill_style_str(&css_rgb(view.theme.background));
@@ -62,10 +82,10 @@ pub fn draw_scene(ctx: &CanvasRenderingContext2d, scene: &Scene, view: &FrameVie
     } else {
         "source-over"
     });
-    for (c, ties) in batches {
+    for (c, ties) in batches.into_iter().filter(|_| tie_share > 0.0) {
         ctx.set_stroke_style_str(&super::css_rgba([c[0], c[1], c[2]], c[3] as f32 / 255.0));
         ctx.begin_path();
-        for k in ties {
+        for k in ties.into_iter().step_by(every) {
             let Some(t) = scene.ties.get(k) else { continue };
             let (Some(a), Some(b)) = (screen.get(t[0] as usize), screen.get(t[1] as usize)) else {
                 continue;

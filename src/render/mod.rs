@@ -19,7 +19,7 @@ pub mod webgl;
 
 use web_sys::HtmlCanvasElement;
 
-pub use tiemap_app::scene::{self, Emphasis, Scene};
+pub use tiemap_app::scene::{self, Emphasis, FrameDetail, Scene};
 pub use tiemap_app::theme::{css_rgb, css_rgba, FrameView, Theme, ThemeKind};
 
 /// Which backend draws.
@@ -76,11 +76,12 @@ impl MapRenderer {
         }
     }
 
-    /// Takes a new scene (uploads it to the GPU for WebGL2).
-    pub fn set_scene(&mut self, scene: &Scene) {
+    /// Takes a new scene (uploads it to the GPU for WebGL2), to be drawn with `detail`'s
+    /// share of its ties and people (even samples; the hubs always).
+    pub fn set_scene(&mut self, scene: &Scene, detail: FrameDetail) {
         match self {
-            MapRenderer::WebGl2(r) => r.set_scene(scene),
-            MapRenderer::Canvas2d(r) => r.set_scene(scene),
+            MapRenderer::WebGl2(r) => r.set_scene(scene, detail),
+            MapRenderer::Canvas2d(r) => r.set_scene(scene, detail.tie_share),
         }
     }
 
@@ -89,6 +90,13 @@ impl MapRenderer {
         match self {
             MapRenderer::WebGl2(r) => r.draw(view),
             MapRenderer::Canvas2d(r) => r.draw(view),
+        }
+    }
+
+    /// Waits until the drawing is done (the GPU finished), so its cost can be timed.
+    pub fn finish(&self) {
+        if let MapRenderer::WebGl2(r) = self {
+            r.finish();
         }
     }
 }

@@ -10,7 +10,7 @@ use super::programs::{
     self, edge_hairline, edge_line, node_circle, AttributeKind, InstanceWriter, Primitive,
     ProgramSpec,
 };
-use super::{FrameView, RenderError, Scene};
+use super::{FrameDetail, FrameView, RenderError, Scene};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     HtmlCanvasElement, WebGl2RenderingContext as Gl, WebGlBuffer, WebGlProgram,
@@ -212,8 +212,12 @@ impl WebGlMap {
         })
     }
 
-    /// Uploads the scene's instances (ties, then nodes in draw order).
-    pub fn set_scene(&mut self, scene: &Scene) {
+    /// Uploads the scene's instances (ties, then nodes in draw order): `detail`'s share of the
+    /// ties and of the people, even samples of them (the hubs always): where there is no GPU,
+    /// the uploads of a big map, every frame while the layout moves it, cost as much as
+    /// drawing it.
+    pub fn set_scene(&mut self, scene: &Scene, detail: FrameDetail) {
+        let tie_share = detail.tie_share;
         let pos = |i: u32| -> [f32; 2] {
             let i = i as usize * 2;
             match (scene.pos_in_graph.get(i), scene.pos_in_graph.get(i + 1)) {
@@ -228,7 +232,14 @@ impl WebGlMap {
             .count();
         let mut bright = InstanceWriter::with_capacity(scene.ties.len() - faint, &edge_line::SPEC);
         let mut thin = InstanceWriter::with_capacity(faint, &edge_hairline::SPEC);
-        for (t, rgba) in scene.ties.iter().zip(&scene.tie_rgba) {
+        // In a spread-out order, so the part uploaded is an even sample of the map's ties.
+        let upload = ((scene.ties.len() as f64 * tie_share.clamp(0.0, 1.0) as f64).round()
+            as usize)
+            .min(scene.ties.len());
+        for k in spread(scene.ties.len()).take(upload) {
+            let (Some(t), Some(rgba)) = (scene.ties.get(k), scene.tie_rgba.get(k)) else {
+                continue;
+            };
             let alpha = rgba[0][3].max(rgba[1][3]);
             if alpha == 0 {
                 continue;
@@ -242,7 +253,7 @@ impl WebGlMap {
         self.edges.upload(&self.gl, &bright.bytes);
         self.hairlines.upload(&self.gl, &thin.bytes);
         let mut w = InstanceWriter::with_capacity(scene.len(), &node_circle::SPEC);
-        for &i in &scene.draw_order {
+        for i in scene.sampled_draw_order(detail.node_share) {
             let (Some(&r), Some(&c)) = (
                 scene.radius_css_px.get(i as usize),
                 scene.node_rgba.get(i as usize),
@@ -293,13 +304,43 @@ impl WebGlMap {
         });
     }
 
-    /// Blocks until the GPU has finished (used by the bench to time whole frames).
+    /// Blocks until the GPU has finished: `finish` alone may return before (Chromium), so one
+    /// pixel is read back too, which waits for every draw before it.
     pub fn finish(&self) {
         self.gl.finish();
+        let mut pixel = [0u8; 4];
+        let _ = self.gl.read_pixels_with_opt_u8_array(
+            0,
+            0,
+            1,
+            1,
+            Gl::RGBA,
+            Gl::UNSIGNED_BYTE,
+            Some(&mut pixel),
+        );
     }
 
     /// The context, for read-back in tests.
     pub fn context(&self) -> &Gl {
         &self.gl
     }
+}
+
+/// `0..n` in an order that spreads over the whole range: a fixed stride coprime with `n`, so
+/// every prefix is an even sample (every k-th tie, give or take) of ties stored by cluster.
+pub fn spread(n: usize) -> impl Iterator<Item = usize> {
+    // a prime far from any small divisor; bumped until coprime with n
+    let mut stride = 7_919 % n.max(1);
+    while n > 1 && gcd(stride.max(1), n) != 1 {
+        stride += 1;
+    }
+    let stride = stride.max(1);
+    (0..n).map(move |j| (j * stride) % n)
+}
+
+fn gcd(mut a: usize, mut b: usize) -> usize {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
 }

@@ -184,3 +184,147 @@ test('"Saved maps" says whether the browser keeps them (the page asked it to)', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** The legend as [{ name, color }], largest first. */
+const rowsOf = (page) => legendOf(page).locator('.legend-row').evaluateAll((rs) => rs.map((r) => ({
+  name: r.querySelector('.legend-name')?.textContent,
+  color: r.querySelector('.swatch-input').value,
+})));
+const tabNote = (page) => page.getByRole('region', { name: 'This map' }).locator('.tab-note');
+const NOTE = 'This map changed in another tab; its edits are shown here too.';
+
+/** Waits until the legend has a cluster `name` (with `color`, if given). */
+async function hasCluster(page, name, color) {
+  await page.waitForFunction(([name, color]) => [...document.querySelectorAll('.legend-row')].some((r) =>
+    r.querySelector('.legend-name')?.textContent === name && (!color || r.querySelector('.swatch-input').value === color)),
+  [name, color], { timeout: 15000 });
+}
+
+/** A fresh browser whose first tab has dropped Connections_1.csv and saved it. */
+async function firstTab() {
+  const opened = await openSite(browser, site);
+  await waitForMap(opened.page, /Sample network/);
+  await dropFiles(opened.page, [{ name: 'Connections.csv', data: fixture('Connections_1.csv') }]);
+  await waitForMap(opened.page, /Read 60 people from Connections\.csv/);
+  await waitSaved(opened.page);
+  return opened;
+}
+
+/** A second tab of the same browser, on the map the first one left (the newest save). */
+async function secondTab(context, errors) {
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`tab 2: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`tab 2: ${e}`));
+  await page.goto(site.url);
+  await waitForMap(page, /Read 60 people from Connections\.csv/);
+  return page;
+}
+
+test('two tabs on one map: each edit shows in the other at once, undo takes back only its own, and both survive a reload', async () => {
+  const { page: one, errors, context } = await firstTab();
+  const two = await secondTab(context, errors);
+  const start = await rowsOf(one);
+  assert.deepEqual(await rowsOf(two), start, 'both tabs show the same map');
+  assert.ok(start.length >= 3, `${start.length} clusters`);
+
+  // A rename in tab 1 shows in tab 2 with no reload, with a note saying where it came from.
+  await rename(one, 0, 'Renamed in tab one');
+  await hasCluster(two, 'Renamed in tab one');
+  await tabNote(two).filter({ hasText: NOTE }).waitFor();
+  assert.equal(await tabNote(one).count(), 0, 'the tab that edited has no note');
+
+  // Tab 2 renames another cluster and recolours a third; tab 1 shows both.
+  await rename(two, 1, 'Renamed in tab two');
+  await legendOf(two).getByLabel(`Colour of ${start[2].name}`, { exact: true }).fill('#d01c8b');
+  await hasCluster(two, start[2].name, '#d01c8b');
+  await hasCluster(one, 'Renamed in tab two');
+  await hasCluster(one, start[2].name, '#d01c8b');
+  await hasCluster(one, 'Renamed in tab one');
+  await tabNote(one).filter({ hasText: NOTE }).waitFor();
+  assert.equal(await tabNote(two).count(), 0, 'an edit of its own clears the note');
+  await one.screenshot({ path: `${SHOTS}/tabs-note.png` });
+
+  // Undo in tab 1 takes back tab 1's rename only; tab 2's edits stay, there and here.
+  await legendOf(one).getByRole('button', { name: 'Undo', exact: true }).click();
+  await hasCluster(one, start[0].name);
+  await hasCluster(one, 'Renamed in tab two');
+  await hasCluster(one, start[2].name, '#d01c8b');
+  await hasCluster(two, start[0].name);
+  await hasCluster(two, 'Renamed in tab two');
+  await legendOf(one).getByRole('button', { name: 'Redo', exact: true }).click();
+  await hasCluster(one, 'Renamed in tab one');
+  await hasCluster(two, 'Renamed in tab one');
+
+  // Reload both: every edit of both tabs is there in both.
+  for (const page of [one, two]) {
+    await page.reload();
+    await waitForMap(page, /Read 60 people from Connections\.csv/);
+    await hasCluster(page, 'Renamed in tab one');
+    await hasCluster(page, 'Renamed in tab two');
+    await hasCluster(page, start[2].name, '#d01c8b');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a tab that never heard of the other tab\'s edit (no BroadcastChannel) saves without losing it', async () => {
+  const { page: one, errors, context } = await firstTab();
+  // Tab 2 hears nothing from tab 1: it learns of tab 1's rename only when it saves itself.
+  await context.addInitScript(() => { delete window.BroadcastChannel; });
+  const two = await secondTab(context, errors);
+  await rename(one, 0, 'Only tab one knows');
+  // Tab 2's saves (its autosave, its own rename) are written over a store that holds tab 1's
+  // rename: merged, not replaced, and tab 2 takes tab 1's rename in as it saves.
+  await rename(two, 1, 'Tab two, later');
+  await hasCluster(two, 'Only tab one knows');
+  await waitSaved(two);
+  await one.reload();
+  await waitForMap(one, /Read 60 people from Connections\.csv/);
+  await hasCluster(one, 'Only tab one knows');
+  await hasCluster(one, 'Tab two, later');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a full storage quota gives one sentence, keeps the map and its edits, and a project file still saves them', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  // The origin's quota down to one byte (what a full disk or a full quota does to a write).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: site.origin, quotaSize: 1 });
+  await dropFiles(page, [{ name: 'Connections.csv', data: fixture('Connections_1.csv') }]);
+  await waitForMap(page, /Read 60 people from Connections\.csv/);
+  const full = /^The browser would not let tiemap save this map \(\d+ kB\): its storage is full or blocked; the map stays here, and Save project file keeps it \(deleting saved maps you no longer need frees space\)\.$/;
+  const banner = page.getByRole('alert');
+  // (The sentence is the banner's text; its Dismiss button is beside it.)
+  await banner.locator('.error-text').filter({ hasText: full }).waitFor({ timeout: 15000 });
+  await savedStatus(page).filter({ hasText: full }).waitFor();
+  // The map stays, and so does an edit made while nothing can be saved.
+  assert.ok((await inkedPixels(page)) > 1000, 'the map is still drawn');
+  await page.screenshot({ path: `${SHOTS}/storage-full-banner.png` });
+  await banner.getByRole('button', { name: 'Dismiss error' }).click();
+  await rename(page, 0, 'Named while full');
+  await page.waitForTimeout(1500);
+  assert.equal(await banner.count(), 0, 'the sentence is said once, not again for every edit');
+  assert.match(await savedStatus(page).innerText(), full);
+  await page.screenshot({ path: `${SHOTS}/storage-full.png` });
+  // Save project file still works, with the edit in it.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save project file' }).click(),
+  ]);
+  const path = `${SHOTS}/storage-full.tiemap`;
+  await download.saveAs(path);
+  const project = JSON.parse(readFileSync(path, 'utf8'));
+  assert.ok(Object.values(project.state.edits.names).includes('Named while full'), JSON.stringify(project.state.edits.names));
+  // Space again: the next edit saves the map with both names, and a reload brings them back.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: site.origin });
+  await rename(page, 1, 'Named with space');
+  await waitSaved(page);
+  await page.reload();
+  await waitForMap(page, /Read 60 people from Connections\.csv/);
+  await legendOf(page).locator('.legend-name', { hasText: 'Named while full' }).waitFor();
+  await legendOf(page).locator('.legend-name', { hasText: 'Named with space' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

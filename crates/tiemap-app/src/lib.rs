@@ -7,6 +7,7 @@
 //! - [`insights`]: what the map says; [`career`]: the core network, whom to reconnect with,
 //!   whom the owner talked to lately; [`diff`]: what changed between two maps of one person;
 //! - [`project`]: the `.tiemap` project file; [`saver`]: what autosave and restore keep;
+//!   [`tabs`]: two tabs on one map, their edits merged and never overwritten;
 //! - [`scene`], [`theme`], [`labels`]: what a frame shows and where names go (text is
 //!   measured through [`labels::TextMeasure`], which the browser implements with a canvas);
 //! - [`picture`]: the shared picture's layout and its SVG.
@@ -27,4 +28,5 @@ pub mod project;
 pub mod saver;
 pub mod scene;
 pub mod session;
+pub mod tabs;
 pub mod theme;

@@ -117,6 +117,8 @@ pub struct Positions {
     pub converged: bool,
     /// Iterations run so far.
     pub iterations: u32,
+    /// How far the layout is from settled, 0 to 1 (`LayoutState::progress`).
+    pub progress: f32,
 }
 
 /// New clusters for the map on screen.

@@ -48,6 +48,10 @@ pub struct SavedMapMeta {
     /// `(people, seed)` when the map is the bundled sample (no files are stored).
     pub sample: Option<(usize, u64)>,
     pub state: SavedState,
+    /// Bumped by every write, so a tab can tell that another tab saved this map since it
+    /// last looked ([`crate::tabs`]). 0 in saves made before it existed.
+    #[serde(default)]
+    pub revision: u64,
 }
 
 /// The map on screen, as far as saving is concerned.
@@ -153,6 +157,7 @@ impl Saver {
                 clusters: open.clusters,
                 sample,
                 state: state.clone(),
+                revision: 0,
             },
         ))
     }
@@ -344,6 +349,7 @@ mod tests {
             clusters: 1,
             sample: None,
             state: state("x"),
+            revision: 0,
         };
         let saved = vec![
             ("a".to_string(), meta("2026-11-30T08:00:00Z")),

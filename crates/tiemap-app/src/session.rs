@@ -11,7 +11,9 @@ use crate::model::{
 use crate::saver::MapInput;
 use std::collections::BTreeMap;
 use thiserror::Error;
-use tiemap_core::community::{detect, hierarchy, stabilize, Algorithm, LeidenSettings, Partition};
+use tiemap_core::community::{
+    detect_telling, hierarchy, stabilize, Algorithm, LeidenSettings, Partition,
+};
 use tiemap_core::import::{
     fingerprint, group_thousands, import_files, ImportError, ImportOutcome, Imported, Limits,
 };
@@ -268,7 +270,8 @@ impl Session {
     /// files, infers ties, finds clusters and gets the layout ready to step. Every caller
     /// (the page's worker, the command line, the benches) opens maps here, with the page's
     /// settings, so they all see the same ties, clusters and start. `progress` is told each
-    /// stage as it starts, with the share of the work done before it (0 to 1).
+    /// stage as it starts (with 0), and how far a long stage is (0 to 1 of that stage) as it
+    /// goes.
     pub fn open(
         map_id: u32,
         input: &MapInput,
@@ -315,7 +318,7 @@ impl Session {
                             "Read {} people from {title}",
                             group_thousands(export.people.len())
                         );
-                        progress("Inferring ties", 0.25);
+                        progress("Inferring ties", 0.0);
                         (Source::Personal(export), summary)
                     }
                     Imported::Graph(file) => {
@@ -380,7 +383,7 @@ impl Session {
             settings.infer.bucket_candidates = sized.bucket_candidates;
         }
         let network = network_of(&source, &settings.infer)?;
-        progress("Finding clusters", 0.6);
+        progress("Finding clusters", 0.0);
         if network.nodes.is_empty() {
             return Err(match source {
                 Source::Personal(_) => SessionError::NoConnections { title },
@@ -427,8 +430,8 @@ impl Session {
             pair_signals: None,
             checking: None,
         };
-        let dense = session.recluster();
-        progress("Starting the layout", 0.9);
+        let dense = session.recluster_telling(&|fraction| progress("Finding clusters", fraction));
+        progress("Starting the layout", 0.0);
         session.start_layout(Some(dense), None);
         Ok(session)
     }
@@ -709,7 +712,13 @@ impl Session {
     /// persistent ids (matched to the previous run by overlap), names them by what sets them
     /// apart, and rebuilds the layout's graph. Returns the dense top-level membership.
     fn recluster(&mut self) -> Vec<u32> {
-        let (partition, top) = self.clusters_of(&self.network, &self.csr);
+        self.recluster_telling(&|_| {})
+    }
+
+    /// [`Session::recluster`], telling `progress` how far it is (0 to 1) between its steps.
+    fn recluster_telling(&mut self, progress: &dyn Fn(f32)) -> Vec<u32> {
+        let (partition, top) = self.clusters_of(&self.network, &self.csr, progress);
+        progress(0.85);
         let keys: Vec<String> = self.network.nodes.iter().map(|n| n.key.clone()).collect();
         let previous = |ids: &[u32]| -> Vec<(String, u32)> {
             keys.iter().cloned().zip(ids.iter().copied()).collect()
@@ -763,6 +772,7 @@ impl Session {
             out
         };
         self.clusters = views(&top, &self.node_clusters, None);
+        progress(0.9);
         if let Some(loose) = hierarchy::loose_group(&self.csr, &top) {
             let id = top
                 .iter()
@@ -784,6 +794,7 @@ impl Session {
             &self.node_subclusters,
             Some(&self.node_clusters),
         );
+        progress(0.95);
         // Sub-clusters are worth showing only where a cluster has more than one.
         let mut per_parent: BTreeMap<u32, usize> = BTreeMap::new();
         for c in &subs {
@@ -811,12 +822,23 @@ impl Session {
 
     /// The communities of `network` (whose adjacency is `csr`) at the map's resolution, and
     /// the top-level cluster of each node (dense ids).
-    fn clusters_of(&self, network: &Network, csr: &Csr) -> (Partition, Vec<u32>) {
+    fn clusters_of(
+        &self,
+        network: &Network,
+        csr: &Csr,
+        progress: &dyn Fn(f32),
+    ) -> (Partition, Vec<u32>) {
         let leiden = LeidenSettings {
             resolution: self.settings.resolution,
             ..LeidenSettings::with_seed(self.settings.seed)
         };
-        let partition = detect(csr, self.settings.algorithm, &leiden);
+        // Most of the time: Leiden's passes, told as they end (up to 0.8 of the stage).
+        let told = std::cell::Cell::new(0.0f32);
+        let partition = detect_telling(csr, self.settings.algorithm, &leiden, &mut |f| {
+            // passes' gains wobble: what is shown never goes back
+            told.set(told.get().max(f));
+            progress(0.8 * told.get())
+        });
         let time: Vec<Option<f32>> = network
             .nodes
             .iter()
@@ -1011,11 +1033,17 @@ impl Session {
 
     /// The current frame.
     pub fn positions(&self) -> Positions {
+        let converged = !self.layout_running && (self.layout.converged() || self.settled_from_save);
         Positions {
             map_id: self.map_id,
             pos_in_graph: self.layout.positions().to_vec(),
-            converged: !self.layout_running && (self.layout.converged() || self.settled_from_save),
+            converged,
             iterations: self.layout.iterations() as u32,
+            progress: if converged {
+                1.0
+            } else {
+                self.layout.progress()
+            },
         }
     }
 
@@ -1356,7 +1384,7 @@ impl Session {
     /// How many of the person's yes/no answers the top-level clusters of `network` agree
     /// with ([`checking::agreement`]).
     fn agreement(&self, network: &Network, ties: &TieChecks) -> usize {
-        let (_, top) = self.clusters_of(network, &network.csr());
+        let (_, top) = self.clusters_of(network, &network.csr(), &|_| {});
         let node_of: BTreeMap<&str, u32> = network
             .nodes
             .iter()

@@ -296,3 +296,40 @@ proptest! {
         prop_assert!((compare::ari(&a, &a).unwrap() - 1.0).abs() < 1e-12);
     }
 }
+
+#[test]
+fn passes_stop_when_they_add_a_sliver_and_say_how_far_they_are() {
+    // the ties inferred from a bursty export: later passes keep moving a few people for a
+    // sliver of modularity each
+    use tiemap_core::infer::{infer, InferSettings};
+    use tiemap_core::sample::hard::{hard_export, HardKind};
+    let h = hard_export(HardKind::Burst, 5_000, 42);
+    let csr = infer(&h.export, &InferSettings::for_size(5_000))
+        .expect("inferred")
+        .network
+        .csr();
+    let mut told = Vec::new();
+    let settings = LeidenSettings::with_seed(3);
+    let early = tiemap_core::community::leiden_telling(&csr, &settings, &mut |f| told.push(f));
+    // 40 passes, each from the last result, whatever they add
+    let full = leiden(
+        &csr,
+        &LeidenSettings {
+            iterations: 40,
+            ..settings
+        },
+    );
+    assert!(
+        early.modularity >= full.modularity - 0.001,
+        "stopping early lost {} of modularity ({} vs {}, {} passes)",
+        full.modularity - early.modularity,
+        early.modularity,
+        full.modularity,
+        told.len()
+    );
+    assert!(told.len() >= 2, "{told:?}");
+    assert!(told.len() < 40, "passes did not stop early: {}", told.len());
+    assert!(told.iter().all(|f| (0.0..=1.0).contains(f)), "{told:?}");
+    // and the same partition as `leiden` with the same settings
+    assert_eq!(early, leiden(&csr, &settings));
+}

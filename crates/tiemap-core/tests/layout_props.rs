@@ -157,3 +157,40 @@ fn communities_start_separates_planted_groups() {
     assert!(sil > 0.6, "silhouette {sil}");
     assert!(knn > 0.9, "10-NN share {knn}");
 }
+
+#[test]
+fn progress_moves_forward_through_the_levels_and_is_one_only_when_settled() {
+    let g = tiemap_core::sample::planted_partition(5_000, 20, 10.0, 0.15, 7);
+    let s = Fa2Settings::infer(5_000, g.csr.edge_count());
+    let mut state =
+        LayoutState::new(&g.csr, s, LayoutStart::Communities(g.truth.clone()), 1).expect("start");
+    assert_eq!(state.progress(), 0.0);
+    let mut seen = vec![state.progress()];
+    while !state.step(5).converged && state.iterations() < 3_000 {
+        let p = state.progress();
+        assert!(
+            p < 1.0,
+            "{p} before settling, at {} iterations",
+            state.iterations()
+        );
+        seen.push(p);
+    }
+    assert!(state.converged());
+    assert_eq!(state.progress(), 1.0);
+    assert!(seen.windows(2).all(|w| w[1] >= w[0]), "never goes back");
+    // it moves through the run, not in one jump at the end: a reading in each quarter
+    for q in 0..4 {
+        let (lo, hi) = (q as f32 * 0.25, (q + 1) as f32 * 0.25);
+        assert!(
+            seen.iter().any(|&p| p >= lo && p < hi),
+            "no reading in [{lo}, {hi}): {seen:?}"
+        );
+    }
+    // a change of settings starts it again
+    state.set_settings(Fa2Settings {
+        gravity: 2.0,
+        ..Fa2Settings::infer(5_000, g.csr.edge_count())
+    });
+    state.step(1);
+    assert!(state.progress() < 1.0);
+}

@@ -16,14 +16,16 @@
 //   - reads the layout's progress from the worker's messages (gloo-worker's bincode
 //     `FromWorker::ProcessOutput(HandlerId, MapEvent)`): a listener added beside the app's own
 //     decodes `MapEvent::Loaded` (variant 1) and `MapEvent::Positions` (variant 2: map id,
-//     positions, `converged`, `iterations`), checking the length against the positions count;
+//     positions, `converged`, `iterations`, `progress`), checking the length against the
+//     positions count;
 //   - reads the "Layout" panel's text ("Layout running…", "Layout settled") and the error
 //     banner as the page shows them; "settled" is the first frame the map draws once the panel
 //     says "Layout settled" (the frame that shows the settled map);
 //   - records the main thread's long tasks (PerformanceObserver `longtask`: tasks of 50 ms
-//     and more), split at the first picture: before it (reading the file, handing it to the
-//     worker, taking in the new map, drawing it) and after it while the layout runs; and long
-//     animation frames. A frame drawn inside a long task is on screen only when that task
+//     and more), split at the first picture and at "Layout settled": before the picture
+//     (reading the file, handing it to the worker, taking in the new map, drawing it), while
+//     the layout runs, and the drawing of the settled map (every tie, every pixel) once it
+//     stopped; and long animation frames. A frame drawn inside a long task is on screen only when that task
 //     ends (it goes on to style, layout, paint and the commit to the compositor), so the first
 //     picture and "settled" are taken at the end of the task holding their draw (shownAt).
 // It writes raw figures only; the goals are in xtask/src/bench/goals.rs.
@@ -136,14 +138,16 @@ function OBSERVE() {
     if (variant === 1) {
       b.loaded.push(now);
     } else if (variant === 2) {
-      // Positions { map_id: u32, pos_in_graph: Vec<f32> (u64 length), converged: bool, iterations: u32 }
-      if (d.length < 33) { b.decodeErrors++; return; }
+      // Positions { map_id: u32, pos_in_graph: Vec<f32> (u64 length), converged: bool,
+      // iterations: u32, progress: f32 }
+      if (d.length < 37) { b.decodeErrors++; return; }
       const mapId = v.getUint32(16, true);
       const len = Number(v.getBigUint64(20, true));
-      if (d.length !== 33 + 4 * len) { b.decodeErrors++; return; }
+      if (d.length !== 37 + 4 * len) { b.decodeErrors++; return; }
       const converged = d[28 + 4 * len] === 1;
       const iterations = v.getUint32(29 + 4 * len, true);
-      b.positions.push({ at: now, mapId, nodes: len / 2, converged, iterations });
+      const progress = v.getFloat32(33 + 4 * len, true);
+      b.positions.push({ at: now, mapId, nodes: len / 2, converged, iterations, progress });
       if (b.dropAt != null && b.loaded.some((t) => t > b.dropAt) && converged) {
         b.newConverged = true;
         // the panel's text is checked again once the page has taken this frame in
@@ -346,11 +350,16 @@ async function measure(browser, site, drop, index) {
     // start after it while the layout runs
     const all = longest(b.longTasks, t0, end);
     const before = longest(b.longTasks, t0, picture ?? end);
-    const layout = picture == null ? { ms: null, count: null } : longest(b.longTasks.filter(([s]) => s >= picture), picture, end);
+    // while the layout runs: from the first picture until the page says "Layout settled"; the
+    // task that then draws the settled map (every tie, every pixel) is counted apart
+    const stillAt = b.settledTextAt ?? end;
+    const layout = picture == null ? { ms: null, count: null } : longest(b.longTasks.filter(([s]) => s >= picture && s < stillAt), picture, stillAt);
+    const settledFrame = b.settledTextAt == null ? { ms: null } : longest(b.longTasks.filter(([s]) => s >= stillAt), stillAt, end);
     out.longest_task_ms = round(all.ms);
     out.long_tasks = all.count;
     out.longest_task_to_picture_ms = round(before.ms);
     out.longest_task_layout_ms = round(layout.ms);
+    out.settled_frame_task_ms = round(settledFrame.ms);
     out.long_tasks_layout = layout.count;
     out.long_task_error = b.longTaskError;
     out.summary = b.summary;

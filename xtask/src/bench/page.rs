@@ -248,8 +248,11 @@ pub struct DropRun {
     pub long_tasks: Option<f64>,
     /// The same from the drop to the first picture.
     pub longest_task_to_picture_ms: Option<f64>,
-    /// The same while the layout runs: tasks that start after the first picture, to settled.
+    /// The same while the layout runs: tasks that start after the first picture, before the
+    /// page says "Layout settled".
     pub longest_task_layout_ms: Option<f64>,
+    /// The task drawing the settled map (every tie and pixel), once the layout stopped.
+    pub settled_frame_task_ms: Option<f64>,
     pub long_tasks_layout: Option<f64>,
     pub summary: Option<String>,
 }
@@ -566,6 +569,11 @@ pub fn section(r: &Results, _run: &Run) -> Section {
                 "longest main-thread task while the layout runs",
                 task(d.longest_task_layout_ms),
                 Some((&PAGE_LONG_TASK, d.longest_task_layout_ms)),
+            ),
+            row(
+                "main-thread task drawing the settled map (every tie, every pixel)",
+                task(d.settled_frame_task_ms),
+                None,
             ),
             row(
                 "longest main-thread task before the first picture",

@@ -19,7 +19,7 @@ mod leiden;
 mod modularity;
 pub mod stable;
 
-pub use leiden::{group_communities, leiden, louvain};
+pub use leiden::{group_communities, leiden, leiden_telling, louvain, louvain_telling};
 pub use modularity::modularity;
 pub use stable::{stabilize, StableLabels};
 
@@ -78,7 +78,8 @@ pub struct LeidenSettings {
     /// Most aggregation levels per pass; 0 means no limit (the default).
     pub max_levels: usize,
     /// Number of full passes (each pass starts from the previous result); 0 repeats passes
-    /// until one moves no node (the default, like igraph's `n_iterations = -1`), with a cap of
+    /// until one moves no node (the default, like igraph's `n_iterations = -1`) or adds less
+    /// than [`LeidenSettings::MIN_PASS_GAIN`] modularity, with a cap of
     /// [`LeidenSettings::MAX_PASSES`].
     pub iterations: usize,
     /// Randomness `theta` of Leiden's refinement: a node joins a refined community with
@@ -91,6 +92,8 @@ pub struct LeidenSettings {
 impl LeidenSettings {
     /// Cap on the number of passes when `iterations` is 0.
     pub const MAX_PASSES: usize = 100;
+    /// When `iterations` is 0, passes also stop once one adds less modularity than this.
+    pub const MIN_PASS_GAIN: f64 = 1e-4;
 
     /// Defaults with the given seed.
     pub fn with_seed(seed: u64) -> LeidenSettings {
@@ -143,9 +146,19 @@ pub fn detect(
     algorithm: Algorithm,
     settings: &LeidenSettings,
 ) -> Partition {
+    detect_telling(csr, algorithm, settings, &mut |_| {})
+}
+
+/// [`detect`], telling `progress` after each pass how far it is from done (0 to 1).
+pub fn detect_telling(
+    csr: &crate::model::Csr,
+    algorithm: Algorithm,
+    settings: &LeidenSettings,
+    progress: &mut dyn FnMut(f32),
+) -> Partition {
     match algorithm {
-        Algorithm::Leiden => leiden(csr, settings),
-        Algorithm::Louvain => louvain(csr, settings),
+        Algorithm::Leiden => leiden::leiden_telling(csr, settings, progress),
+        Algorithm::Louvain => leiden::louvain_telling(csr, settings, progress),
     }
 }
 

@@ -106,6 +106,9 @@ pub(crate) struct Engine {
     below_threshold_streak: usize,
     /// The drawing [`WINDOW`] iterations ago (empty until the first window).
     window_start: Vec<f32>,
+    /// The drawing's change over the first window and the last (see `picture_change`).
+    first_change: Option<f32>,
+    last_change: Option<f32>,
     pub iterations: usize,
     pub figures: IterationFigures,
 }
@@ -125,6 +128,8 @@ impl Engine {
             spacing: 0.0,
             below_threshold_streak: 0,
             window_start: Vec::new(),
+            first_change: None,
+            last_change: None,
             iterations: 0,
             figures: IterationFigures::default(),
             graph,
@@ -139,6 +144,8 @@ impl Engine {
         self.settings = settings.sanitized();
         self.below_threshold_streak = 0;
         self.window_start.clear();
+        self.first_change = None;
+        self.last_change = None;
         self.prepare();
     }
 
@@ -146,6 +153,8 @@ impl Engine {
     pub fn resume(&mut self) {
         self.below_threshold_streak = 0;
         self.window_start.clear();
+        self.first_change = None;
+        self.last_change = None;
     }
 
     pub fn set_sizes(&mut self, sizes: &[f32]) {
@@ -158,6 +167,8 @@ impl Engine {
         }
         self.below_threshold_streak = 0;
         self.window_start.clear();
+        self.first_change = None;
+        self.last_change = None;
     }
 
     /// Derived arrays that depend on the settings.
@@ -186,11 +197,11 @@ impl Engine {
         };
     }
 
-    /// True when the nodes moved on average less than [`VISIBLE_CHANGE`] of the drawing's
-    /// width since the start of the window (movable nodes only).
-    fn still_in_picture(&self) -> bool {
+    /// How far the nodes moved on average since the start of the window, as a share of the
+    /// drawing's width (movable nodes only); `None` before the first window.
+    fn picture_change(&self) -> Option<f32> {
         if self.window_start.len() != self.pos.len() {
-            return false;
+            return None;
         }
         let (mut lo, mut hi) = ([f32::MAX; 2], [f32::MIN; 2]);
         let (mut moved, mut moving) = (0.0f64, 0usize);
@@ -210,7 +221,23 @@ impl Engine {
             }
         }
         let width = (hi[0] - lo[0]).max(hi[1] - lo[1]);
-        moving > 0 && width > 0.0 && moved / (moving as f64) < f64::from(VISIBLE_CHANGE * width)
+        (moving > 0 && width > 0.0).then(|| (moved / (moving as f64) / f64::from(width)) as f32)
+    }
+
+    /// How far this level is from settled, 0 to 1: how many times smaller the drawing's change
+    /// over a window became since the first window, against how many times smaller it must
+    /// become to be under [`VISIBLE_CHANGE`] (a log scale: the change shrinks geometrically).
+    pub fn progress(&self) -> f32 {
+        if self.converged() {
+            return 1.0;
+        }
+        match (self.first_change, self.last_change) {
+            (Some(first), Some(last)) if first > VISIBLE_CHANGE && last > 0.0 => {
+                ((first / last).ln() / (first / VISIBLE_CHANGE).ln()).clamp(0.0, 1.0)
+            }
+            (Some(_), Some(last)) if last < VISIBLE_CHANGE => 1.0,
+            _ => 0.0,
+        }
     }
 
     pub fn converged(&self) -> bool {
@@ -351,7 +378,12 @@ impl Engine {
         }
         self.iterations += 1;
         if self.iterations.is_multiple_of(WINDOW) {
-            if self.iterations >= MIN_ITERATIONS && self.still_in_picture() {
+            let change = self.picture_change();
+            if let Some(change) = change {
+                self.first_change.get_or_insert(change);
+                self.last_change = Some(change);
+            }
+            if self.iterations >= MIN_ITERATIONS && change.is_some_and(|c| c < VISIBLE_CHANGE) {
                 self.below_threshold_streak = Fa2Settings::CONVERGED_STREAK;
             }
             self.window_start.clone_from(&self.pos);

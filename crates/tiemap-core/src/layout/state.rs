@@ -78,6 +78,10 @@ pub struct LayoutState {
     level_iterations: usize,
     total_iterations: usize,
     rng: Rng,
+    /// Nodes of each level, finest (the graph) first: a level's share of the work.
+    level_sizes: Vec<usize>,
+    /// How far the layout is from settled, 0 to 1, never going back (see [`LayoutState::progress`]).
+    progress: f32,
 }
 
 impl LayoutState {
@@ -133,6 +137,11 @@ impl LayoutState {
             return Err(LayoutError::Internal("empty hierarchy"));
         };
         let level = levels.len();
+        let level_sizes = levels
+            .iter()
+            .chain([&coarsest])
+            .map(LevelGraph::node_count)
+            .collect();
         let pos = initial_positions(coarsest.node_count(), rng.next_u64());
         let mut offsets = Vec::with_capacity(2 * n);
         for _ in 0..n {
@@ -155,6 +164,8 @@ impl LayoutState {
             level_iterations: 0,
             total_iterations: 0,
             rng,
+            level_sizes,
+            progress: 0.0,
         };
         state.compute_ancestors();
         state.project();
@@ -183,6 +194,8 @@ impl LayoutState {
             level_iterations: 0,
             total_iterations: 0,
             rng,
+            level_sizes: vec![n],
+            progress: 0.0,
         }
     }
 
@@ -274,6 +287,7 @@ impl LayoutState {
         if self.level > 0 {
             self.project();
         }
+        self.progress = self.progress.max(self.measured_progress());
         let figures = self.engine.figures;
         StepStats {
             iterations_done: done,
@@ -283,6 +297,36 @@ impl LayoutState {
             relative_displacement: figures.relative_displacement,
             level: self.level,
         }
+    }
+
+    /// How far the layout is from settled, 0 to 1 (1 once settled), never going back while it
+    /// runs: the levels done, each weighed by its nodes, and the level under way by how far its
+    /// drawing is from settled (`Engine::progress`) or from its iteration cap.
+    pub fn progress(&self) -> f32 {
+        if self.converged() {
+            1.0
+        } else {
+            self.progress.min(0.99)
+        }
+    }
+
+    fn measured_progress(&self) -> f32 {
+        let total: usize = self.level_sizes.iter().sum();
+        if total == 0 {
+            return 1.0;
+        }
+        let done: usize = self.level_sizes.iter().skip(self.level + 1).sum();
+        let mut here = self.engine.progress();
+        if self.level > 0 {
+            let cap = if self.level == self.coarsest_level {
+                COARSEST_CAP
+            } else {
+                COARSE_CAP
+            };
+            here = here.max(self.level_iterations as f32 / cap as f32);
+        }
+        let size = self.level_sizes.get(self.level).copied().unwrap_or(0);
+        ((done as f64 + size as f64 * f64::from(here.clamp(0.0, 1.0))) / total as f64) as f32
     }
 
     /// True once the finest level has settled.
@@ -315,6 +359,7 @@ impl LayoutState {
 
     /// New settings from now on (the layout resumes if it had converged).
     pub fn set_settings(&mut self, settings: Fa2Settings) {
+        self.progress = 0.0;
         self.settings = settings.sanitized();
         self.engine.set_settings(&self.settings);
     }
@@ -322,6 +367,7 @@ impl LayoutState {
     /// Node radii for `adjust_sizes` (missing or invalid entries count as 1). Coarse levels
     /// keep their own sizes; these apply to the graph itself.
     pub fn set_node_sizes(&mut self, sizes: &[f32]) {
+        self.progress = 0.0;
         if self.level == 0 {
             self.engine.set_sizes(sizes);
         } else {
@@ -340,6 +386,7 @@ impl LayoutState {
             return Err(LayoutError::NonFinitePosition { node });
         }
         self.pins[node] = Some(pos_in_graph);
+        self.progress = 0.0;
         if self.level == 0 {
             self.apply_pin(node);
         } else {
