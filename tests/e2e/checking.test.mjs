@@ -55,13 +55,17 @@ test('answers by keyboard change the map, show what changed, survive a reload an
   // (weights learned, kept because the answers set no signal apart, or not used because the
   // clusters they give agree with no more answers); learning that is used, and undoing it,
   // is tested natively (tiemap-app's session tests)
-  await panel(page).locator('.changes li').first().waitFor({ timeout: 30000 });
-  const changes = await panel(page).locator('.changes li').allInnerTexts();
   const said = [
     / now counts (less|more): you (rejected|confirmed) \d+ of \d+ ties that /,
     /^Your 6 yes\/no answers do not say yet which signal to trust more than another: the weights stay as they are$/,
     /^The weights your answers suggest were not used: the clusters they give agree with \d of your 6 yes\/no answers, the clusters now with \d$/,
   ];
+  // (the sentences of the sixth answer's refit, once the worker has inferred the ties again)
+  await page.waitForFunction((sources) => {
+    const lines = [...document.querySelectorAll('.check-ties .changes li')].map((l) => l.innerText);
+    return lines.length > 0 && lines.every((t) => sources.some((s) => new RegExp(s).test(t)));
+  }, said.map((r) => r.source), { timeout: 30000 });
+  const changes = await panel(page).locator('.changes li').allInnerTexts();
   assert.ok(changes.length > 0 && changes.every((c) => said.some((r) => r.test(c))), changes.join(' | '));
   const afterNote = await tiesNote(page);
   assert.notEqual(afterNote, before, 'the ties were inferred again');
