@@ -51,10 +51,22 @@ test('answers by keyboard change the map, show what changed, survive a reload an
   }
   await answered(page, 7);
   await count(page).filter({ hasText: '1 know each other, 5 don\'t, 1 not sure' }).waitFor();
-  // the map learned from six yes/no answers (it can be undone) and says what changed
-  await panel(page).getByRole('button', { name: 'Undo what the map learned' }).waitFor({ timeout: 30000 });
+  // six yes/no answers are enough to refit the weights: the panel says what the refit did
+  // (weights learned, kept because the answers set no signal apart, or not used because the
+  // clusters they give agree with no more answers); learning that is used, and undoing it,
+  // is tested natively (tiemap-app's session tests)
+  const said = [
+    / now counts (less|more): you (rejected|confirmed) \d+ of \d+ ties that /,
+    /^Your 6 yes\/no answers do not say yet which signal to trust more than another: the weights stay as they are$/,
+    /^The weights your answers suggest were not used: the clusters they give agree with \d of your 6 yes\/no answers, the clusters now with \d$/,
+  ];
+  // (the sentences of the sixth answer's refit, once the worker has inferred the ties again)
+  await page.waitForFunction((sources) => {
+    const lines = [...document.querySelectorAll('.check-ties .changes li')].map((l) => l.innerText);
+    return lines.length > 0 && lines.every((t) => sources.some((s) => new RegExp(s).test(t)));
+  }, said.map((r) => r.source), { timeout: 30000 });
   const changes = await panel(page).locator('.changes li').allInnerTexts();
-  assert.ok(changes.every((c) => / now counts (less|more): you (rejected|confirmed) \d+ of \d+ ties that /.test(c)), changes.join(' | '));
+  assert.ok(changes.length > 0 && changes.every((c) => said.some((r) => r.test(c))), changes.join(' | '));
   const afterNote = await tiesNote(page);
   assert.notEqual(afterNote, before, 'the ties were inferred again');
   // the signal panel shows how each signal fared on the answers
@@ -77,10 +89,7 @@ test('answers by keyboard change the map, show what changed, survive a reload an
   await openChecking(page);
   await answered(page, 7);
 
-  // "undo what the map learned" keeps the answers, with the start weights
-  await panel(page).getByRole('button', { name: 'Undo what the map learned' }).click();
-  await panel(page).getByRole('button', { name: 'Learn from my answers again' }).waitFor({ timeout: 30000 });
-  await answered(page, 7);
+  await panel(page).locator('.changes li', { hasText: changes[0] }).waitFor({ timeout: 30000 });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -10,7 +10,7 @@
 
 use std::path::PathBuf;
 use std::time::Instant;
-use tiemap_app::checking::{check_hard_export, table, Order};
+use tiemap_app::checking::{ceiling_table, check_hard_export, table, Order};
 use tiemap_core::sample::hard;
 
 fn main() {
@@ -60,6 +60,10 @@ fn main() {
         }
     }
     println!("{}", table(&rows));
+    println!(
+        "What answers could do at best (the truth about every tie on the map):\n\n{}",
+        ceiling_table(&rows)
+    );
     for r in rows.iter().filter(|r| r.order == Order::Page) {
         for c in &r.changes {
             println!("- {}: {c}", r.export);

@@ -48,6 +48,9 @@ pub struct Checked {
     pub steps: Vec<Step>,
     /// What the refit says changed, after the last answer.
     pub changes: Vec<String>,
+    /// What answers could do at best on the export (on the page order's row).
+    #[serde(default)]
+    pub ceiling: Option<Ceiling>,
 }
 
 impl Checked {
@@ -56,6 +59,122 @@ impl Checked {
         let after = self.steps.iter().find(|s| s.answers == answers)?.nmi?;
         Some(after - self.nmi_before?)
     }
+}
+
+/// What answers could do at best on an export, measured with the truth about every tie on the
+/// map (the person's 5 % of mistakes left out): how far the map can be from its true groups
+/// because of the ties it has, and how little the signal weights can do about it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ceiling {
+    /// Ties on the map, and those between two people of no common true group.
+    pub ties: usize,
+    pub false_ties: usize,
+    /// False ties between two top-level clusters (the bridges the page asks about first).
+    pub false_bridges: usize,
+    /// NMI with every false tie removed: every tie on the map answered, without a mistake.
+    pub every_tie: Option<f64>,
+    /// NMI with every false bridge removed.
+    pub every_bridge: Option<f64>,
+    /// NMI with the weights the page's refit learns from the truth about every tie.
+    pub weights_from_every_tie: Option<f64>,
+    /// The best NMI over one signal's weight off, halved or doubled (chosen knowing the true
+    /// groups), and which change gave it ("Similar roles x2"; "none better" when no change
+    /// beats the weights as they are).
+    pub best_one_weight: Option<f64>,
+    pub best_one_weight_change: String,
+}
+
+/// [`Ceiling`] of `h`.
+pub fn ceiling(h: &HardExport, seed: u64) -> Result<Ceiling, SessionError> {
+    use tiemap_core::infer::checking::{refit, Answer, PairSignals};
+    let (mut session, truth) = open_with_truth(h)?;
+    let person = SimulatedPerson::new(&h.without_hidden(), seed);
+    let map = session.map_data();
+    let nodes = session.network().nodes.clone();
+    let mut every = ClusterEdits::default();
+    every.ties.learning = false;
+    let mut bridges = every.clone();
+    let (mut false_ties, mut false_bridges) = (0, 0);
+    for t in &session.network().ties {
+        let (a, b) = (&nodes[t.source as usize].key, &nodes[t.target as usize].key);
+        if person.truth(a, b) != Some(false) {
+            continue;
+        }
+        false_ties += 1;
+        every.ties.set(a, b, Some(Answer::DontKnow));
+        if map.nodes[t.source as usize].cluster != map.nodes[t.target as usize].cluster {
+            false_bridges += 1;
+            bridges.ties.set(a, b, Some(Answer::DontKnow));
+        }
+    }
+    let ties = session.network().ties.len();
+    // the weights learned from the truth about every tie, as the page's refit learns them
+    let settings = session.settings().infer.clone();
+    let weights = match session.personal_export() {
+        Some(export) => {
+            let signals = PairSignals::new(export, &settings);
+            let mut mass = [0.0f64; 6];
+            let mut examples = Vec::new();
+            for t in &session.network().ties {
+                let (ka, kb) = (&nodes[t.source as usize].key, &nodes[t.target as usize].key);
+                let (Some(a), Some(b), Some(knows)) =
+                    (signals.node(ka), signals.node(kb), person.truth(ka, kb))
+                else {
+                    continue;
+                };
+                let strengths = signals.strengths(a, b);
+                for (m, &x) in mass.iter_mut().zip(&strengths) {
+                    *m += x as f64;
+                }
+                examples.push(tiemap_core::infer::checking::Example { strengths, knows });
+            }
+            Some(refit(
+                &settings.weights,
+                settings.min_weight,
+                &examples,
+                &mass,
+            ))
+        }
+        None => None,
+    };
+    let every_tie = nmi_vs_truth(&session.set_tie_edits(every)?, &truth).0;
+    let every_bridge = nmi_vs_truth(&session.set_tie_edits(bridges)?, &truth).0;
+    session.set_tie_edits(ClusterEdits::default())?;
+    let weights_from_every_tie = match weights {
+        Some(w) => nmi_vs_truth(&session.set_signals(w)?, &truth).0,
+        None => None,
+    };
+    // nothing counts as a change for the better unless it beats the weights as they are
+    let (mut best_one_weight, mut best_one_weight_change) =
+        (nmi_vs_truth(&map, &truth).0, "none better".to_string());
+    if session.personal_export().is_some() {
+        for signal in tiemap_core::model::Signal::ALL {
+            let start = settings.weights.get(signal);
+            if start <= 0.0 {
+                continue;
+            }
+            for factor in [0.0f32, 0.5, 2.0] {
+                let mut w = settings.weights;
+                w.set(signal, start * factor);
+                let nmi = nmi_vs_truth(&session.set_signals(w)?, &truth).0;
+                if nmi > best_one_weight {
+                    best_one_weight = nmi;
+                    best_one_weight_change = format!("{} x{factor}", signal.label());
+                }
+            }
+        }
+        session.set_signals(settings.weights)?;
+    }
+    Ok(Ceiling {
+        ties,
+        false_ties,
+        false_bridges,
+        every_tie,
+        every_bridge,
+        weights_from_every_tie,
+        best_one_weight,
+        best_one_weight_change,
+    })
 }
 
 /// Answers up to the last checkpoint on `h`, in `order`, measuring at each checkpoint.
@@ -105,6 +224,10 @@ pub fn check_hard_export(h: &HardExport, order: Order, seed: u64) -> Result<Chec
             .checking
             .map(|c| c.changes)
             .unwrap_or_default(),
+        ceiling: match order {
+            Order::Page => Some(ceiling(h, seed)?),
+            Order::Random => None,
+        },
     })
 }
 
@@ -156,6 +279,32 @@ pub fn check_hard_exports(seed: u64) -> Vec<Checked> {
         }
     }
     out
+}
+
+/// The ceilings as a markdown table, one row per export.
+pub fn ceiling_table(rows: &[Checked]) -> String {
+    let mut t = String::from(
+        "| export | NMI before | ties (false) | every false tie removed | every false bridge removed (of) | weights refit to every tie | best change of one weight |\n|---|---:|---:|---:|---:|---:|---|\n",
+    );
+    let f = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
+    for r in rows {
+        let Some(c) = &r.ceiling else { continue };
+        let _ = writeln!(
+            t,
+            "| {} | {} | {} ({}) | {} | {} ({}) | {} | {} ({}) |",
+            r.export,
+            f(r.nmi_before),
+            c.ties,
+            c.false_ties,
+            f(c.every_tie),
+            f(c.every_bridge),
+            c.false_bridges,
+            f(c.weights_from_every_tie),
+            f(c.best_one_weight),
+            c.best_one_weight_change,
+        );
+    }
+    t
 }
 
 /// The figures as a markdown table, one row per export and order.

@@ -1348,6 +1348,7 @@ impl Session {
         let (mut network, mut applied) = infer_with(start)?;
         let mut learned = start;
         let mut judged_worse = None;
+        let mut nothing_learned = false;
         if ties.learning && examples.len() >= checking::LEARN_AFTER {
             let mut mass = [0.0f64; 6];
             for t in &network.ties {
@@ -1362,6 +1363,7 @@ impl Session {
                 }
             }
             let refit = checking::refit(&start, infer_settings.min_weight, &examples, &mass);
+            nothing_learned = refit == start;
             if refit != start {
                 let (candidate, candidate_applied) = infer_with(refit)?;
                 let before = self.agreement(&network, ties);
@@ -1375,6 +1377,12 @@ impl Session {
         }
         let count = |a: Answer| ties.answers.iter().filter(|x| x.answer == a).count();
         let mut changes = checking::what_changed(&start, &learned, &examples);
+        if nothing_learned {
+            changes.push(format!(
+                "Your {} yes/no answers do not say yet which signal to trust more than another: the weights stay as they are",
+                examples.len()
+            ));
+        }
         if let Some((_, before, after)) = judged_worse {
             changes.push(format!(
                 "The weights your answers suggest were not used: the clusters they give agree with {after} of your {} yes/no answers, the clusters now with {before}",
@@ -2126,6 +2134,79 @@ mod tests {
         assert_eq!(map.checking.unwrap().learned, None);
         assert!(has_tie(&s, kept.a, kept.b).is_some());
         assert!(has_tie(&s, questions[0].a, questions[0].b).is_none());
+    }
+
+    #[test]
+    fn answers_that_set_signals_apart_teach_the_weights_when_the_clusters_agree_better() {
+        use crate::model::Edit;
+        use tiemap_core::model::Evidence;
+        let mut s = hard_session();
+        let map = s.map_data();
+        let key = |v: u32| s.network().nodes[v as usize].key.clone();
+        let cluster = |v: u32| map.nodes[v as usize].cluster;
+        // ties made by the date alone inside a cluster, and ties of colleagues between two
+        let (mut dates, mut colleagues) = (Vec::new(), Vec::new());
+        for t in &s.network().ties {
+            let same = cluster(t.source) == cluster(t.target);
+            let date_only =
+                t.evidence.len() == 1 && matches!(t.evidence[0], Evidence::ConnectionCohort { .. });
+            let colleague = t
+                .evidence
+                .iter()
+                .any(|e| matches!(e, Evidence::SharedEmployer { .. }));
+            if same && date_only {
+                dates.push((key(t.source), key(t.target)));
+            } else if !same && colleague {
+                colleagues.push((key(t.source), key(t.target)));
+            }
+        }
+        assert!(dates.len() >= 30 && colleagues.len() >= 20);
+        // the person says the date ties are wrong and the colleagues know each other
+        let mut edits = ClusterEdits::default();
+        for i in 0..6 {
+            let ((a, b), answer) = if i % 2 == 0 {
+                (&dates[i / 2 * 7], Answer::DontKnow)
+            } else {
+                (&colleagues[i / 2 * 5], Answer::Know)
+            };
+            edits = edits.with(Edit::AnswerTie {
+                a: a.clone(),
+                b: b.clone(),
+                answer: Some(answer),
+            });
+        }
+        let map = s.set_tie_edits(edits.clone()).unwrap();
+        let checking = map.checking.expect("a personal export is checked");
+        let start = checking.start.expect("the weights before");
+        let learned = checking
+            .learned
+            .expect("the clusters of the learned weights agree with more answers");
+        assert!(
+            learned.shared_employer > start.shared_employer,
+            "{learned:?}"
+        );
+        assert!(
+            learned.connection_cohort < start.connection_cohort,
+            "{learned:?}"
+        );
+        assert_eq!(
+            learned.similar_role, start.similar_role,
+            "no answer about roles"
+        );
+        assert_eq!(
+            checking.changes,
+            [
+                "Shared employer now counts more: you confirmed 3 of 3 ties that had only that",
+                "Connected around the same time now counts less: you rejected 3 of 3 ties that had only that"
+            ]
+        );
+        // learning off: the weights as they were, the answers kept
+        let map = s
+            .set_tie_edits(edits.with(Edit::SetLearning { learning: false }))
+            .unwrap();
+        let checking = map.checking.unwrap();
+        assert_eq!(checking.learned, None);
+        assert_eq!((checking.confirmed, checking.rejected), (3, 3));
     }
 
     #[test]

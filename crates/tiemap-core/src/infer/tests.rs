@@ -54,8 +54,10 @@ fn fingerprint(people: usize, seed: u64, settings: &InferSettings) -> (usize, us
 #[test]
 fn three_thousand_people_give_the_pinned_ties() {
     let got = fingerprint(3_000, 1, &InferSettings::for_size(3_000));
-    // (ties, pairs scored, fingerprint); pairs scored is the work done and may fall
-    assert_eq!(got, (21_796, 111_680, 2_810_720_992_796_867_444));
+    // (ties, pairs scored, fingerprint); pairs scored is the work done and may fall. The
+    // fingerprint changed (ties and work did not) when the sample's name symbols became ones
+    // every page font draws (`sample::EMOJI`)
+    assert_eq!(got, (21_796, 111_680, 9_691_368_822_317_761_378));
 }
 
 #[test]
@@ -68,7 +70,7 @@ fn other_settings_give_the_pinned_ties() {
         ..InferSettings::for_size(3_000)
     };
     let got = fingerprint(3_000, 7, &settings);
-    assert_eq!(got, (13_235, 162_774, 10_113_734_537_292_960_335));
+    assert_eq!(got, (13_235, 162_774, 13_900_866_653_266_879_401));
 }
 
 #[test]

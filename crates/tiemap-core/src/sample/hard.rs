@@ -1539,7 +1539,7 @@ fn name_of(rng: &mut Rng, rtl: f64, linkedin: bool) -> (String, String) {
         first = format!("{first} {}", rng.pick(FIRST).copied().unwrap_or("Ana"));
     }
     if rng.chance(0.02) {
-        first = format!("{first} {}", rng.pick(EMOJI).copied().unwrap_or("✨"));
+        first = format!("{first} {}", rng.pick(EMOJI).copied().unwrap_or("★"));
     }
     if linkedin && rng.chance(0.02) {
         last.push_str(rng.pick(CREDENTIALS).copied().unwrap_or(", PhD"));
@@ -1614,7 +1614,7 @@ fn title_of(rng: &mut Rng, style: &Style, g: &Group, years: f64) -> Option<Strin
             rng.pick(TITLE_ASIDES).copied().unwrap_or("Mentor")
         );
     } else if rng.chance(0.01) {
-        t = format!("{t} {}", rng.pick(EMOJI).copied().unwrap_or("✨"));
+        t = format!("{t} {}", rng.pick(EMOJI).copied().unwrap_or("★"));
     }
     Some(t)
 }
@@ -1897,6 +1897,33 @@ mod tests {
                 assert_eq!(h.truth.len(), people);
                 assert_eq!(h.also.len(), people);
                 assert!(h.truth.iter().all(|&g| (g as usize) < h.groups.len()));
+            }
+        }
+    }
+
+    #[test]
+    fn names_and_titles_use_no_symbol_outside_the_drawable_ones() {
+        // any character above the scripts the names are written in (Latin, Arabic, Hebrew)
+        // is one of the symbols every page font draws (an emoji-only glyph showed as a box)
+        for h in hard_exports(42) {
+            for p in &h.export.people {
+                let text = format!(
+                    "{} {} {}",
+                    p.first_name,
+                    p.last_name,
+                    p.position.as_deref().unwrap_or("")
+                );
+                for c in text.chars().filter(|&c| c as u32 >= 0x2000) {
+                    let s = c.to_string();
+                    assert!(
+                        super::super::EMOJI.contains(&s.as_str())
+                            || c == '\u{2013}'
+                            || c == '\u{2019}',
+                        "{}: {text:?} has U+{:04X}",
+                        h.name,
+                        c as u32
+                    );
+                }
             }
         }
     }
