@@ -5,8 +5,20 @@ const app = document.querySelector('meta[name="tiemap-app"]');
 const base = new URL('.', document.baseURI);
 const { default: init } = await import(new URL(app.dataset.js, base).href);
 await init({ module_or_path: new URL(app.dataset.wasm, base).href });
-keepOffline();
+afterFirstMap().then(keepOffline);
 followTheme();
+
+/**
+ * Resolves once the first map is drawn still (the app's map says `tiemap-still`), or after 20 s:
+ * the offline copy fetches the whole site (both worker builds, the icons), which should not
+ * compete with the first download and the sample's layout.
+ */
+function afterFirstMap() {
+  return new Promise((done) => {
+    const timer = setTimeout(done, 20_000);
+    window.addEventListener('tiemap-still', () => { clearTimeout(timer); done(); }, { once: true });
+  });
+}
 
 /**
  * Registers the service worker (sw.js beside this page, so a sub-path works), which keeps the

@@ -163,6 +163,8 @@ struct Engine {
     last_frame_cost_ms: f64,
     /// A frame of the moving layout waiting its turn.
     paced: Option<gloo::timers::callback::Timeout>,
+    /// The page was told a map is drawn still (`tiemap-still`).
+    told_still: bool,
     /// The layout is moving the map.
     moving: bool,
     /// How much of the ties a moving frame draws on this machine.
@@ -206,6 +208,7 @@ impl Engine {
             last_frame_end_ms: 0.0,
             last_frame_cost_ms: 0.0,
             paced: None,
+            told_still: false,
             moving: false,
             budget: DrawBudget::default(),
             detail: FrameDetail::FULL,
@@ -417,6 +420,16 @@ impl Engine {
         let gpu = self.budget.predicted_ms(nodes, ties, next);
         self.last_frame_end_ms = ended;
         self.last_frame_cost_ms = (ended - started) + gpu;
+        if !self.moving && !self.told_still {
+            // the first map drawn still: the page may now do what waited for it (boot.js
+            // keeps the site for offline use then)
+            self.told_still = true;
+            if let Some(w) = web_sys::window() {
+                if let Ok(event) = web_sys::Event::new("tiemap-still") {
+                    let _ = w.dispatch_event(&event);
+                }
+            }
+        }
     }
 
     fn render_frame(&mut self, now_ms: f64) {
