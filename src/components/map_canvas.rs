@@ -321,17 +321,6 @@ impl Engine {
     /// Brings the scene, the GPU buffers and the fitted camera up to date.
     fn prepare(&mut self) {
         let theme = Theme::of(self.theme);
-        // While the layout moves the map, a frame draws what this machine draws in
-        // `DrawBudget::FRAME_MS` (a sample of the ties where drawing is slow); every tie once
-        // the map is still.
-        let detail = self
-            .budget
-            .detail(self.map.nodes.len(), self.map.ties.len() / 2, self.moving);
-        if (detail.tie_share, detail.node_share) != (self.detail.tie_share, self.detail.node_share)
-        {
-            self.positions_stale = true;
-        }
-        self.detail = detail;
         if self.scene_stale {
             let pos = self.effective_positions();
             self.scene = Scene::build(
@@ -355,13 +344,24 @@ impl Engine {
                 );
             }
         }
-        if self.positions_stale {
-            self.positions_stale = false;
+        // While the layout moves the map, a frame draws what this machine draws in
+        // `DrawBudget::FRAME_MS` (samples of the ties and people where drawing is slow);
+        // everything once the map is still. A new sample is a new upload.
+        let detail = self
+            .budget
+            .detail(self.scene.len(), self.scene.ties.len(), self.moving);
+        let resample = (detail.tie_share, detail.node_share)
+            != (self.detail.tie_share, self.detail.node_share);
+        self.detail = detail;
+        let moved = std::mem::take(&mut self.positions_stale);
+        if moved {
             self.hit = None;
+            self.fitted = None;
+        }
+        if moved || resample {
             if let Some(r) = self.renderer.as_mut() {
                 r.set_scene(&self.scene, self.detail);
             }
-            self.fitted = None;
         }
     }
 

@@ -328,7 +328,7 @@ impl WebGlMap {
 
 /// `0..n` in an order that spreads over the whole range: a fixed stride coprime with `n`, so
 /// every prefix is an even sample (every k-th tie, give or take) of ties stored by cluster.
-pub fn spread(n: usize) -> impl Iterator<Item = usize> {
+fn spread(n: usize) -> impl Iterator<Item = usize> {
     // a prime far from any small divisor; bumped until coprime with n
     let mut stride = 7_919 % n.max(1);
     while n > 1 && gcd(stride.max(1), n) != 1 {

@@ -1416,11 +1416,7 @@ impl Session {
             .answers
             .iter()
             .filter_map(|x| {
-                let knows = match x.answer {
-                    Answer::Know => true,
-                    Answer::DontKnow => false,
-                    Answer::NotSure => return None,
-                };
+                let knows = x.answer.knows()?;
                 Some((
                     *node_of.get(x.a.as_str())?,
                     *node_of.get(x.b.as_str())?,

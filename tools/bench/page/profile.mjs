@@ -49,8 +49,7 @@ await context.addInitScript(() => {
 const page = await context.newPage();
 // the file to drop, answered by the test itself (a person's file is on their disk: not counted)
 await page.route('**/__drop', (route) => route.fulfill({ status: 200, body: fileBytes }));
-const layoutText = () => page.evaluate(() => document.querySelector('.layout-status, [data-layout-status]')?.textContent
-  ?? document.body.innerText.match(/Layout (settled|running[^\n]*)/)?.[0] ?? '');
+const layoutText = () => page.evaluate(() => document.querySelector('.layout-controls p')?.textContent ?? '');
 await page.goto(site.url);
 await page.waitForFunction(() => document.body.innerText.includes('Layout settled'), null, { timeout: 60_000 });
 await page.waitForTimeout(500);

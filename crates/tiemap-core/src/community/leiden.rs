@@ -566,6 +566,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_passes_quality_is_modularity() {
+        // `quality` (on the working graph, each pass) is the crate's `modularity` (on the graph)
+        let g = crate::sample::planted_partition(1_000, 12, 8.0, 0.2, 5);
+        let base = WorkGraph::from_csr(&g.csr);
+        for resolution in [0.5, 1.0, 2.0] {
+            for membership in [g.truth.clone(), (0..1_000).collect(), vec![0; 1_000]] {
+                let want =
+                    super::super::modularity(&g.csr, &membership, resolution).expect("lengths");
+                let got = quality(&base, &membership, resolution);
+                assert!((got - want).abs() < 1e-9, "{got} vs {want} at {resolution}");
+            }
+        }
+    }
+
+    #[test]
     fn grouping_communities_raises_modularity_at_the_lower_resolution() {
         // 40 planted groups: at resolution 0.1 whole communities are grouped, every member of
         // a fine community lands in the same group, and modularity at 0.1 (computed on the

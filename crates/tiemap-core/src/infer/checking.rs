@@ -35,6 +35,17 @@ pub enum Answer {
     NotSure,
 }
 
+impl Answer {
+    /// Whether they know each other, as the person said; `None` when not sure.
+    pub fn knows(self) -> Option<bool> {
+        match self {
+            Answer::Know => Some(true),
+            Answer::DontKnow => Some(false),
+            Answer::NotSure => None,
+        }
+    }
+}
+
 /// One answer, about the people with keys `a` and `b` (`a < b`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TieAnswer {
@@ -201,11 +212,7 @@ impl PairSignals {
             .answers
             .iter()
             .filter_map(|x| {
-                let knows = match x.answer {
-                    Answer::Know => true,
-                    Answer::DontKnow => false,
-                    Answer::NotSure => return None,
-                };
+                let knows = x.answer.knows()?;
                 let (a, b) = (self.node(&x.a)?, self.node(&x.b)?);
                 Some(Example {
                     strengths: self.strengths(a, b),
