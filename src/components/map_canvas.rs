@@ -230,6 +230,7 @@ impl Engine {
             self.flight = None;
             self.camera = None;
             self.scene_stale = true;
+            self.budget.new_map();
             other = true;
         }
         let streamed = !Rc::ptr_eq(&self.positions, &p.positions);
