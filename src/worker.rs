@@ -166,12 +166,37 @@ impl MapWorker {
             return;
         }
         self.tick_scheduled = true;
-        // A zero timeout yields to the worker's event loop, so commands (pause, a new file)
-        // are read between slices.
+        // Yields to the worker's event loop, so commands (pause, a new file) are read between
+        // slices.
         scope.send_future(async {
-            gloo::timers::future::TimeoutFuture::new(0).await;
+            next_task().await;
             Tick::Layout
         });
+    }
+}
+
+/// Resolves in one of the worker's next tasks: a message the worker posts itself on a
+/// `MessageChannel`. A zero `setTimeout` is clamped to 4 ms once timeouts nest (each slice's
+/// is set from the last one's): 200 of them took 939 ms in this Chromium's worker, 200 such
+/// messages 4.7 ms, and with slices of 14 ms the layout lost a quarter of its time.
+async fn next_task() {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let (tx, rx) = futures::channel::oneshot::channel::<()>();
+    let wake = Closure::once(move |_: web_sys::MessageEvent| {
+        let _ = tx.send(());
+    });
+    let posted = web_sys::MessageChannel::new().ok().filter(|channel| {
+        channel
+            .port1()
+            .set_onmessage(Some(wake.as_ref().unchecked_ref()));
+        channel.port2().post_message(&JsValue::NULL).is_ok()
+    });
+    match posted {
+        Some(channel) => {
+            let _ = rx.await;
+            channel.port1().set_onmessage(None);
+        }
+        None => gloo::timers::future::TimeoutFuture::new(0).await,
     }
 }
 
