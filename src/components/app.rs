@@ -306,9 +306,11 @@ impl Persist {
             .will_open(MapInput::Sample { people, seed }, None);
         self.on_event(MapEvent::Loaded(Box::new(baked.map)));
         self.on_event(MapEvent::Positions(baked.positions));
+        // The map says `tiemap-still` in the task that draws it: the worker is asked for in
+        // the next one, once the picture is on its way to the screen.
         let this = self.clone();
         EventListener::once(&gloo::utils::window(), "tiemap-still", move |_| {
-            this.wake_worker()
+            gloo::timers::callback::Timeout::new(0, move || this.wake_worker()).forget();
         })
         .forget();
         // Should no still frame come (no WebGL, say), the worker comes all the same.
