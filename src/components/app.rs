@@ -1323,7 +1323,7 @@ pub fn App() -> Html {
                             />
                         }
                         if let Some(node) = state.selected {
-                            <PersonPanel map={map.clone()} {node} explanation={state.explanation.clone()} on_select={on_select.clone()} on_edit={on_edit.clone()} />
+                            <PersonPanel map={super::Shared(map.clone())} {node} explanation={state.explanation.clone()} on_select={on_select.clone()} on_edit={on_edit.clone()} />
                         }
                         <section class="panel summary" aria-label="This map">
                             <p class="summary-line" role="status">{ map.summary.clone() }</p>
@@ -1395,8 +1395,8 @@ pub fn App() -> Html {
             </main>
             if let (true, Some(map)) = (*share_open, state.map.clone()) {
                 <ShareDialog
-                    positions={state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone()))}
-                    {map}
+                    positions={super::Shared(state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone())))}
+                    map={super::Shared(map)}
                     on_close={on_share_close}
                     insights={shown_insights.clone()}
                     on_need_insights={on_need_insights}

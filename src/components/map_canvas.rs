@@ -1221,7 +1221,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 "position:absolute;top:0.75rem;right:0.75rem;z-index:2;display:flex;gap:0.5rem;align-items:flex-start;{}",
                 if dark { "color-scheme:dark;" } else { "" }
             )}>
-                <SearchBox map={props.map.clone()} {on_choose} />
+                <SearchBox map={super::Shared(props.map.clone())} {on_choose} />
                 <button type="button" class="button" onclick={on_fit}>{ "Fit map" }</button>
                 if let Some(toggle) = props.on_toggle_theme.clone() {
                     <button

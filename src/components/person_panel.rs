@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PersonPanelProps {
-    pub map: Rc<MapData>,
+    pub map: super::Shared<MapData>,
     pub node: u32,
     /// Why the person is tied to each neighbour, once the worker answered.
     pub explanation: Option<Rc<Explanation>>,

@@ -11,7 +11,7 @@ pub const MAX_SUGGESTIONS: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
-    pub map: Rc<MapData>,
+    pub map: super::Shared<MapData>,
     pub on_choose: Callback<usize>,
 }
 

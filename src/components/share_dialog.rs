@@ -20,9 +20,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ShareDialogProps {
-    pub map: Rc<MapData>,
+    pub map: super::Shared<MapData>,
     /// `[x0, y0, ...]`, graph space, as the map shows them.
-    pub positions: Rc<Vec<f32>>,
+    pub positions: super::Shared<Vec<f32>>,
     pub on_close: Callback<()>,
     /// The insights for this map, when measured (the figures band needs them).
     #[prop_or_default]

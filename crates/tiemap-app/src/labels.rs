@@ -183,6 +183,26 @@ pub fn place_labels(
         let f = font_of(i);
         [cache.width(text, map, i) * f / 10.0 + f * 0.35, f * 1.25]
     };
+    // The smallest that box can be, without measuring: no glyph of a label's font is narrower
+    // than 0.15 em (marks that join the letter before them, joiners and variation selectors
+    // take no width of their own).
+    let least_box = |i: usize| {
+        let f = font_of(i);
+        let glyphs = map
+            .nodes
+            .get(i)
+            .and_then(|n| person_label_text(&n.label, names, i))
+            .map_or(0, |t| {
+                t.chars()
+                    .filter(|&c| {
+                        !matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+                            | 0x200B..=0x200F | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
+                            && !c.is_control()
+                    })
+                    .count()
+            });
+        [glyphs as f32 * 0.15 * f + f * 0.35, f * 1.25]
+    };
 
     // 1) cluster names first (every top-level cluster on screen is named), large, at each
     //    cluster's weighted centroid or the nearest free spot around it, kept inside the view
@@ -354,6 +374,7 @@ pub fn place_labels(
         &scene.label_order[..split],
         &rules,
         screen_of,
+        least_box,
         &mut |i| label_box(cache, text, i),
     );
 
@@ -369,6 +390,7 @@ pub fn place_labels(
             &scene.label_order[split..],
             &rest,
             screen_of,
+            least_box,
             &mut |i| label_box(cache, text, i),
         ));
     }

@@ -324,8 +324,11 @@ impl FrameDetail {
 impl DrawBudget {
     /// What a frame drawn while the layout runs may cost, milliseconds.
     pub const FRAME_MS: f64 = 40.0;
-    /// Ties drawn in a moving frame before any frame was timed.
-    pub const FIRST_TIES: usize = 20_000;
+    /// What a unit costs before any frame was timed, ms: a machine without a GPU (this one
+    /// drew 20,000 ties and 10,000 people, 62,000 units, in 810 ms: 0.013 ms a unit), so a
+    /// map's first moving frame never holds the page for most of a second. The first timed
+    /// frame replaces it; a GPU's then draws everything from the next frame on.
+    pub const PRIOR_MS_PER_UNIT: f64 = 0.013;
     /// A node disc costs about this many ties (more pixels each).
     pub const NODE_UNITS: f64 = 4.0;
     /// A frame costs this many units whatever it draws (clearing, state changes).
@@ -354,12 +357,7 @@ impl DrawBudget {
                 (allowed / of).clamp(0.0, 1.0) as f32
             }
         };
-        let Some(c) = self.ms_per_unit else {
-            return FrameDetail {
-                tie_share: share(Self::FIRST_TIES as f64, ties as f64),
-                ..FrameDetail::FULL
-            };
-        };
+        let c = self.ms_per_unit.unwrap_or(Self::PRIOR_MS_PER_UNIT);
         // units affordable at every pixel
         let allowed = Self::FRAME_MS / c.max(1e-12);
         let people = Self::NODE_UNITS * nodes as f64;
@@ -402,9 +400,11 @@ impl DrawBudget {
         c * units * Self::pixel_factor(detail.resolution)
     }
 
-    /// Whether this frame is to be timed: moving, and none timed yet or not for a while.
+    /// Whether this frame is to be timed: the first frame drawn (still or moving: a still
+    /// one, the sample's say, tells the next map's first moving frame what fits), then one
+    /// moving frame in [`DrawBudget::TIME_EVERY`].
     pub fn time_this_frame(&self, moving: bool) -> bool {
-        moving && (self.ms_per_unit.is_none() || self.since_timed + 1 >= Self::TIME_EVERY)
+        self.ms_per_unit.is_none() || (moving && self.since_timed + 1 >= Self::TIME_EVERY)
     }
 
     /// A frame was drawn with `detail` (`ms`: how long it took, when it was timed).
@@ -468,12 +468,29 @@ mod tests {
         let moving = |b: &DrawBudget, nodes, ties| b.detail(nodes, ties, true);
         let mut b = DrawBudget::default();
         assert_eq!(b.detail(30_000, 200_000, false), FrameDetail::FULL);
-        // before any timing: a first sample of ties, everything else
-        let first = moving(&b, 30_000, 200_000);
-        assert!((first.tie_share - 0.1).abs() < 1e-6, "{first:?}");
-        assert_eq!((first.node_share, first.resolution), (1.0, 1.0));
+        // before any timing: what fits a machine without a GPU (the prior), the coarsest
+        // canvas and a sample of the people here
+        let prior = moving(&b, 30_000, 200_000);
+        assert_eq!(
+            (prior.tie_share, prior.resolution),
+            (0.0, DrawBudget::MIN_RESOLUTION)
+        );
+        assert!(
+            prior.node_share > 0.0 && prior.node_share < 0.1,
+            "{prior:?}"
+        );
+        let guessed = DrawBudget {
+            ms_per_unit: Some(DrawBudget::PRIOR_MS_PER_UNIT),
+            since_timed: 0,
+        };
+        assert_eq!(moving(&guessed, 30_000, 200_000), prior);
+        // the first frame is timed, still or moving; then moving ones only
         assert!(b.time_this_frame(true));
-        assert!(!b.time_this_frame(false));
+        assert!(b.time_this_frame(false));
+        let first = FrameDetail {
+            tie_share: 0.1,
+            ..FrameDetail::FULL
+        };
         // a machine without a GPU: 20,000 ties and 30,000 nodes took 1,420 ms
         // (142,000 units: 0.01 ms each); 4,000 units fit a frame at every pixel
         b.drawn(30_000, 200_000, first, true, Some(1_420.0));
@@ -521,6 +538,7 @@ mod tests {
             fast.drawn(30_000, 200_000, FrameDetail::FULL, true, None);
         }
         assert!(fast.time_this_frame(true));
+        assert!(!fast.time_this_frame(false));
         // a new measurement moves the estimate halfway (geometric mean)
         let mut m = DrawBudget::default();
         m.drawn(0, 98_000, FrameDetail::FULL, true, Some(100.0));

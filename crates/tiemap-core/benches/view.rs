@@ -73,6 +73,7 @@ fn bench_view(c: &mut Criterion) {
                         radius[i],
                     ))
                 },
+                |_| [20.0, 14.0],
                 |_| [60.0, 14.0],
             )
             .len()

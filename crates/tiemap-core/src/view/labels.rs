@@ -82,6 +82,21 @@ impl LabelGrid {
         true
     }
 
+    /// Whether `rect` overlaps no placed label (it is not placed). A rect that overlaps one
+    /// cannot be placed, nor can any rect holding it.
+    pub fn free(&self, rect: &ScreenRect) -> bool {
+        let Some((c0, c1, r0, r1)) = self.cell_range(rect) else {
+            return true;
+        };
+        (r0..=r1).all(|row| {
+            (c0..=c1).all(|col| {
+                !self.cells[row * self.cols + col]
+                    .iter()
+                    .any(|o| o.overlaps(rect))
+            })
+        })
+    }
+
     /// Number of labels placed.
     pub fn placed(&self) -> usize {
         self.placed
@@ -143,13 +158,17 @@ impl Default for LabelRules {
 /// overlaps another or anything already in `grid`.
 ///
 /// `screen_of(i)` gives node `i`'s centre and radius on screen (CSS pixels), or None when it
-/// is off screen; `measure(i)` the `[width, height]` of its text. `measure` is called only
-/// for nodes that pass the rules, so a caller can measure text lazily.
+/// is off screen; `measure(i)` the `[width, height]` of its text; `at_least(i)` a box no
+/// bigger than that (without measuring: `[0, 0]` when unknown). `measure` is called only for
+/// nodes that pass the rules and whose `at_least` box fits somewhere, so a caller can measure
+/// text lazily: on a crowded map most candidates fail, and the page measures text by asking
+/// the browser (at 30,000 people, thousands of names on the first frame).
 pub fn place_node_labels(
     grid: &mut LabelGrid,
     order: &[usize],
     rules: &LabelRules,
     screen_of: impl Fn(usize) -> Option<([f32; 2], f32)>,
+    at_least: impl Fn(usize) -> [f32; 2],
     mut measure: impl FnMut(usize) -> [f32; 2],
 ) -> Vec<PlacedLabel> {
     let mut placed = Vec::new();
@@ -158,58 +177,33 @@ pub fn place_node_labels(
             break;
         }
         let hub = rank < rules.always;
-        let Some(([x, y], r)) = screen_of(i) else {
+        let Some((at, r)) = screen_of(i) else {
             continue;
         };
         if !hub && r < rules.min_radius_css_px {
+            continue;
+        }
+        // Hubs may take any side; others only the right of their disc.
+        let tried = if hub { 4 } else { 1 };
+        let g = rules.gap_css_px;
+        let [lw, lh] = at_least(i);
+        if lw > 0.0
+            && lh > 0.0
+            && !label_sides(at, r, g, lw, lh)[..tried]
+                .iter()
+                .any(|(_, b)| grid.free(b))
+        {
             continue;
         }
         let [w, h] = measure(i);
         if !(w.is_finite() && h.is_finite()) || w <= 0.0 || h <= 0.0 {
             continue;
         }
-        let g = rules.gap_css_px;
-        let right = (
-            LabelSide::Right,
-            ScreenRect {
-                x: x + r + g,
-                y: y - h / 2.0,
-                w,
-                h,
-            },
-        );
-        let sides: &[(LabelSide, ScreenRect)] = &[
-            right,
-            (
-                LabelSide::Left,
-                ScreenRect {
-                    x: x - r - g - w,
-                    y: y - h / 2.0,
-                    w,
-                    h,
-                },
-            ),
-            (
-                LabelSide::Above,
-                ScreenRect {
-                    x: x - w / 2.0,
-                    y: y - r - g - h,
-                    w,
-                    h,
-                },
-            ),
-            (
-                LabelSide::Below,
-                ScreenRect {
-                    x: x - w / 2.0,
-                    y: y + r + g,
-                    w,
-                    h,
-                },
-            ),
-        ];
-        let tries = if hub { sides } else { &sides[..1] };
-        if let Some((side, rect)) = tries.iter().find(|(_, rect)| grid.try_place(*rect)) {
+        let sides = label_sides(at, r, g, w, h);
+        if let Some((side, rect)) = sides[..tried]
+            .iter()
+            .find(|(_, rect)| grid.try_place(*rect))
+        {
             placed.push(PlacedLabel {
                 node: i,
                 rect: *rect,
@@ -218,6 +212,50 @@ pub fn place_node_labels(
         }
     }
     placed
+}
+
+/// The boxes a `w` x `h` label can take beside a disc at `[x, y]` of radius `r`, `g` away:
+/// right (the usual place), left, above, below. Each holds the same side's box of any label
+/// no wider and no taller.
+fn label_sides([x, y]: [f32; 2], r: f32, g: f32, w: f32, h: f32) -> [(LabelSide, ScreenRect); 4] {
+    [
+        (
+            LabelSide::Right,
+            ScreenRect {
+                x: x + r + g,
+                y: y - h / 2.0,
+                w,
+                h,
+            },
+        ),
+        (
+            LabelSide::Left,
+            ScreenRect {
+                x: x - r - g - w,
+                y: y - h / 2.0,
+                w,
+                h,
+            },
+        ),
+        (
+            LabelSide::Above,
+            ScreenRect {
+                x: x - w / 2.0,
+                y: y - r - g - h,
+                w,
+                h,
+            },
+        ),
+        (
+            LabelSide::Below,
+            ScreenRect {
+                x: x - w / 2.0,
+                y: y + r + g,
+                w,
+                h,
+            },
+        ),
+    ]
 }
 
 #[cfg(test)]
@@ -278,6 +316,52 @@ mod tests {
     }
 
     #[test]
+    fn a_crowded_map_measures_few_names_and_places_the_same_labels() {
+        // 3,000 nodes on an 800 x 600 view, 20 hubs: most names cannot fit anywhere.
+        let mut rng = crate::rng::Rng::new(5);
+        let nodes: Vec<([f32; 2], f32, f32)> = (0..3_000)
+            .map(|_| {
+                let at = [rng.next_f32() * 800.0, rng.next_f32() * 600.0];
+                (
+                    at,
+                    6.0 + 10.0 * rng.next_f32(),
+                    30.0 + 90.0 * rng.next_f32(),
+                )
+            })
+            .collect();
+        let order: Vec<usize> = (0..nodes.len()).collect();
+        let rules = LabelRules {
+            always: 20,
+            ..LabelRules::default()
+        };
+        let run = |least: f32| {
+            let mut g = LabelGrid::new([800.0, 600.0], 40.0);
+            let mut measured = 0usize;
+            let placed = place_node_labels(
+                &mut g,
+                &order,
+                &rules,
+                |i| Some((nodes[i].0, nodes[i].1)),
+                |i| [nodes[i].2 * least, 13.0],
+                |i| {
+                    measured += 1;
+                    [nodes[i].2, 13.0]
+                },
+            );
+            (placed, measured)
+        };
+        let (all, measured_all) = run(0.0);
+        let (bounded, measured_bounded) = run(0.3);
+        assert_eq!(all, bounded, "a lower bound never changes what is placed");
+        assert_eq!(measured_all, 3_000);
+        assert!(
+            measured_bounded * 4 < measured_all,
+            "{measured_bounded} of {measured_all} measured"
+        );
+        assert!(all.len() > 50, "{} placed", all.len());
+    }
+
+    #[test]
     fn hubs_always_get_a_label_on_a_free_side_and_small_nodes_wait_for_zoom() {
         let mut g = LabelGrid::new([400.0, 300.0], 30.0);
         // Something already sits to the right of the hub.
@@ -300,6 +384,7 @@ mod tests {
             &[0, 1, 2],
             &rules,
             |i| Some((pos[i], radius[i])),
+            |_| [0.0, 0.0],
             |i| {
                 measured.push(i);
                 [50.0, 14.0]
@@ -316,6 +401,7 @@ mod tests {
             &[1],
             &rules,
             |_| Some(([300.0, 200.0], 7.0)),
+            |_| [0.0, 0.0],
             |_| [50.0, 14.0],
         );
         assert_eq!(placed.len(), 1);
@@ -327,7 +413,7 @@ mod tests {
             let mut g = LabelGrid::new([400.0, 300.0], 40.0);
             let order: Vec<usize> = (0..nodes.len()).collect();
             let placed = place_node_labels(&mut g, &order, &LabelRules { always: 10, ..LabelRules::default() },
-                |i| Some(([nodes[i].0, nodes[i].1], nodes[i].2)), |i| [nodes[i].3, 13.0]);
+                |i| Some(([nodes[i].0, nodes[i].1], nodes[i].2)), |_| [0.0, 0.0], |i| [nodes[i].3, 13.0]);
             for a in 0..placed.len() {
                 for b in a + 1..placed.len() {
                     prop_assert!(!placed[a].rect.overlaps(&placed[b].rect));
