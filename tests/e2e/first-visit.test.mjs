@@ -126,3 +126,23 @@ test('a file dropped before the worker is there waits for it, and the page says 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a name being typed when the worker arrives is kept', async () => {
+  const { page, errors, context, release } = await openWithWorkerHeld();
+  await waitForMap(page, /Sample network: 500 people/);
+  const legend = page.getByRole('region', { name: 'Clusters' });
+  const [first] = await legend.locator('.legend-name').allInnerTexts();
+  await legend.getByRole('button', { name: `Rename ${first}`, exact: true }).click();
+  const box = legend.getByRole('textbox', { name: 'Cluster name' });
+  assert.equal(await box.inputValue(), first, 'the current name is offered first');
+  await box.fill('Typed as it came');
+  release();
+  await workerReady(page);
+  // The worker's first answers are taken in (the legend renders again).
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+  assert.equal(await box.inputValue(), 'Typed as it came');
+  await box.press('Enter');
+  await legend.locator('.legend-name', { hasText: 'Typed as it came' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
