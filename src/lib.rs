@@ -1,6 +1,7 @@
 //! tiemap's browser shell: a thin Yew app over `tiemap-app` (the session, the map, edits,
 //! insights, project files, label placement, pictures; no browser) and `tiemap-core`.
 //!
+//! - [`baked`]: the bundled sample map, baked at build time and drawn before the worker;
 //! - [`protocol`]: the messages between the page and its web worker;
 //! - [`worker`]: the web worker that imports files and runs the heavy work;
 //! - [`state`]: the page's state and the actions that change it;
@@ -8,6 +9,7 @@
 //! - [`render`]: drawing the map;
 //! - [`browser`]: the web-sys edge (reading dropped files, saved maps).
 
+pub mod baked;
 pub mod browser;
 pub mod components;
 pub mod protocol;

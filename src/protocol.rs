@@ -59,6 +59,13 @@ pub enum MapCommand {
     SizeBy { by: SizeBy },
     /// What changed between the map opened before this one and this one (`MapEvent::Changes`).
     Compare,
+    /// Open the bundled sample in the settled state `state` the page already shows (the baked
+    /// sample, `tiemap_app::baked`), to be in step with it (`MapEvent::Synced`).
+    SettledSample {
+        people: usize,
+        seed: u64,
+        state: Box<SavedState>,
+    },
 }
 
 /// Worker -> page.
@@ -95,6 +102,9 @@ pub enum MapEvent {
     Changes(Box<tiemap_app::diff::Changes>),
     /// The command failed; the map on screen stays. `sentence` is what the page shows.
     Failed { sentence: String },
+    /// The worker opened the sample the page shows (answer to `SettledSample`): the map as
+    /// the worker has it, settled, which the page takes only where it differs.
+    Synced(Box<MapData>),
 }
 
 /// The command that opens a map of `input`.

@@ -22,6 +22,9 @@ pub struct AppState {
     pub error: Option<String>,
     /// The worker stopped (a crash or out of memory): the banner offers to start it again.
     pub worker_stopped: bool,
+    /// The worker has answered: it is downloaded and running (on a first visit it starts
+    /// after the baked sample is drawn).
+    pub worker_ready: bool,
     /// What the worker is doing, while it works.
     pub busy: Option<String>,
     /// A file is being dragged over the window.
@@ -73,6 +76,7 @@ impl Default for AppState {
             layout_progress: 0.0,
             error: None,
             worker_stopped: false,
+            worker_ready: false,
             busy: None,
             dragging: false,
             selected: None,
@@ -122,6 +126,8 @@ pub enum Action {
     },
     /// A new worker was started after one stopped.
     WorkerRestarted,
+    /// The worker answered for the first time since it was started.
+    WorkerReady,
     /// The person selected a node (or cleared the selection).
     Select(Option<u32>),
     /// The person paused or resumed the layout.
@@ -350,10 +356,29 @@ impl AppState {
                 s.busy = None;
                 s.error = Some(sentence);
                 s.worker_stopped = true;
+                s.worker_ready = false;
             }
             Action::WorkerRestarted => {
                 s.worker_stopped = false;
                 s.error = None;
+            }
+            Action::WorkerReady => s.worker_ready = true,
+            Action::Worker(MapEvent::Synced(map)) => {
+                // The worker caught up with the baked sample on screen: the same map, so
+                // nothing to redraw. Should its build compute anything differently, its map
+                // takes the place of the shown one, settled, keeping the view and the
+                // person's edits.
+                let shown = s.map.as_ref().filter(|m| m.map_id == map.map_id);
+                if shown.is_some_and(|shown| **shown != *map) {
+                    s.positions = Some(Rc::new(map.pos_in_graph.clone()));
+                    s.held_positions = None;
+                    s.layout_converged = true;
+                    s.layout_progress = 1.0;
+                    s.map = Some(Rc::new(*map));
+                    s.explanation = None;
+                    s.sizes = None;
+                    s.loads += 1;
+                }
             }
             // Saving is the page's business (src/components/app.rs), not the state's.
             Action::Worker(MapEvent::Snapshot(_)) => {}
@@ -445,6 +470,48 @@ mod tests {
         let s = s.next(Action::Worker(MapEvent::Loaded(Box::new(second))));
         assert!(s.error.is_none());
         assert_eq!(s.map_version, 2);
+    }
+
+    #[test]
+    fn the_workers_sync_of_the_shown_sample_changes_nothing_unless_its_map_differs() {
+        let mut baked = map("Sample network");
+        baked.pos_in_graph = vec![1.0, 2.0];
+        let frame = tiemap_app::model::Positions {
+            map_id: 1,
+            pos_in_graph: baked.pos_in_graph.clone(),
+            converged: true,
+            iterations: 0,
+            progress: 1.0,
+        };
+        let s = AppState::default()
+            .next(Action::Worker(MapEvent::Loaded(Box::new(baked.clone()))))
+            .next(Action::Worker(MapEvent::Positions(frame)))
+            .next(Action::Edit(Edit::Rename {
+                cluster: 3,
+                name: "Mine".into(),
+            }));
+        let same = s
+            .clone()
+            .next(Action::Worker(MapEvent::Synced(Box::new(baked.clone()))));
+        assert_eq!(same, s, "nothing changes, nothing is drawn again");
+        let mut other = baked.clone();
+        other.pos_in_graph = vec![3.0, 4.0];
+        let taken = s
+            .clone()
+            .next(Action::Worker(MapEvent::Synced(Box::new(other.clone()))));
+        assert_eq!(taken.map.as_deref(), Some(&other));
+        assert_eq!(taken.positions.as_deref(), Some(&vec![3.0, 4.0]));
+        assert!(taken.layout_converged);
+        assert_eq!(taken.map_version, s.map_version, "the view is kept");
+        assert_eq!(taken.edits, s.edits, "the person's edits are kept");
+        let mut stale = other;
+        stale.map_id = 7;
+        assert_eq!(
+            s.clone()
+                .next(Action::Worker(MapEvent::Synced(Box::new(stale)))),
+            s,
+            "a map no longer on screen is dropped"
+        );
     }
 
     #[test]

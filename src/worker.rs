@@ -105,14 +105,26 @@ impl Worker for MapWorker {
             )
         };
         match command {
-            MapCommand::LoadSample { .. } | MapCommand::Import { .. } => {
+            MapCommand::LoadSample { .. }
+            | MapCommand::Import { .. }
+            | MapCommand::SettledSample { .. } => {
                 let map_id = self.next_map_id;
                 self.next_map_id += 1;
+                // The sample the page already shows (baked): opened in its settled state.
+                let synced = matches!(command, MapCommand::SettledSample { .. });
                 match open(map_id, command, &progress) {
                     None => {}
                     Some(Ok(session)) => {
                         self.slice = SliceSize::default();
-                        scope.respond(who, MapEvent::Loaded(Box::new(session.map_data())));
+                        let map = Box::new(session.map_data());
+                        scope.respond(
+                            who,
+                            if synced {
+                                MapEvent::Synced(map)
+                            } else {
+                                MapEvent::Loaded(map)
+                            },
+                        );
                         self.previous = self.session.replace(session);
                         self.schedule(scope);
                     }
@@ -200,7 +212,8 @@ async fn next_task() {
     }
 }
 
-/// Opens a new map from a `LoadSample` or `Import` command (`None` for other commands).
+/// Opens a new map from a `LoadSample`, `Import` or `SettledSample` command (`None` for
+/// other commands).
 pub fn open(
     map_id: u32,
     command: MapCommand,
@@ -209,6 +222,13 @@ pub fn open(
     let input = match command {
         MapCommand::LoadSample { people, seed } => MapInput::Sample { people, seed },
         MapCommand::Import { files } => MapInput::Files(Rc::new(files)),
+        MapCommand::SettledSample {
+            people,
+            seed,
+            state,
+        } => {
+            return Some(tiemap_app::baked::reopen(map_id, people, seed, *state));
+        }
         _ => return None,
     };
     Some(Session::open(
@@ -307,7 +327,10 @@ pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEve
             Some(MapEvent::Insights(Box::new(session.insights(goal, core)?)))
         }
         MapCommand::SizeBy { by } => Some(MapEvent::Sizes(session.sizes(by))),
-        MapCommand::LoadSample { .. } | MapCommand::Import { .. } | MapCommand::Compare => None,
+        MapCommand::LoadSample { .. }
+        | MapCommand::Import { .. }
+        | MapCommand::SettledSample { .. }
+        | MapCommand::Compare => None,
     })
 }
 

@@ -12,7 +12,7 @@ use crate::worker::MapWorker;
 use crate::WORKER_LOADER_PATH;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::worker::{Spawnable, WorkerBridge};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use tiemap_app::model::{ClusterEdits, Edit, ExportFormat, NameMode, SavedState};
 use tiemap_app::project::read_project;
@@ -67,7 +67,18 @@ struct Persist {
     tab_note: UseStateHandle<Option<String>>,
     /// Why the last save failed, until one succeeds (the banner says it once, not per edit).
     storage_trouble: RefCell<Option<String>>,
+    /// The baked sample is on screen and the worker is not started yet: it starts once the
+    /// first picture is drawn still, or as soon as something needs it.
+    worker_deferred: Cell<bool>,
+    /// What the worker is told first when it starts (opening the baked sample on screen).
+    worker_first: RefCell<Option<MapCommand>>,
+    /// The worker has answered since it was started (it is downloaded and running).
+    worker_ready: Cell<bool>,
 }
+
+/// The worker starts at the latest this long after the baked sample was drawn (it starts
+/// once the first picture is drawn still, which is sooner).
+const WORKER_AT_LATEST_MS: u32 = 3_000;
 
 /// What a tab says when another tab's edits arrive.
 const TAB_NOTE: &str = "This map changed in another tab; its edits are shown here too.";
@@ -252,10 +263,61 @@ impl Persist {
     /// Starts a worker whose events pass through `on_event`.
     fn spawn_worker(self: &Rc<Self>) {
         let events = self.clone();
+        self.worker_ready.set(false);
         let worker = MapWorker::spawner()
-            .callback(move |event| events.on_event(event))
+            .callback(move |event| {
+                if !events.worker_ready.replace(true) {
+                    events.dispatcher.dispatch(Action::WorkerReady);
+                }
+                events.on_event(event)
+            })
             .spawn_with_loader(WORKER_LOADER_PATH);
+        // Told before anything else (the worker reads its messages in order).
+        if let Some(first) = self.worker_first.take() {
+            worker.send(first);
+        }
         *self.bridge.borrow_mut() = Some(Rc::new(worker));
+    }
+
+    /// Starts the worker if it was deferred (the baked sample is on screen).
+    fn wake_worker(self: &Rc<Self>) {
+        if self.worker_deferred.replace(false) {
+            self.spawn_worker();
+        }
+    }
+
+    /// Draws the baked sample (`tiemap_app::baked`) at once, as if the worker had opened it;
+    /// the worker is downloaded only once that first picture is drawn still (or something
+    /// needs it sooner), and opens the sample in the same settled state. `false` when there
+    /// is no baked sample.
+    fn show_baked_sample(self: &Rc<Self>) -> bool {
+        let Some(baked) = crate::baked::sample() else {
+            return false;
+        };
+        let (people, seed) = (baked.people, baked.seed);
+        *self.worker_first.borrow_mut() = Some(MapCommand::SettledSample {
+            people,
+            seed,
+            state: Box::new(baked.state),
+        });
+        self.worker_deferred.set(true);
+        self.saver
+            .borrow_mut()
+            .will_open(MapInput::Sample { people, seed }, None);
+        self.on_event(MapEvent::Loaded(Box::new(baked.map)));
+        self.on_event(MapEvent::Positions(baked.positions));
+        // The map says `tiemap-still` in the task that draws it: the worker is asked for in
+        // the next one, once the picture is on its way to the screen.
+        let this = self.clone();
+        EventListener::once(&gloo::utils::window(), "tiemap-still", move |_| {
+            gloo::timers::callback::Timeout::new(0, move || this.wake_worker()).forget();
+        })
+        .forget();
+        // Should no still frame come (no WebGL, say), the worker comes all the same.
+        let this = self.clone();
+        gloo::timers::callback::Timeout::new(WORKER_AT_LATEST_MS, move || this.wake_worker())
+            .forget();
+        true
     }
 
     /// The worker stopped: let it go; the map on screen stays, and Retry starts a new one.
@@ -285,7 +347,8 @@ impl Persist {
         self.open_input(input, None);
     }
 
-    fn send(&self, command: MapCommand) {
+    fn send(self: &Rc<Self>, command: MapCommand) {
+        self.wake_worker();
         if let Some(worker) = self.bridge.borrow().as_ref() {
             worker.send(command);
         }
@@ -320,7 +383,7 @@ impl Persist {
     }
 
     /// Asks the worker for a map of `input`, to be restored to `restore` once loaded.
-    fn open_input(&self, input: MapInput, restore: Option<SavedState>) {
+    fn open_input(self: &Rc<Self>, input: MapInput, restore: Option<SavedState>) {
         let what = match &input {
             MapInput::Sample { .. } => "Drawing the sample network".to_string(),
             MapInput::Files(files) => format!(
@@ -331,6 +394,14 @@ impl Persist {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+        };
+        // A file dropped before the worker has started waits for it, and the pill says so.
+        let waiting = self.worker_deferred.get()
+            || (self.bridge.borrow().is_some() && !self.worker_ready.get());
+        let what = if waiting {
+            format!("{what} (starting tiemap's worker)")
+        } else {
+            what
         };
         self.dispatcher.dispatch(Action::StartWork { what });
         self.tab_note.set(None);
@@ -346,7 +417,7 @@ impl Persist {
             seed: SAMPLE_SEED,
         };
         let Some(store) = self.store().await else {
-            self.open_input(sample, None);
+            self.open_sample(sample);
             return;
         };
         let list = store.list::<SavedMapMeta>().await.unwrap_or_default();
@@ -360,11 +431,20 @@ impl Persist {
                 let (input, state) = open_saved(&meta, blobs);
                 self.status
                     .set(Some(format!("Reopened {} as you left it.", meta.title)));
+                self.spawn_worker();
                 self.open_input(input, Some(state));
                 return;
             }
         }
-        self.open_input(sample, None);
+        self.open_sample(sample);
+    }
+
+    /// Opens the sample on a first visit: the baked one at once, else the worker's.
+    fn open_sample(self: &Rc<Self>, sample: MapInput) {
+        if !self.show_baked_sample() {
+            self.spawn_worker();
+            self.open_input(sample, None);
+        }
     }
 
     /// Reopens the saved map `key`.
@@ -554,15 +634,18 @@ pub fn App() -> Html {
                 channel: RefCell::new(None),
                 tab_note,
                 storage_trouble: RefCell::new(None),
+                worker_deferred: Cell::new(false),
+                worker_first: RefCell::new(None),
+                worker_ready: Cell::new(false),
             })
         })
     };
 
-    // Spawn the worker once; open the map left last time, or the sample.
+    // Open the map left last time (spawning the worker), or the sample (baked: the worker
+    // comes after its first picture).
     {
         let persist = (*persist).clone();
         use_effect_with((), move |_| {
-            persist.spawn_worker();
             // Other tabs' saves of the map on screen are taken in as they happen.
             let weak = Rc::downgrade(&persist);
             *persist.channel.borrow_mut() = TabChannel::open(move |saved| {
@@ -1201,7 +1284,7 @@ pub fn App() -> Html {
         Callback::from(move |()| share_open.set(false))
     };
     html! {
-        <div class={classes!("app", dark.then_some("dark"))} {ondragenter} {ondragover} {ondragleave} {ondrop}>
+        <div class={classes!("app", dark.then_some("dark"))} data-worker={if state.worker_ready { "ready" } else { "starting" }} {ondragenter} {ondragover} {ondragleave} {ondrop}>
             <Toolbar on_files={on_files} on_sample={on_sample} {sample_shown} {on_share} />
             <main class={classes!("stage", has_timeline.then_some("has-timeline"))}>
                 // Over the map, not above it: the map keeps its size and view when a sentence

@@ -46,6 +46,10 @@ pub fn ClusterLegend(props: &ClusterLegendProps) -> Html {
         use_effect_with(*editing, move |editing| {
             if editing.is_some() {
                 if let Some(input) = name_input.cast::<HtmlInputElement>() {
+                    // The current name, once, as the editor opens: the box is not given a
+                    // `value` on every render (Yew would put the name back over what the person
+                    // is typing whenever the legend renders again, as when the worker arrives).
+                    input.set_value(&input.get_attribute("data-name").unwrap_or_default());
                     let _ = input.focus();
                     input.select();
                 }
@@ -128,7 +132,7 @@ pub fn ClusterLegend(props: &ClusterLegendProps) -> Html {
                     aria-label="Cluster name"
                     title="Enter to keep, Escape to cancel; empty for the suggested name"
                     placeholder={c.suggested_name.clone()}
-                    value={c.name.clone()}
+                    data-name={c.name.clone()}
                     {onkeydown}
                     {onblur}
                 />
@@ -304,7 +308,7 @@ fn sub_row(
                 type="text"
                 aria-label="Sub-cluster name"
                 placeholder={c.suggested_name.clone()}
-                value={c.name.clone()}
+                data-name={c.name.clone()}
                 {onkeydown}
             />
         }

@@ -85,6 +85,14 @@ export async function waitForMap(page, statusPattern) {
 }
 
 /**
+ * Waits until the page's web worker is downloaded and has answered (on a first visit it is
+ * fetched only after the baked sample is drawn, so it is part of loading the page).
+ */
+export async function workerReady(page) {
+  await page.locator('.app[data-worker="ready"]').waitFor({ state: 'attached', timeout: 30000 });
+}
+
+/**
  * Waits until the service worker has kept the whole site for use offline (its install, which
  * fetches the site's own files once, is part of loading the page). Returns its state.
  */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, cpSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openSite, waitForMap, dropFiles, siteKept, DIST, SHOTS } from './harness.mjs';
+import { serve, launch, openSite, waitForMap, dropFiles, siteKept, workerReady, DIST, SHOTS } from './harness.mjs';
 
 const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 let site;
@@ -56,6 +56,8 @@ for (const prefix of ['/', '/people/tiemap/']) {
       const { page, errors, context } = await openSite(browser, here);
       await waitForMap(page, /Sample network: 500 people/);
       await siteKept(page);
+      // The map's worker, fetched after the first picture, is part of the visit.
+      await workerReady(page);
       await context.setOffline(true);
       const failed = [];
       context.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));

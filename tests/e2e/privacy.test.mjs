@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve, launch, openSite, waitForMap, dropFiles, siteKept, SHOTS } from './harness.mjs';
+import { serve, launch, openSite, waitForMap, dropFiles, siteKept, workerReady, SHOTS } from './harness.mjs';
 
 const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 let site;
@@ -40,6 +40,8 @@ test('after the page has loaded, no flow makes a network request', async () => {
   await page.getByText(/Layout (settled|running)/).waitFor();
   // Loading includes the offline copy: the service worker fetches the site's own files once.
   assert.match(await siteKept(page), /^activat(ing|ed)$/);
+  // Loading includes the map's worker, fetched once the first picture is drawn.
+  await workerReady(page);
   const loaded = requests.length;
   assert.ok(requests.every((u) => u.startsWith(site.url) || u.startsWith('data:') || u.startsWith('blob:')), requests.join('\n'));
   // Import, layout, labeling, exports, saving, a project file.

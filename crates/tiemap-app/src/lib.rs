@@ -6,6 +6,7 @@
 //! - [`model`]: the map as the page shows it (people, clusters, edits, saved state);
 //! - [`insights`]: what the map says; [`career`]: the core network, whom to reconnect with,
 //!   whom the owner talked to lately; [`diff`]: what changed between two maps of one person;
+//! - [`baked`]: the bundled sample computed at build time, drawn before the worker arrives;
 //! - [`project`]: the `.tiemap` project file; [`saver`]: what autosave and restore keep;
 //!   [`tabs`]: two tabs on one map, their edits merged and never overwritten;
 //! - [`scene`], [`theme`], [`labels`]: what a frame shows and where names go (text is
@@ -15,6 +16,7 @@
 //! Depends on `tiemap-core` only: no wasm-bindgen, web-sys, js-sys, gloo or yew (a test
 //! checks the dependency tree for the native and the wasm target).
 
+pub mod baked;
 pub mod career;
 pub mod checking;
 pub mod diff;

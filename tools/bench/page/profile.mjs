@@ -9,7 +9,7 @@
 // page says "Layout settled" for the new map, and prints the functions with the most self time
 // and the most total time (time with the function on the stack). Wasm functions are named only
 // when the wasm keeps its name section: `dist` built with wasm-opt has none; for names, copy
-// dist and put `wasm-bindgen --target web` output of target/wasm32-unknown-unknown/release/app.wasm
+// dist and put `wasm-bindgen --target web` output of target/wasm32-unknown-unknown/release-app/app.wasm
 // in place of the app's `_bg.wasm` (same wasm-bindgen, so the same glue).
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

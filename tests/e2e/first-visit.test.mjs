@@ -1,0 +1,148 @@
+// A first visit: the bundled sample, baked at build time, is drawn settled before any file of
+// the map's worker is requested; the worker comes after that first picture, opens the same
+// sample without changing what is on screen, and then everything works on the sample as on
+// any map. A file dropped before the worker is there waits for it, and the page says so.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openSite, waitForMap, workerReady, connectionsCsv, dropFiles, SHOTS } from './harness.mjs';
+
+let site;
+let browser;
+before(async () => { site = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); site?.close(); });
+
+const WORKER_FILE = /\/worker[^/]*\.(js|wasm)$/;
+
+/** Notes (in the page, on the page's clock) when the map first draws: the bench's signal. */
+async function noteFirstDraw(context) {
+  await context.addInitScript(() => {
+    window.__firstDrawAt = null;
+    window.__layoutTexts = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'attributes' && r.attributeName === 'data-zoom' && window.__firstDrawAt == null) {
+          window.__firstDrawAt = Date.now();
+        }
+      }
+      const layout = document.querySelector('section[aria-label="Layout"]')?.textContent ?? '';
+      const said = /Layout (settled|running)/.exec(layout)?.[0];
+      if (said && window.__layoutTexts.at(-1) !== said) window.__layoutTexts.push(said);
+    }).observe(document, { attributes: true, subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** Opens the site with the worker's files held back until `release()` is called. */
+async function openWithWorkerHeld() {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const opened = await openSite(browser, site, {
+    setup: (c) => c.route(WORKER_FILE, async (route) => { await held; await route.continue(); }),
+  });
+  return { ...opened, release };
+}
+
+/** The legend as text, the map's summary and a picture of the map. */
+async function shown(page) {
+  return {
+    legend: await page.getByRole('region', { name: 'Clusters' }).locator('.legend-name').allInnerTexts(),
+    map: await page.getByRole('application', { name: /Map of/ }).getAttribute('aria-label'),
+    layout: await page.getByRole('region', { name: 'Layout' }).innerText(),
+    picture: (await page.locator('.map-view').screenshot()).toString('base64'),
+  };
+}
+
+test('the first picture of the sample shows, settled, before any file of the worker is requested', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  await noteFirstDraw(context);
+  const requests = [];
+  context.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(site.url);
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByText('Layout settled').waitFor();
+  await page.screenshot({ path: `${SHOTS}/first-visit.png` });
+  await workerReady(page);
+  const firstDrawAt = await page.evaluate(() => window.__firstDrawAt);
+  assert.ok(firstDrawAt, 'the map drew');
+  const workerFiles = requests.filter((r) => WORKER_FILE.test(new URL(r.url).pathname));
+  assert.ok(workerFiles.length >= 2, `the worker's script and wasm were fetched: ${requests.map((r) => r.url).join('\n')}`);
+  const early = workerFiles.filter((r) => r.at < firstDrawAt);
+  assert.deepEqual(early.map((r) => r.url), [], 'worker files requested before the first picture');
+  // Settled at once: the layout never ran on the sample.
+  assert.deepEqual(await page.evaluate(() => window.__layoutTexts), ['Layout settled']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('when the worker arrives the sample stays as drawn, and renaming and a new resolution work on it', async () => {
+  // The worker's files are held back until the page has been looked at without it.
+  const { page, errors, context, release } = await openWithWorkerHeld();
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByText('Layout settled').waitFor();
+  await page.evaluate(() => document.fonts.ready.then(() => true));
+  const before = await shown(page);
+  assert.equal(await page.locator('.app').getAttribute('data-worker'), 'starting');
+  release();
+  await workerReady(page);
+  // Let the page take in whatever the worker said, and draw.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+  const after = await shown(page);
+  assert.deepEqual(after.legend, before.legend);
+  assert.equal(after.map, before.map);
+  assert.equal(after.layout, before.layout);
+  assert.ok(after.picture === before.picture, 'the map was drawn differently once the worker arrived');
+
+  // Naming a cluster and a new resolution: the worker's answers.
+  const legend = page.getByRole('region', { name: 'Clusters' });
+  const [first] = before.legend;
+  await legend.getByRole('button', { name: `Rename ${first}`, exact: true }).click();
+  await legend.getByRole('textbox', { name: 'Cluster name' }).fill('My old team');
+  await legend.getByRole('textbox', { name: 'Cluster name' }).press('Enter');
+  await legend.locator('.legend-name', { hasText: 'My old team' }).waitFor();
+  const slider = page.getByRole('slider', { name: /Cluster resolution/ });
+  await slider.fill('1.6');
+  await slider.dispatchEvent('change');
+  await page.getByText(/Cluster resolution 1\.6/).waitFor();
+  await page.waitForFunction(() => !document.querySelector('.busy'));
+  const names = await legend.locator('.legend-name').allInnerTexts();
+  assert.ok(names.includes('My old team'), `the name stays on its group: ${names}`);
+  assert.notDeepEqual(names, ['My old team', ...before.legend.slice(1)], 'the clusters changed with the resolution');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a file dropped before the worker is there waits for it, and the page says so', async () => {
+  const { page, errors, context, release } = await openWithWorkerHeld();
+  await waitForMap(page, /Sample network: 500 people/);
+  await dropFiles(page, [{ name: 'Connections.csv', type: 'text/csv', data: connectionsCsv(25) }]);
+  await page.locator('.busy', { hasText: /Reading Connections\.csv \(starting tiemap's worker\)/ }).waitFor();
+  await page.screenshot({ path: `${SHOTS}/first-visit-waiting.png` });
+  release();
+  await waitForMap(page, /Read 25 people from Connections\.csv/);
+  await page.getByRole('application', { name: 'Map of 25 nodes' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a name being typed when the worker arrives is kept', async () => {
+  const { page, errors, context, release } = await openWithWorkerHeld();
+  await waitForMap(page, /Sample network: 500 people/);
+  const legend = page.getByRole('region', { name: 'Clusters' });
+  const [first] = await legend.locator('.legend-name').allInnerTexts();
+  await legend.getByRole('button', { name: `Rename ${first}`, exact: true }).click();
+  const box = legend.getByRole('textbox', { name: 'Cluster name' });
+  assert.equal(await box.inputValue(), first, 'the current name is offered first');
+  await box.fill('Typed as it came');
+  release();
+  await workerReady(page);
+  // The worker's first answers are taken in (the legend renders again).
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+  assert.equal(await box.inputValue(), 'Typed as it came');
+  await box.press('Enter');
+  await legend.locator('.legend-name', { hasText: 'Typed as it came' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
