@@ -323,6 +323,7 @@ impl AppState {
             }
             Action::Worker(MapEvent::Positions(frame)) => {
                 let current = s.map.as_ref().map(|m| (m.map_id, m.nodes.len()));
+                let this_map = current == Some((frame.map_id, frame.pos_in_graph.len() / 2));
                 // The worker answers commands with the positions (a snapshot, an explanation):
                 // the same positions keep the same `Rc`, so the map is not drawn again (every tie
                 // of a 30,000-person map took 1.7 s here).
@@ -330,11 +331,11 @@ impl AppState {
                     .positions
                     .as_ref()
                     .is_some_and(|p| **p == frame.pos_in_graph);
-                if current == Some((frame.map_id, frame.pos_in_graph.len() / 2)) && same {
+                if this_map && same {
                     s.held_positions = None;
                     s.layout_converged = frame.converged;
                     s.layout_progress = frame.progress;
-                } else if current == Some((frame.map_id, frame.pos_in_graph.len() / 2)) {
+                } else if this_map {
                     let positions = Some(Rc::new(frame.pos_in_graph));
                     if s.still && !frame.converged {
                         s.held_positions = positions;
