@@ -149,8 +149,12 @@ impl LayoutState {
             offsets.push(x);
             offsets.push(y);
         }
+        let mut engine = Engine::new(coarsest, pos, &settings);
+        if level > 0 {
+            engine.thin_ties(rng.next_u64());
+        }
         let mut state = LayoutState {
-            engine: Engine::new(coarsest, pos, &settings),
+            engine,
             settings,
             pending: levels,
             parents,
@@ -442,6 +446,9 @@ impl LayoutState {
         }
         self.engine = Engine::new(fine, pos, &self.settings);
         self.level -= 1;
+        if self.level > 0 {
+            self.engine.thin_ties(self.rng.next_u64());
+        }
         self.level_iterations = 0;
         if self.level == 0 {
             if let Some(sizes) = self.sizes.take() {
