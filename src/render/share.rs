@@ -99,7 +99,7 @@ pub fn render_png(
     options: &ShareOptions,
 ) -> Result<SharePicture, ShareError> {
     let (_, measure_ctx) = new_canvas(1, 1)?;
-    let plan = plan_picture(input, options, &mut CanvasText(&measure_ctx))?;
+    let plan = plan_picture(input, options, &mut CanvasText::new(&measure_ctx))?;
     let background = plan.background;
     let theme = background.theme();
     let size = &plan.size;

@@ -225,17 +225,26 @@ impl WebGlMap {
                 _ => [f32::NAN, f32::NAN],
             }
         };
-        let faint = scene
-            .tie_rgba
-            .iter()
-            .filter(|c| c[0][3].max(c[1][3]) <= edge_hairline::HAIRLINE_MAX_ALPHA)
-            .count();
-        let mut bright = InstanceWriter::with_capacity(scene.ties.len() - faint, &edge_line::SPEC);
-        let mut thin = InstanceWriter::with_capacity(faint, &edge_hairline::SPEC);
         // In a spread-out order, so the part uploaded is an even sample of the map's ties.
         let upload = ((scene.ties.len() as f64 * tie_share.clamp(0.0, 1.0) as f64).round()
             as usize)
             .min(scene.ties.len());
+        // room for what is uploaded, not for every tie (a moving frame of a 1,000,000-tie map
+        // uploads a few thousand)
+        let faint = if upload == 0 {
+            0
+        } else {
+            scene
+                .tie_rgba
+                .iter()
+                .filter(|c| c[0][3].max(c[1][3]) <= edge_hairline::HAIRLINE_MAX_ALPHA)
+                .count()
+        };
+        let mut bright = InstanceWriter::with_capacity(
+            upload.min(scene.ties.len() - faint),
+            &edge_line::SPEC,
+        );
+        let mut thin = InstanceWriter::with_capacity(upload.min(faint), &edge_hairline::SPEC);
         for k in spread(scene.ties.len()).take(upload) {
             let (Some(t), Some(rgba)) = (scene.ties.get(k), scene.tie_rgba.get(k)) else {
                 continue;

@@ -37,6 +37,10 @@ pub struct LabelCache {
     /// Which texts were measured (names, initials).
     names: Option<NameMode>,
     width_at_10px: Vec<f32>,
+    /// Glyphs of each label that take width of their own (see `least_box` in
+    /// [`place_labels`]): counted once per map, not for every person a frame considers (a
+    /// moving 100,000-node map spent 190 ms of its frames writing out names to count them).
+    glyphs: Vec<u32>,
 }
 
 impl LabelCache {
@@ -48,11 +52,26 @@ impl LabelCache {
         }
     }
 
-    fn width(&mut self, measure: &mut dyn TextMeasure, map: &MapData, i: usize) -> f32 {
+    /// Forgets what was measured of another map (or in another name mode).
+    fn for_map(&mut self, map: &MapData) {
         if self.map_id != Some(map.map_id) || self.width_at_10px.len() != map.nodes.len() {
             self.map_id = Some(map.map_id);
             self.width_at_10px = vec![f32::NAN; map.nodes.len()];
+            let names = self.names.unwrap_or(NameMode::All);
+            self.glyphs = map
+                .nodes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| match names {
+                    NameMode::All => drawn_glyphs(&n.label),
+                    _ => person_label_text(&n.label, names, i).map_or(0, |t| drawn_glyphs(&t)),
+                })
+                .collect();
         }
+    }
+
+    fn width(&mut self, measure: &mut dyn TextMeasure, map: &MapData, i: usize) -> f32 {
+        self.for_map(map);
         let Some(w) = self.width_at_10px.get(i).copied() else {
             return 0.0;
         };
@@ -117,6 +136,18 @@ pub fn label_font(font_weight: u16, font_px: f32) -> String {
 pub const LABEL_FONT_FAMILY: &str = FONT_FAMILY;
 
 /// What a person's label says under `names` (None: no label at all).
+/// Characters of `text` that take width of their own: not marks that join the letter before
+/// them, joiners, variation selectors or controls.
+fn drawn_glyphs(text: &str) -> u32 {
+    text.chars()
+        .filter(|&c| {
+            !matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+                | 0x200B..=0x200F | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
+                && !c.is_control()
+        })
+        .count() as u32
+}
+
 pub fn person_label_text(label: &str, names: NameMode, index: usize) -> Option<String> {
     match names {
         NameMode::All => Some(label.to_string()),
@@ -143,6 +174,9 @@ pub fn place_labels(
         return Vec::new();
     }
     cache.use_names(names);
+    cache.for_map(map);
+    // (taken out while the placing borrows the cache to measure; put back below)
+    let glyphs = std::mem::take(&mut cache.glyphs);
     let theme = view.theme;
     let mut grid = LabelGrid::new([w, h], 40.0);
     let screen_of = |i: usize| -> Option<([f32; 2], f32)> {
@@ -188,19 +222,7 @@ pub fn place_labels(
     // take no width of their own).
     let least_box = |i: usize| {
         let f = font_of(i);
-        let glyphs = map
-            .nodes
-            .get(i)
-            .and_then(|n| person_label_text(&n.label, names, i))
-            .map_or(0, |t| {
-                t.chars()
-                    .filter(|&c| {
-                        !matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
-                            | 0x200B..=0x200F | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
-                            && !c.is_control()
-                    })
-                    .count()
-            });
+        let glyphs = glyphs.get(i).copied().unwrap_or(0);
         [glyphs as f32 * 0.15 * f + f * 0.35, f * 1.25]
     };
 
@@ -394,6 +416,7 @@ pub fn place_labels(
             &mut |i| label_box(cache, text, i),
         ));
     }
+    cache.glyphs = glyphs;
 
     for p in &placed {
         let Some(node) = map.nodes.get(p.node) else {
