@@ -494,13 +494,13 @@ impl Engine {
                 let _ = o.set_attribute("data-frame-ms", &format!("{ms:.1}"));
             }
         }
-        let mut labels = 0;
+        let (mut labels, mut people_named) = (0, 0);
         if let Some(ctx) = &self.overlay_ctx {
             let _ = ctx.set_transform(dpr as f64, 0.0, 0.0, dpr as f64, 0.0, 0.0);
             let [w, h] = view.camera.viewport_css_px;
             ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
             let placed = place_labels(
-                &mut crate::render::labels::CanvasText(ctx),
+                &mut crate::render::labels::CanvasText::new(ctx),
                 &self.map,
                 &self.scene,
                 &view,
@@ -509,6 +509,10 @@ impl Engine {
             );
             paint_labels(ctx, &placed);
             labels = placed.len();
+            people_named = placed
+                .iter()
+                .filter(|l| matches!(l.kind, LabelKind::Person { .. }))
+                .count();
             // Where cluster names are, so a click on one can rename it.
             self.cluster_names = placed
                 .iter()
@@ -534,6 +538,7 @@ impl Engine {
                 .unwrap_or_default();
             let _ = o.set_attribute("data-selected", &selected);
             let _ = o.set_attribute("data-labels", &labels.to_string());
+            let _ = o.set_attribute("data-people-named", &people_named.to_string());
             // what this frame drew (all of it once the map is still)
             let _ = o.set_attribute("data-tie-share", &format!("{:.3}", detail.tie_share));
             let _ = o.set_attribute("data-node-share", &format!("{:.3}", detail.node_share));
