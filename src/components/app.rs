@@ -376,7 +376,7 @@ impl Persist {
     async fn refresh_list(&self) {
         if let Some(store) = self.store().await {
             if let Ok(mut list) = store.list::<SavedMapMeta>().await {
-                list.sort_by(|a, b| b.1.saved_at.cmp(&a.1.saved_at));
+                tiemap_core::order::sort_by_text(&mut list, true, |m| &m.1.saved_at);
                 self.saved.set(list);
             }
         }
@@ -423,7 +423,7 @@ impl Persist {
         let list = store.list::<SavedMapMeta>().await.unwrap_or_default();
         let newest_key = newest(&list).map(|(key, _)| key.clone());
         let mut sorted = list;
-        sorted.sort_by(|a, b| b.1.saved_at.cmp(&a.1.saved_at));
+        tiemap_core::order::sort_by_text(&mut sorted, true, |m| &m.1.saved_at);
         self.saved.set(sorted);
         if let Some(key) = newest_key {
             if let Ok(Some((meta, blobs))) = store.get::<SavedMapMeta>(&key).await {
@@ -1139,7 +1139,7 @@ pub fn App() -> Html {
                 .iter()
                 .flat_map(|m| m.nodes.iter().filter_map(|v| v.connected))
                 .collect();
-            m.sort_unstable();
+            tiemap_core::order::sort_by_number(&mut m, |&x| x.into());
             m
         })
     };
