@@ -7,6 +7,7 @@ use tiemap_app::model::{
     ClusterEdits, ClusterUpdate, Explanation, ExportFormat, MapData, NameMode, Positions,
     Questions, SavedState, SizeBy, Sizes,
 };
+use tiemap_app::saver::MapInput;
 use tiemap_core::import::InputFile;
 use tiemap_core::infer::SignalWeights;
 
@@ -66,6 +67,45 @@ pub enum MapCommand {
         seed: u64,
         state: Box<SavedState>,
     },
+    /// Write a `.tiemap` project file of the map titled `title`, made from `input`, in
+    /// `state` (`MapEvent::File`). Project files are JSON, and the worker reads and writes
+    /// them: the page's wasm, downloaded before the first picture, links no JSON code.
+    WriteProject {
+        title: String,
+        saved_at: String,
+        input: Source,
+        state: Box<SavedState>,
+    },
+    /// Read the file `name`, which looks like a project file
+    /// (`tiemap_app::project::looks_like_project`): `MapEvent::Project`, or `MapEvent::Failed`
+    /// saying why it can't be opened.
+    ReadProject { name: String, bytes: Vec<u8> },
+}
+
+/// What a map is made from, as a message carries it (`tiemap_app::saver::MapInput`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Source {
+    Sample { people: usize, seed: u64 },
+    Files(Vec<InputFile>),
+}
+
+impl Source {
+    pub fn of(input: &MapInput) -> Source {
+        match input {
+            MapInput::Sample { people, seed } => Source::Sample {
+                people: *people,
+                seed: *seed,
+            },
+            MapInput::Files(files) => Source::Files(files.to_vec()),
+        }
+    }
+
+    pub fn into_input(self) -> MapInput {
+        match self {
+            Source::Sample { people, seed } => MapInput::Sample { people, seed },
+            Source::Files(files) => MapInput::Files(std::rc::Rc::new(files)),
+        }
+    }
 }
 
 /// Worker -> page.
@@ -105,6 +145,12 @@ pub enum MapEvent {
     /// The worker opened the sample the page shows (answer to `SettledSample`): the map as
     /// the worker has it, settled, which the page takes only where it differs.
     Synced(Box<MapData>),
+    /// The map a project file holds (answer to `ReadProject`): what it is made from and the
+    /// state to restore; the page opens it as any input.
+    Project {
+        input: Source,
+        state: Box<SavedState>,
+    },
 }
 
 /// The command that opens a map of `input`.

@@ -1,10 +1,12 @@
 //! The web worker: imports files, infers ties, finds clusters and runs the layout off the
 //! page's thread, streaming positions every frame.
 
-use crate::protocol::{MapCommand, MapEvent};
+use crate::protocol::{MapCommand, MapEvent, Source};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 use std::rc::Rc;
-use tiemap_app::saver::MapInput;
+use tiemap_app::model::SavedState;
+use tiemap_app::project::{read_project, ProjectError};
+use tiemap_app::saver::{open_project, project_of, MapInput};
 use tiemap_app::session::{Session, SessionError, SessionSettings};
 
 /// How long one layout slice may run before the worker sends a frame and checks its inbox.
@@ -137,6 +139,17 @@ impl Worker for MapWorker {
                     ),
                 }
             }
+            MapCommand::WriteProject {
+                title,
+                saved_at,
+                input,
+                state,
+            } => {
+                scope.respond(who, write_project_file(title, saved_at, input, *state));
+            }
+            MapCommand::ReadProject { name, bytes } => {
+                scope.respond(who, read_project_file(&name, &bytes));
+            }
             MapCommand::Compare => {
                 let event = match (&self.previous, &self.session) {
                     (Some(old), Some(new)) => MapEvent::Changes(Box::new(
@@ -209,6 +222,43 @@ async fn next_task() {
             channel.port1().set_onmessage(None);
         }
         None => gloo::timers::future::TimeoutFuture::new(0).await,
+    }
+}
+
+/// The answer to `MapCommand::WriteProject`: the project file to download.
+pub fn write_project_file(
+    title: String,
+    saved_at: String,
+    input: Source,
+    state: SavedState,
+) -> MapEvent {
+    let name = crate::browser::file_name_from(&title, "tiemap");
+    let project = project_of(title, saved_at, &input.into_input(), state);
+    MapEvent::File {
+        name,
+        mime_type: "application/json".to_string(),
+        bytes: project.to_bytes(),
+    }
+}
+
+/// The answer to `MapCommand::ReadProject`: the map the project file holds, or why it can't
+/// be opened.
+pub fn read_project_file(name: &str, bytes: &[u8]) -> MapEvent {
+    let opened = read_project(name, bytes)
+        .and_then(|project| {
+            project.ok_or_else(|| ProjectError::Damaged {
+                name: name.to_string(),
+            })
+        })
+        .and_then(|project| open_project(&project));
+    match opened {
+        Ok((input, state)) => MapEvent::Project {
+            input: Source::of(&input),
+            state: Box::new(state),
+        },
+        Err(e) => MapEvent::Failed {
+            sentence: e.sentence(),
+        },
     }
 }
 
@@ -330,6 +380,8 @@ pub fn apply(session: &mut Session, command: MapCommand) -> Result<Option<MapEve
         MapCommand::LoadSample { .. }
         | MapCommand::Import { .. }
         | MapCommand::SettledSample { .. }
+        | MapCommand::WriteProject { .. }
+        | MapCommand::ReadProject { .. }
         | MapCommand::Compare => None,
     })
 }
@@ -340,6 +392,93 @@ mod tests {
     use tiemap_core::import::InputFile;
 
     fn quiet(_: &str, _: f32) {}
+
+    #[test]
+    fn a_project_file_the_worker_writes_reads_back_as_the_same_input_and_state() {
+        let state = SavedState {
+            fingerprint: "fp".into(),
+            seed: 3,
+            node_clusters: vec![2, 2, 5],
+            pos_in_graph: vec![0.5, -1.25, 3.0, 4.0, 1e-7, f32::MAX],
+            ..Default::default()
+        };
+        let files = vec![InputFile {
+            name: "Connections.csv".into(),
+            bytes: vec![0, 1, 2, 200, 255],
+        }];
+        for input in [
+            Source::Files(files),
+            Source::Sample {
+                people: 500,
+                seed: 7,
+            },
+        ] {
+            let MapEvent::File {
+                name,
+                mime_type,
+                bytes,
+            } = write_project_file(
+                "My network".into(),
+                "2026-12-03T10:00:00.000Z".into(),
+                input.clone(),
+                state.clone(),
+            )
+            else {
+                panic!("a project file");
+            };
+            assert_eq!(
+                (name.as_str(), mime_type.as_str()),
+                ("My network.tiemap", "application/json")
+            );
+            assert_eq!(
+                read_project_file(&name, &bytes),
+                MapEvent::Project {
+                    input,
+                    state: Box::new(state.clone()),
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn a_project_file_written_before_the_worker_read_them_still_opens() {
+        // Written by the page's own code before project files moved to the worker (as
+        // docs/project-file.md shows them): the format is the same.
+        let old = br#"{"format":"tiemap-project","version":1,"title":"Sample network","saved_at":"2026-11-30T08:05:09.123Z","input":{"kind":"sample","people":500,"seed":7},"state":{"fingerprint":"sample-500-7","resolution":1.0,"fold_below":0,"signals":null,"seed":1,"edits":{"names":{"3":"My first job"},"colors":{"3":[208,28,139]},"hidden":[7],"merged":{"5":3},"moved":{"a":4}},"node_clusters":[3,3,5,4],"pos_in_graph":[12.5,-40.25,13.0,-38.5]}}"#;
+        let MapEvent::Project { input, state } = read_project_file("old.tiemap", old) else {
+            panic!("{:?}", read_project_file("old.tiemap", old));
+        };
+        assert_eq!(
+            input,
+            Source::Sample {
+                people: 500,
+                seed: 7
+            }
+        );
+        assert_eq!(
+            state.edits.names.get(&3).map(String::as_str),
+            Some("My first job")
+        );
+        assert_eq!(state.edits.merged.get(&5), Some(&3));
+        assert_eq!(state.pos_in_graph, vec![12.5, -40.25, 13.0, -38.5]);
+    }
+
+    #[test]
+    fn a_damaged_or_newer_project_file_is_one_sentence() {
+        let damaged = br#"{"format":"tiemap-project","version":1,"title":"#;
+        assert_eq!(
+            read_project_file("broken.tiemap", damaged),
+            MapEvent::Failed {
+                sentence: "broken.tiemap is a damaged tiemap project; save it again from the map."
+                    .into()
+            }
+        );
+        let newer = br#"{"format":"tiemap-project","version":9}"#;
+        let MapEvent::Failed { sentence } = read_project_file("new.tiemap", newer) else {
+            panic!("refused");
+        };
+        assert!(sentence.contains("newer tiemap"), "{sentence}");
+    }
 
     #[test]
     fn big_maps_get_fewer_frames() {

@@ -154,7 +154,7 @@ pub async fn files_from_entries(
         }
     }
     // The walk is depth-first from the end; read in a stable order.
-    out.sort_by(|a, b| a.name.cmp(&b.name));
+    tiemap_core::order::sort_by_text(&mut out, false, |f| &f.name);
     Ok(out)
 }
 

@@ -1,11 +1,11 @@
-use crate::browser::{download, file_name_from, SavedMapStore, TabChannel};
+use crate::browser::{download, SavedMapStore, TabChannel};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
     ChangesPanel, CheckTies, ClusterControls, ClusterLegend, ErrorBanner, ExportPanel,
     ImportReport, InsightsPanel, LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog,
     SignalPanel, Timeline, Toolbar,
 };
-use crate::protocol::{MapCommand, MapEvent};
+use crate::protocol::{MapCommand, MapEvent, Source};
 use crate::render::ThemeKind;
 use crate::state::{Action, AppState};
 use crate::worker::MapWorker;
@@ -15,10 +15,8 @@ use gloo::worker::{Spawnable, WorkerBridge};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use tiemap_app::model::{ClusterEdits, Edit, ExportFormat, NameMode, SavedState};
-use tiemap_app::project::read_project;
-use tiemap_app::saver::{
-    newest, open_project, open_saved, AfterLoad, MapInput, SavedMapMeta, Saver,
-};
+use tiemap_app::project::looks_like_project;
+use tiemap_app::saver::{newest, open_saved, AfterLoad, MapInput, SavedMapMeta, Saver};
 use tiemap_app::tabs::Seen;
 use tiemap_core::import::Limits;
 use wasm_bindgen::JsCast;
@@ -376,7 +374,7 @@ impl Persist {
     async fn refresh_list(&self) {
         if let Some(store) = self.store().await {
             if let Ok(mut list) = store.list::<SavedMapMeta>().await {
-                list.sort_by(|a, b| b.1.saved_at.cmp(&a.1.saved_at));
+                tiemap_core::order::sort_by_text(&mut list, true, |m| &m.1.saved_at);
                 self.saved.set(list);
             }
         }
@@ -423,7 +421,7 @@ impl Persist {
         let list = store.list::<SavedMapMeta>().await.unwrap_or_default();
         let newest_key = newest(&list).map(|(key, _)| key.clone());
         let mut sorted = list;
-        sorted.sort_by(|a, b| b.1.saved_at.cmp(&a.1.saved_at));
+        tiemap_core::order::sort_by_text(&mut sorted, true, |m| &m.1.saved_at);
         self.saved.set(sorted);
         if let Some(key) = newest_key {
             if let Ok(Some((meta, blobs))) = store.get::<SavedMapMeta>(&key).await {
@@ -468,6 +466,16 @@ impl Persist {
     /// Everything the worker says passes here first: loads trigger restores, snapshots are
     /// saved (and downloaded as a project when asked), files are downloaded.
     fn on_event(self: &Rc<Self>, event: MapEvent) {
+        // A project file the worker read: the project is the map, and its save replaces
+        // what is stored.
+        let event = match event {
+            MapEvent::Project { input, state } => {
+                *self.seen.borrow_mut() = None;
+                self.open_input(input.into_input(), Some(*state));
+                return;
+            }
+            event => event,
+        };
         match &event {
             MapEvent::Loaded(map) => {
                 let map_id = map.map_id;
@@ -523,14 +531,21 @@ impl Persist {
                 }
                 let state = &state;
                 let download_project = std::mem::take(&mut self.saver.borrow_mut().download_next);
+                // The worker writes the file (JSON) and sends it back (`MapEvent::File`).
                 if download_project {
-                    if let Some(project) = self.saver.borrow().project(state, &now) {
-                        let name = file_name_from(&project.title, "tiemap");
-                        if let Err(e) = download(&name, "application/json", &project.to_bytes()) {
-                            self.dispatcher.dispatch(Action::Fail {
-                                sentence: e.sentence(),
+                    let write =
+                        self.saver
+                            .borrow()
+                            .open
+                            .as_ref()
+                            .map(|open| MapCommand::WriteProject {
+                                title: open.title.clone(),
+                                saved_at: now.clone(),
+                                input: Source::of(&open.input),
+                                state: state.clone(),
                             });
-                        }
+                    if let Some(write) = write {
+                        self.send(write);
                     }
                 }
                 let to_store = self.saver.borrow().to_store(state, &now);
@@ -763,7 +778,7 @@ pub fn App() -> Html {
             let dispatcher = dispatcher.clone();
             let persist = persist.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let files = match read_files(files, Limits::default()).await {
+                let mut files = match read_files(files, Limits::default()).await {
                     Ok(files) => files,
                     Err(e) => {
                         dispatcher.dispatch(Action::Fail {
@@ -772,25 +787,16 @@ pub fn App() -> Html {
                         return;
                     }
                 };
-                // A project file opens the map it holds, as it was saved.
+                // A project file opens the map it holds, as it was saved: the worker reads
+                // it (`MapEvent::Project`).
                 if let [one] = files.as_slice() {
-                    match read_project(&one.name, &one.bytes).and_then(|p| match p {
-                        Some(project) => open_project(&project).map(Some),
-                        None => Ok(None),
-                    }) {
-                        Ok(Some((input, state))) => {
-                            // The project is the map: its save replaces what is stored.
-                            *persist.seen.borrow_mut() = None;
-                            persist.open_input(input, Some(state));
-                            return;
-                        }
-                        Ok(None) => {}
-                        Err(e) => {
-                            dispatcher.dispatch(Action::Fail {
-                                sentence: e.sentence(),
-                            });
-                            return;
-                        }
+                    if looks_like_project(&one.bytes) {
+                        let one = files.swap_remove(0);
+                        persist.send(MapCommand::ReadProject {
+                            name: one.name,
+                            bytes: one.bytes,
+                        });
+                        return;
                     }
                 }
                 persist.open_input(MapInput::Files(Rc::new(files)), None);
@@ -1139,7 +1145,7 @@ pub fn App() -> Html {
                 .iter()
                 .flat_map(|m| m.nodes.iter().filter_map(|v| v.connected))
                 .collect();
-            m.sort_unstable();
+            tiemap_core::order::sort_by_number(&mut m, |&x| x.into());
             m
         })
     };

@@ -367,7 +367,9 @@ pub fn InsightsPanel(props: &InsightsPanelProps) -> Html {
                     color: None,
                 })
                 .collect();
-            functions.sort_by(|a, b| b.value.total_cmp(&a.value));
+            tiemap_core::order::sort_by_number(&mut functions, |b| {
+                u128::from(!tiemap_core::order::f64_key(b.value))
+            });
             let seniorities: Vec<Bar> = counts
                 .by_seniority
                 .iter()

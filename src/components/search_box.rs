@@ -22,7 +22,7 @@ pub fn suggestions(map: &MapData, query: &str, limit: usize) -> Vec<usize> {
     if q.is_empty() {
         return Vec::new();
     }
-    let mut hits: Vec<(u8, std::cmp::Reverse<u32>, usize)> = map
+    let mut hits: Vec<(u8, u32, usize)> = map
         .nodes
         .iter()
         .enumerate()
@@ -37,10 +37,13 @@ pub fn suggestions(map: &MapData, query: &str, limit: usize) -> Vec<usize> {
             } else {
                 return None;
             };
-            Some((rank, std::cmp::Reverse(n.degree), i))
+            Some((rank, n.degree, i))
         })
         .collect();
-    hits.sort();
+    // Best match, then most ties, then map order (`hits` is in map order; the sort is stable).
+    tiemap_core::order::sort_by_number(&mut hits, |&(rank, degree, _)| {
+        u128::from(rank) << 32 | u128::from(u32::MAX - degree)
+    });
     hits.into_iter().take(limit).map(|(_, _, i)| i).collect()
 }
 

@@ -93,13 +93,18 @@ impl Outline {
                 }
             }
         }
+        // Most ties first, then by name, then in map order (`people` is in map order, and
+        // both sorts are stable).
         for c in &mut clusters {
-            c.people.sort_by(|&a, &b| {
-                let (na, nb) = (&map.nodes[a], &map.nodes[b]);
-                nb.degree
-                    .cmp(&na.degree)
-                    .then_with(|| na.label.cmp(&nb.label))
-                    .then(a.cmp(&b))
+            let mut named: Vec<(usize, &str)> = c
+                .people
+                .iter()
+                .map(|&i| (i, map.nodes[i].label.as_str()))
+                .collect();
+            tiemap_core::order::sort_by_text(&mut named, false, |&(_, label)| label);
+            c.people = named.into_iter().map(|(i, _)| i).collect();
+            tiemap_core::order::sort_by_number(&mut c.people, |&i| {
+                u128::from(u32::MAX - map.nodes[i].degree)
             });
         }
         clusters.retain(|c| !c.people.is_empty());

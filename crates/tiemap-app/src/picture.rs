@@ -564,7 +564,9 @@ pub fn legend_entries(map: &MapData) -> Vec<LegendEntry> {
             )
         })
         .collect();
-    entries.sort_by(|a, b| b.1.size.cmp(&a.1.size).then(a.0.cmp(&b.0)));
+    tiemap_core::order::sort_by_number(&mut entries, |(id, e)| {
+        u128::from(u32::MAX - e.size) << 32 | u128::from(*id)
+    });
     entries.into_iter().map(|(_, e)| e).collect()
 }
 

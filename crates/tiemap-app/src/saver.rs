@@ -165,20 +165,30 @@ impl Saver {
     /// A project file of the open map in `state`.
     pub fn project(&self, state: &SavedState, saved_at: &str) -> Option<ProjectFile> {
         let open = self.open.as_ref()?;
-        let input = match &open.input {
-            MapInput::Sample { people, seed } => ProjectInput::Sample {
-                people: *people,
-                seed: *seed,
-            },
-            MapInput::Files(files) => project_input(files),
-        };
-        Some(ProjectFile::new(
+        Some(project_of(
             open.title.clone(),
             saved_at.to_string(),
-            input,
+            &open.input,
             state.clone(),
         ))
     }
+}
+
+/// The project file of a map titled `title`, made from `input`, in `state`.
+pub fn project_of(
+    title: String,
+    saved_at: String,
+    input: &MapInput,
+    state: SavedState,
+) -> ProjectFile {
+    let input = match input {
+        MapInput::Sample { people, seed } => ProjectInput::Sample {
+            people: *people,
+            seed: *seed,
+        },
+        MapInput::Files(files) => project_input(files),
+    };
+    ProjectFile::new(title, saved_at, input, state)
 }
 
 /// The input and state of a project file, to open it.

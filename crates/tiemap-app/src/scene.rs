@@ -171,23 +171,20 @@ impl Scene {
             })
             .collect();
 
-        let by_size = |a: &usize, b: &usize| {
-            radius_css_px[*a]
-                .total_cmp(&radius_css_px[*b])
-                .then(b.cmp(a))
-        };
+        // Smallest first (the biggest drawn on top), then the later node first; dimmed nodes
+        // are drawn first, emphasised ones on top. One key through the shared sort.
+        let size = |i: usize| u128::from(tiemap_core::order::f32_key(radius_css_px[i]));
+        let focus = |i: usize| u128::from(dimming && in_focus[i]);
         let mut order: Vec<usize> = (0..n).filter(|&i| visible[i]).collect();
-        order.sort_by(by_size);
-        // Dimmed nodes are drawn first, emphasised ones on top.
-        if dimming {
-            order.sort_by_key(|&i| in_focus[i]);
-        }
+        tiemap_core::order::sort_by_number(&mut order, |&i| {
+            focus(i) << 64 | size(i) << 32 | u128::from(u32::MAX - i as u32)
+        });
         let draw_order: Vec<u32> = order.iter().map(|&i| i as u32).collect();
+        // Labels the other way round: emphasised, then biggest, then the earlier node first.
         let mut label_order: Vec<usize> = (0..n).filter(|&i| visible[i]).collect();
-        label_order.sort_by(|a, b| by_size(b, a));
-        if dimming {
-            label_order.sort_by_key(|&i| !in_focus[i]);
-        }
+        tiemap_core::order::sort_by_number(&mut label_order, |&i| {
+            (1 - focus(i)) << 64 | (u128::from(u32::MAX) - size(i)) << 32 | i as u128
+        });
         if let Some(s) = selected.filter(|&s| visible[s]) {
             label_order.retain(|&i| i != s);
             label_order.insert(0, s);

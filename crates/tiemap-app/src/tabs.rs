@@ -43,14 +43,17 @@ fn merge_map<K: Ord + Clone, V: PartialEq + Clone>(
     mine: &BTreeMap<K, V>,
     other: &BTreeMap<K, V>,
 ) -> BTreeMap<K, V> {
-    let keys: BTreeSet<&K> = base.keys().chain(mine.keys()).chain(other.keys()).collect();
-    keys.into_iter()
-        .filter_map(|k| {
-            let m = mine.get(k);
-            let chosen = if m != base.get(k) { m } else { other.get(k) };
-            chosen.map(|v| (k.clone(), v.clone()))
-        })
-        .collect()
+    // Built by inserting, not `collect`: a BTree's `FromIterator` sorts its input first, and
+    // each key and value type would link its own copy of the sort into the page's wasm.
+    let mut keys = BTreeSet::new();
+    keys.extend(base.keys().chain(mine.keys()).chain(other.keys()));
+    let mut merged = BTreeMap::new();
+    merged.extend(keys.into_iter().filter_map(|k| {
+        let m = mine.get(k);
+        let chosen = if m != base.get(k) { m } else { other.get(k) };
+        chosen.map(|v| (k.clone(), v.clone()))
+    }));
+    merged
 }
 
 fn merge_set<K: Ord + Clone>(
@@ -59,13 +62,13 @@ fn merge_set<K: Ord + Clone>(
     other: &BTreeSet<K>,
 ) -> BTreeSet<K> {
     let as_map = |s: &BTreeSet<K>| {
-        s.iter()
-            .map(|k| (k.clone(), ()))
-            .collect::<BTreeMap<_, _>>()
+        let mut map = BTreeMap::new();
+        map.extend(s.iter().map(|k| (k.clone(), ())));
+        map
     };
-    merge_map(&as_map(base), &as_map(mine), &as_map(other))
-        .into_keys()
-        .collect()
+    let mut merged = BTreeSet::new();
+    merged.extend(merge_map(&as_map(base), &as_map(mine), &as_map(other)).into_keys());
+    merged
 }
 
 /// Three-way merge of edits: every cluster name, colour, hidden flag, merge, move, title
@@ -74,11 +77,14 @@ fn merge_set<K: Ord + Clone>(
 /// only `other` has.
 pub fn merge_edits(base: &ClusterEdits, mine: &ClusterEdits, other: &ClusterEdits) -> ClusterEdits {
     let answers = |e: &ClusterEdits| {
-        e.ties
-            .answers
-            .iter()
-            .map(|x| ((x.a.clone(), x.b.clone()), x.answer))
-            .collect::<BTreeMap<_, _>>()
+        let mut map = BTreeMap::new();
+        map.extend(
+            e.ties
+                .answers
+                .iter()
+                .map(|x| ((x.a.clone(), x.b.clone()), x.answer)),
+        );
+        map
     };
     let mut merged_answers = merge_map(&answers(base), &answers(mine), &answers(other));
     let mut ties = mine.ties.clone();

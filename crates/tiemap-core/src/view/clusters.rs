@@ -49,7 +49,8 @@ pub fn cluster_anchors(
             weight: w as f32,
         })
         .collect();
-    out.sort_by(|a, b| b.members.cmp(&a.members).then(a.cluster.cmp(&b.cluster)));
+    // `sums` is in cluster order, and the sort is stable.
+    crate::order::sort_by_number(&mut out, |a| u128::from(u32::MAX - a.members));
     out
 }
 
