@@ -151,7 +151,7 @@ impl LayoutState {
         }
         let mut engine = Engine::new(coarsest, pos, &settings);
         if level > 0 {
-            engine.thin_ties(rng.next_u64());
+            engine.thin_ties(rng.clone().next_u64() ^ level as u64);
         }
         let mut state = LayoutState {
             engine,
@@ -447,7 +447,7 @@ impl LayoutState {
         self.engine = Engine::new(fine, pos, &self.settings);
         self.level -= 1;
         if self.level > 0 {
-            self.engine.thin_ties(self.rng.next_u64());
+            self.engine.thin_ties(self.rng.clone().next_u64() ^ self.level as u64);
         }
         self.level_iterations = 0;
         if self.level == 0 {
