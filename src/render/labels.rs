@@ -51,7 +51,14 @@ pub fn draw_labels(
         let [w, h] = view.camera.viewport_css_px;
         ctx.clear_rect(0.0, 0.0, w as f64, h as f64);
     }
-    let labels = place_labels(&mut CanvasText::new(ctx), map, scene, view, cache, NameMode::All);
+    let labels = place_labels(
+        &mut CanvasText::new(ctx),
+        map,
+        scene,
+        view,
+        cache,
+        NameMode::All,
+    );
     paint_labels(ctx, &labels);
     labels.len()
 }

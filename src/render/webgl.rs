@@ -240,10 +240,8 @@ impl WebGlMap {
                 .filter(|c| c[0][3].max(c[1][3]) <= edge_hairline::HAIRLINE_MAX_ALPHA)
                 .count()
         };
-        let mut bright = InstanceWriter::with_capacity(
-            upload.min(scene.ties.len() - faint),
-            &edge_line::SPEC,
-        );
+        let mut bright =
+            InstanceWriter::with_capacity(upload.min(scene.ties.len() - faint), &edge_line::SPEC);
         let mut thin = InstanceWriter::with_capacity(upload.min(faint), &edge_hairline::SPEC);
         for k in spread(scene.ties.len()).take(upload) {
             let (Some(t), Some(rgba)) = (scene.ties.get(k), scene.tie_rgba.get(k)) else {

@@ -195,7 +195,11 @@ impl Engine {
             }
         }
         if let Some(seed) = self.thinning.filter(|_| self.edges.len() > THIN_FROM_TIES) {
-            thin(&mut self.edges, THINNED_DEGREE * self.graph.node_count(), seed);
+            thin(
+                &mut self.edges,
+                THINNED_DEGREE * self.graph.node_count(),
+                seed,
+            );
         }
         let n = self.graph.node_count();
         let mean_mass = self.graph.mass.iter().sum::<f32>() / n.max(1) as f32;
@@ -1146,7 +1150,11 @@ mod tests {
         let mut thinned = edges.clone();
         thin(&mut thinned, 1_600, 9);
         let kept = thinned.len();
-        assert!((1_450..=1_750).contains(&kept), "{kept} of {} kept", edges.len());
+        assert!(
+            (1_450..=1_750).contains(&kept),
+            "{kept} of {} kept",
+            edges.len()
+        );
         // the heavy ties are kept as they were
         for e in &heavy {
             assert!(thinned.contains(e), "{e:?} lost");
@@ -1154,12 +1162,19 @@ mod tests {
         // each node's pull is kept on average (its ~195 light ties became ~12, so one node's
         // pull varies by about a quarter either way), the whole map's within 2 %
         let after = pull(&thinned);
-        let mut change: Vec<f64> = before.iter().zip(&after).map(|(b, a)| a / b - 1.0).collect();
+        let mut change: Vec<f64> = before
+            .iter()
+            .zip(&after)
+            .map(|(b, a)| a / b - 1.0)
+            .collect();
         change.sort_by(f64::total_cmp);
         let mean = change.iter().sum::<f64>() / change.len() as f64;
         assert!(mean.abs() < 0.03, "mean change of a node's pull {mean:.3}");
         let (lo, median, hi) = (change[0], change[100].abs(), change[199]);
-        assert!(median < 0.1 && lo > -0.7 && hi < 0.7, "{lo:.2} {median:.2} {hi:.2}");
+        assert!(
+            median < 0.1 && lo > -0.7 && hi < 0.7,
+            "{lo:.2} {median:.2} {hi:.2}"
+        );
         let (b, a): (f64, f64) = (before.iter().sum(), after.iter().sum());
         assert!((a / b - 1.0).abs() < 0.02, "total pull {b:.1} -> {a:.1}");
         // seeded: the same ties again; and a level with few ties is left alone

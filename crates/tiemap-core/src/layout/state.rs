@@ -447,7 +447,8 @@ impl LayoutState {
         self.engine = Engine::new(fine, pos, &self.settings);
         self.level -= 1;
         if self.level > 0 {
-            self.engine.thin_ties(self.rng.clone().next_u64() ^ self.level as u64);
+            self.engine
+                .thin_ties(self.rng.clone().next_u64() ^ self.level as u64);
         }
         self.level_iterations = 0;
         if self.level == 0 {
