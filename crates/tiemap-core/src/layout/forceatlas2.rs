@@ -400,7 +400,10 @@ impl Engine {
                 self.first_change.get_or_insert(change);
                 self.last_change = Some(change);
             }
-            if self.iterations >= MIN_ITERATIONS && change.is_some_and(|c| c < VISIBLE_CHANGE) {
+            if s.convergence_threshold > 0.0
+                && self.iterations >= MIN_ITERATIONS
+                && change.is_some_and(|c| c < VISIBLE_CHANGE)
+            {
                 self.below_threshold_streak = Fa2Settings::CONVERGED_STREAK;
             }
             self.window_start.clone_from(&self.pos);

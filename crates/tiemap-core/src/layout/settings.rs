@@ -50,7 +50,9 @@ pub struct Fa2Settings {
     /// The layout has converged when, over [`Fa2Settings::CONVERGED_STREAK`] iterations in a
     /// row, the mean displacement of the nodes is below `convergence_threshold` times the mean
     /// node spacing (`rms_radius / sqrt(n)`, the distance between neighbours if the nodes were
-    /// spread evenly over the drawing). Default `0.05`.
+    /// spread evenly over the drawing), or when the picture stops changing visibly. `0` switches
+    /// both rules off: the layout runs as long as it is stepped (benches, fixed iteration
+    /// counts). Default `0.05`.
     pub convergence_threshold: f32,
 }
 
