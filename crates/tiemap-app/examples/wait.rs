@@ -31,10 +31,11 @@ fn main() {
         .collect();
     let start = Instant::now();
     let stages: RefCell<Vec<(String, f64)>> = RefCell::default();
-    let progress = |stage: &str, _: f32| {
-        stages
-            .borrow_mut()
-            .push((stage.to_string(), start.elapsed().as_secs_f64() * 1e3));
+    let progress = |stage: &str, fraction: f32| {
+        stages.borrow_mut().push((
+            format!("{stage} (from {fraction:.2})"),
+            start.elapsed().as_secs_f64() * 1e3,
+        ));
     };
     let mut session = Session::open(
         1,
@@ -49,6 +50,31 @@ fn main() {
         let end = stages.get(i + 1).map_or(opened, |s| s.1);
         println!("{:>8.1} ms  {stage}", end - at);
     }
+    // What the page's side costs before the first picture, natively: the map the worker
+    // sends (`Session::map_data`), its trip through bincode (gloo-worker's codec), the scene.
+    let t = Instant::now();
+    let map = session.map_data();
+    let made = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let bytes = bincode::serialize(&map).expect("encode the map");
+    let encoded = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let back: tiemap_app::model::MapData = bincode::deserialize(&bytes).expect("decode the map");
+    let decoded = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    let scene = tiemap_app::scene::Scene::build(
+        &back,
+        session.layout().positions(),
+        None,
+        tiemap_app::scene::Emphasis::default(),
+        &tiemap_app::theme::Theme::LIGHT,
+    );
+    let built = t.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "{made:>8.1} ms  the map for the page ({} KB in bincode: encoded in {encoded:.1} ms, decoded in {decoded:.1} ms; its scene of {} ties in {built:.1} ms)",
+        bytes.len() / 1024,
+        scene.ties.len()
+    );
     let layout_start = Instant::now();
     // Per level: (level, iterations, ms), coarsest first.
     let mut levels: Vec<(usize, usize, f64)> = Vec::new();
