@@ -857,13 +857,31 @@ impl Session {
             .iter()
             .map(|n| n.connected_on.map(|d| d.days_since_epoch() as f32))
             .collect();
-        let top = hierarchy::top_level(
+        let mut top = hierarchy::top_level(
             csr,
             &partition.membership,
             self.settings.algorithm,
             &leiden,
             &time,
         );
+        // "They don't know each other" between two communities of one cluster splits it
+        // there (`hierarchy::separate`): one answer speaks for the two communities.
+        let said = said(network, &self.edits.ties);
+        if said.iter().any(|&(_, _, knows)| !knows) {
+            let pairs = |knows: bool| -> Vec<(usize, usize)> {
+                said.iter()
+                    .filter(|s| s.2 == knows)
+                    .map(|&(a, b, _)| (a as usize, b as usize))
+                    .collect()
+            };
+            top = hierarchy::separate(
+                csr,
+                &partition.membership,
+                &top,
+                &pairs(false),
+                &pairs(true),
+            );
+        }
         (partition, top)
     }
 
@@ -1406,25 +1424,7 @@ impl Session {
     /// with ([`checking::agreement`]).
     fn agreement(&self, network: &Network, ties: &TieChecks) -> usize {
         let (_, top) = self.clusters_of(network, &network.csr(), &|_| {});
-        let node_of: BTreeMap<&str, u32> = network
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.key.as_str(), i as u32))
-            .collect();
-        let said: Vec<(u32, u32, bool)> = ties
-            .answers
-            .iter()
-            .filter_map(|x| {
-                let knows = x.answer.knows()?;
-                Some((
-                    *node_of.get(x.a.as_str())?,
-                    *node_of.get(x.b.as_str())?,
-                    knows,
-                ))
-            })
-            .collect();
-        checking::agreement(&top, &said)
+        checking::agreement(&top, &said(network, ties))
     }
 
     /// Infers the ties again with `infer_settings` and the answers `ties`, keeps the drawing
@@ -1478,6 +1478,18 @@ impl Session {
         let ties = &self.edits.ties;
         let examples = signals.examples(ties);
         let nodes = &self.network.nodes;
+        // answers so far about each pair of sub-clusters of one cluster
+        let sub_pair = |a: usize, b: usize| -> Option<(u32, u32)> {
+            let (ca, cb) = (self.node_clusters.get(a)?, self.node_clusters.get(b)?);
+            let (sa, sb) = (self.node_subclusters.get(a)?, self.node_subclusters.get(b)?);
+            (ca == cb && sa != sb).then(|| (*sa.min(sb), *sa.max(sb)))
+        };
+        let mut asked: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+        for (a, b, _) in said(&self.network, ties) {
+            if let Some(p) = sub_pair(a as usize, b as usize) {
+                *asked.entry(p).or_default() += 1;
+            }
+        }
         let candidates: Vec<Candidate> = self
             .network
             .ties
@@ -1495,6 +1507,8 @@ impl Session {
                     strengths: signals.strengths(a, b),
                     bridge: self.node_clusters.get(t.source as usize)
                         != self.node_clusters.get(t.target as usize),
+                    split: sub_pair(t.source as usize, t.target as usize)
+                        .map(|p| (p, asked.get(&p).copied().unwrap_or(0))),
                 })
             })
             .collect();
@@ -1682,6 +1696,31 @@ fn invitations_by_url(export: &PersonalExport) -> BTreeMap<String, String> {
         }
     }
     latest.into_iter().map(|(url, (_, s))| (url, s)).collect()
+}
+
+/// The person's yes/no answers about ties as node pairs of `network`: (a, b, they know each
+/// other). Answers about people not on the map, and "not sure", are left out.
+fn said(network: &Network, ties: &TieChecks) -> Vec<(u32, u32, bool)> {
+    if ties.answers.is_empty() {
+        return Vec::new();
+    }
+    let node_of: BTreeMap<&str, u32> = network
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.key.as_str(), i as u32))
+        .collect();
+    ties.answers
+        .iter()
+        .filter_map(|x| {
+            let knows = x.answer.knows()?;
+            Some((
+                *node_of.get(x.a.as_str())?,
+                *node_of.get(x.b.as_str())?,
+                knows,
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -2042,6 +2081,57 @@ mod tests {
             after.nodes.iter().map(|n| n.subcluster).collect::<Vec<_>>(),
             again.nodes.iter().map(|n| n.subcluster).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_no_between_two_sub_clusters_of_a_cluster_splits_the_cluster_there() {
+        use crate::model::Edit;
+        let mut s = hard_session();
+        let before = s.map_data();
+        // the first question is about two sub-clusters of one cluster
+        let splits = |m: &MapData, q: &Question| {
+            let (a, b) = (&m.nodes[q.a as usize], &m.nodes[q.b as usize]);
+            a.cluster == b.cluster && a.subcluster != b.subcluster
+        };
+        let q = s.questions(1).questions.remove(0);
+        assert!(splits(&before, &q), "a question that could split a cluster");
+        let (a, b) = (q.a as usize, q.b as usize);
+        assert!(!q.bridge);
+        let (sub_a, sub_b) = (before.nodes[a].subcluster, before.nodes[b].subcluster);
+        let no = ClusterEdits::default().with(Edit::AnswerTie {
+            a: q.a_key.clone(),
+            b: q.b_key.clone(),
+            answer: Some(Answer::DontKnow),
+        });
+        let after = s.set_tie_edits(no).unwrap();
+        // the two people, and the rest of their sub-clusters, are now in two clusters
+        assert_ne!(after.nodes[a].cluster, after.nodes[b].cluster);
+        assert_eq!(after.clusters.len(), before.clusters.len() + 1);
+        for (v, node) in after.nodes.iter().enumerate() {
+            if before.nodes[v].subcluster == sub_a && node.subcluster == sub_a {
+                assert_eq!(node.cluster, after.nodes[a].cluster);
+            }
+            if before.nodes[v].subcluster == sub_b && node.subcluster == sub_b {
+                assert_eq!(node.cluster, after.nodes[b].cluster);
+            }
+        }
+        // no more questions about those two sub-clusters: they are apart now
+        let pair = |m: &MapData, x: u32, y: u32| {
+            let (p, q) = (
+                m.nodes[x as usize].subcluster,
+                m.nodes[y as usize].subcluster,
+            );
+            (p.min(q), p.max(q))
+        };
+        for next in s.questions(20).questions {
+            assert!(
+                !splits(&after, &next) || pair(&after, next.a, next.b) != pair(&before, q.a, q.b)
+            );
+        }
+        // taken back, the cluster is whole again
+        let whole = s.set_tie_edits(ClusterEdits::default()).unwrap();
+        assert_eq!(whole.clusters.len(), before.clusters.len());
+        assert_eq!(whole.nodes[a].cluster, whole.nodes[b].cluster);
     }
 
     #[test]

@@ -197,6 +197,119 @@ pub fn top_level(
     top
 }
 
+/// `top` with its groups split where a person said two of their members do not know each
+/// other: for each pair of fine communities in one group with more such answers between them
+/// (`apart`, node pairs) than answers that they do (`together`), the group is split in two,
+/// one side around each community, every other community of the group going to the side it
+/// has more tie weight with (the first side when it has none with either), grown heaviest
+/// tie first. An answer inside one fine community splits nothing (removing the tie is all it
+/// does). Pairs are taken in order of their answer count, then of their ids; a split side
+/// gets the next free group id. Deterministic; `top` unchanged without such answers.
+///
+/// One answer about two people thus speaks for their two communities: the page asks first
+/// about ties whose answer can split a cluster this way (`infer::checking::question_order`).
+pub fn separate(
+    csr: &Csr,
+    fine: &[u32],
+    top: &[u32],
+    apart: &[(usize, usize)],
+    together: &[(usize, usize)],
+) -> Vec<u32> {
+    use std::collections::BTreeMap;
+    let n = top.len().min(fine.len()).min(csr.node_count());
+    let mut out = top.to_vec();
+    let pair = |a: usize, b: usize| -> Option<(u32, u32)> {
+        if a >= n || b >= n || top[a] != top[b] || fine[a] == fine[b] {
+            return None;
+        }
+        Some((fine[a].min(fine[b]), fine[a].max(fine[b])))
+    };
+    let mut count: BTreeMap<(u32, u32), i64> = BTreeMap::new();
+    for &(a, b) in apart {
+        if let Some(p) = pair(a, b) {
+            *count.entry(p).or_default() += 1;
+        }
+    }
+    for &(a, b) in together {
+        if let Some(p) = pair(a, b) {
+            if let Some(c) = count.get_mut(&p) {
+                *c -= 1;
+            }
+        }
+    }
+    let mut pairs: Vec<((u32, u32), i64)> = count.into_iter().filter(|&(_, c)| c > 0).collect();
+    if pairs.is_empty() {
+        return out;
+    }
+    pairs.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    // tie weight between fine communities of the same top group
+    let fine_count = fine[..n].iter().map(|&c| c as usize + 1).max().unwrap_or(0);
+    let mut between: BTreeMap<(u32, u32), f64> = BTreeMap::new();
+    for v in 0..n {
+        let (nbrs, weights) = csr.neighbors(v);
+        for (&u, &w) in nbrs.iter().zip(weights) {
+            let u = u as usize;
+            if u < n && top[u] == top[v] && fine[u] != fine[v] {
+                *between.entry((fine[v], fine[u])).or_default() += f64::from(w);
+            }
+        }
+    }
+    // the group each fine community is in now (splits change it)
+    let mut group_of: Vec<u32> = vec![u32::MAX; fine_count];
+    for v in 0..n {
+        group_of[fine[v] as usize] = out[v];
+    }
+    let mut next = out.iter().map(|&g| g + 1).max().unwrap_or(0);
+    for ((x, y), _) in pairs {
+        let g = group_of[x as usize];
+        if g != group_of[y as usize] {
+            continue;
+        }
+        let members: Vec<u32> = (0..fine_count as u32)
+            .filter(|&c| group_of[c as usize] == g)
+            .collect();
+        // side 0 around x, side 1 around y
+        let mut side: BTreeMap<u32, u8> = BTreeMap::from([(x, 0), (y, 1)]);
+        loop {
+            let mut best: Option<(f64, u32, u8)> = None;
+            for &c in &members {
+                if side.contains_key(&c) {
+                    continue;
+                }
+                let mut to = [0.0f64; 2];
+                for (&d, &s) in &side {
+                    to[s as usize] += between.get(&(c, d)).copied().unwrap_or(0.0);
+                }
+                let (w, s) = if to[1] > to[0] {
+                    (to[1], 1)
+                } else {
+                    (to[0], 0)
+                };
+                if w > 0.0 && best.is_none_or(|(bw, bc, _)| w > bw || (w == bw && c < bc)) {
+                    best = Some((w, c, s));
+                }
+            }
+            match best {
+                Some((_, c, s)) => {
+                    side.insert(c, s);
+                }
+                None => break,
+            }
+        }
+        for (&c, &s) in &side {
+            if s == 1 {
+                group_of[c as usize] = next;
+            }
+        }
+        next += 1;
+    }
+    for v in 0..n {
+        out[v] = group_of[fine[v] as usize];
+    }
+    relabel_dense(&mut out);
+    out
+}
+
 /// The dense id of the loose group in `top` (as [`top_level`] makes it): the one group of
 /// people without ties to any big cluster, when there is one (`None` otherwise). It is the
 /// group whose members have the fewest ties inside it per member, if that is under one.
@@ -222,6 +335,38 @@ mod tests {
     use super::*;
     use crate::sample::planted_partition;
     use crate::Csr;
+
+    #[test]
+    fn a_no_between_two_communities_of_a_cluster_splits_it_where_its_ties_are_thin() {
+        // Four planted groups of 50; the fine level finds them, the top level joins them two
+        // by two (forced here). "a and b don't know each other" across groups 0 and 1 splits
+        // their cluster into those two groups; groups 2 and 3 stay together.
+        let g = planted_partition(200, 4, 10.0, 0.02, 3);
+        let fine: Vec<u32> = g.truth.clone();
+        let top: Vec<u32> = fine.iter().map(|&c| c / 2).collect();
+        let a = fine.iter().position(|&c| c == 0).unwrap();
+        let b = fine.iter().position(|&c| c == 1).unwrap();
+        let same = fine.iter().rposition(|&c| c == 0).unwrap();
+        assert_eq!(separate(&g.csr, &fine, &top, &[], &[]), top);
+        // an answer inside one community splits nothing
+        assert_eq!(separate(&g.csr, &fine, &top, &[(a, same)], &[]), top);
+        // a "yes" about the same two communities outweighs one "no"
+        assert_eq!(separate(&g.csr, &fine, &top, &[(a, b)], &[(b, a)]), top);
+        let split = separate(&g.csr, &fine, &top, &[(a, b)], &[]);
+        let groups = split.iter().max().unwrap() + 1;
+        assert_eq!(groups, 3);
+        assert_ne!(split[a], split[b]);
+        for v in 0..200 {
+            for u in 0..200 {
+                // nests: each community whole; groups 2 and 3 still together
+                if fine[u] == fine[v] || (fine[u] >= 2 && fine[v] >= 2) {
+                    assert_eq!(split[u], split[v]);
+                }
+            }
+        }
+        // deterministic
+        assert_eq!(separate(&g.csr, &fine, &top, &[(a, b)], &[]), split);
+    }
 
     #[test]
     fn targets_grow_with_the_network_and_stop_at_twelve() {

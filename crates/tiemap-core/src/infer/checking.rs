@@ -513,6 +513,10 @@ pub struct Candidate {
     pub strengths: [f32; 6],
     /// Its two people are in different clusters.
     pub bridge: bool,
+    /// Its two people are in one cluster but two of its sub-clusters (their ids, smaller
+    /// first), and how many answers there already are about those two: a "no" would split
+    /// the cluster there (`community::hierarchy::separate`).
+    pub split: Option<((u32, u32), usize)>,
 }
 
 /// How much a bridge counts in a question's score.
@@ -521,6 +525,10 @@ const BRIDGE_SCORE: f64 = 1.0;
 const UNCERTAINTY_SCORE: f64 = 1.0;
 /// How much a common, unchecked mix of signals counts.
 const COVERAGE_SCORE: f64 = 3.0;
+/// How much a tie whose "no" would split a cluster counts: divided by one plus the answers
+/// about its two sub-clusters so far, and by one plus the candidates about them ranked
+/// before it, so the questions go round the clusters' sub-clusters.
+const SPLIT_SCORE: f64 = 2.0;
 
 /// Which signals fire, as bits.
 fn pattern(strengths: &[f32; 6]) -> u8 {
@@ -536,7 +544,8 @@ fn pattern(strengths: &[f32; 6]) -> u8 {
 /// clusters, [`UNCERTAINTY_SCORE`] times the model's uncertainty (1 at p = ½, 0 at p = 0 or
 /// 1), and [`COVERAGE_SCORE`] times the share of candidates with the same mix of signals,
 /// divided by one plus the checked examples with that mix (the refit learns most from the
-/// mixes the map is made of). Ties break by tie index.
+/// mixes the map is made of), and [`SPLIT_SCORE`] for a tie whose "no" would split a cluster
+/// (less for two sub-clusters already asked about). Ties break by tie index.
 pub fn question_order(
     candidates: &[Candidate],
     weights: &SignalWeights,
@@ -566,6 +575,17 @@ pub fn question_order(
         .map(|(i, c)| (score(c), c.tie, i))
         .collect();
     order.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    if candidates.iter().any(|c| c.split.is_some()) {
+        let mut ranked: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+        for entry in &mut order {
+            if let Some((pair, answered)) = candidates[entry.2].split {
+                let before = ranked.entry(pair).or_default();
+                entry.0 += SPLIT_SCORE / ((1 + answered) * (1 + *before)) as f64;
+                *before += 1;
+            }
+        }
+        order.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    }
     order.into_iter().map(|(_, _, i)| i).collect()
 }
 
@@ -706,6 +726,29 @@ mod tests {
     }
 
     #[test]
+    fn ties_that_could_split_a_cluster_come_first_and_go_round_its_sub_clusters() {
+        let w = SignalWeights::default();
+        let strong = [1.0, 0.0, 0.0, 0.0, 1.0, 0.0];
+        let candidate = |tie: usize, split: Option<((u32, u32), usize)>| Candidate {
+            tie,
+            strengths: strong,
+            bridge: tie == 0,
+            split,
+        };
+        let candidates = vec![
+            candidate(0, None),
+            candidate(1, Some(((1, 2), 0))),
+            candidate(2, Some(((1, 2), 0))),
+            candidate(3, Some(((1, 3), 0))),
+            candidate(4, Some(((2, 3), 3))),
+        ];
+        let order = question_order(&candidates, &w, 0.2, &[]);
+        // one question about each new pair of sub-clusters, then the bridge and the second
+        // about a pair (as much, by tie index), then a pair already asked about three times
+        assert_eq!(order, vec![1, 3, 0, 2, 4]);
+    }
+
+    #[test]
     fn bridges_and_common_unchecked_mixes_are_asked_first() {
         let w = SignalWeights::default();
         let strong = [1.0, 0.0, 0.0, 0.0, 1.0, 0.0];
@@ -715,17 +758,20 @@ mod tests {
                 tie,
                 strengths: cohort,
                 bridge: false,
+                split: None,
             })
             .collect();
         candidates.push(Candidate {
             tie: 10,
             strengths: strong,
             bridge: false,
+            split: None,
         });
         candidates.push(Candidate {
             tie: 11,
             strengths: strong,
             bridge: true,
+            split: None,
         });
         let order = question_order(&candidates, &w, 0.2, &[]);
         // the common mix first
