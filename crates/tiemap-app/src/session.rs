@@ -694,8 +694,9 @@ impl Session {
                 .max(self.next_free_cluster_id);
             self.node_subclusters = saved.node_subclusters;
         }
-        self.recluster();
+        // the answers first: a "no" between two sub-clusters splits their cluster
         self.edits = saved.edits;
+        self.recluster();
         let settings = Fa2Settings::infer(self.csr.node_count(), self.csr.edge_count());
         match LayoutState::new(
             &self.layout_csr,
@@ -730,7 +731,8 @@ impl Session {
 
     /// [`Session::recluster`], telling `progress` how far it is (0 to 1) between its steps.
     fn recluster_telling(&mut self, progress: &dyn Fn(f32)) -> Vec<u32> {
-        let (partition, top) = self.clusters_of(&self.network, &self.csr, progress);
+        let (partition, top) =
+            self.clusters_of(&self.network, &self.csr, &self.edits.ties, progress);
         progress(0.85);
         let keys: Vec<String> = self.network.nodes.iter().map(|n| n.key.clone()).collect();
         let previous = |ids: &[u32]| -> Vec<(String, u32)> {
@@ -839,6 +841,7 @@ impl Session {
         &self,
         network: &Network,
         csr: &Csr,
+        ties: &TieChecks,
         progress: &dyn Fn(f32),
     ) -> (Partition, Vec<u32>) {
         let leiden = LeidenSettings {
@@ -866,7 +869,7 @@ impl Session {
         );
         // "They don't know each other" between two communities of one cluster splits it
         // there (`hierarchy::separate`): one answer speaks for the two communities.
-        let said = said(network, &self.edits.ties);
+        let said = said(network, ties);
         if said.iter().any(|&(_, _, knows)| !knows) {
             let pairs = |knows: bool| -> Vec<(usize, usize)> {
                 said.iter()
@@ -1423,7 +1426,7 @@ impl Session {
     /// How many of the person's yes/no answers the top-level clusters of `network` agree
     /// with ([`checking::agreement`]).
     fn agreement(&self, network: &Network, ties: &TieChecks) -> usize {
-        let (_, top) = self.clusters_of(network, &network.csr(), &|_| {});
+        let (_, top) = self.clusters_of(network, &network.csr(), ties, &|_| {});
         checking::agreement(&top, &said(network, ties))
     }
 
@@ -2115,6 +2118,15 @@ mod tests {
                 assert_eq!(node.cluster, after.nodes[b].cluster);
             }
         }
+        // a reload keeps the split
+        s.set_fingerprint("fp".into());
+        let mut fresh = hard_session();
+        fresh.set_fingerprint("fp".into());
+        let restored = fresh.restore(s.snapshot()).unwrap();
+        assert_eq!(
+            restored.nodes.iter().map(|n| n.cluster).collect::<Vec<_>>(),
+            after.nodes.iter().map(|n| n.cluster).collect::<Vec<_>>()
+        );
         // no more questions about those two sub-clusters: they are apart now
         let pair = |m: &MapData, x: u32, y: u32| {
             let (p, q) = (
