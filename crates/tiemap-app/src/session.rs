@@ -9,7 +9,7 @@ use crate::model::{
     NameMode, NodeView, Positions, Question, Questions, SavedState, TieReason, OTHER_CLUSTER_ID,
 };
 use crate::saver::MapInput;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 use tiemap_core::community::{
     detect_telling, hierarchy, stabilize, Algorithm, LeidenSettings, Partition,
@@ -1445,7 +1445,7 @@ impl Session {
             .zip(self.layout.positions().chunks_exact(2))
             .map(|(n, p)| (n.key.as_str(), [p[0], p[1]]))
             .collect();
-        let warm: Vec<f32> = network
+        let mut warm: Vec<f32> = network
             .nodes
             .iter()
             .flat_map(|n| {
@@ -1455,11 +1455,24 @@ impl Session {
                     .unwrap_or([f32::NAN, f32::NAN])
             })
             .collect();
+        let cluster_before: BTreeMap<&str, u32> = self
+            .network
+            .nodes
+            .iter()
+            .zip(&self.node_clusters)
+            .map(|(n, &c)| (n.key.as_str(), c))
+            .collect();
+        let before: Vec<Option<u32>> = network
+            .nodes
+            .iter()
+            .map(|n| cluster_before.get(n.key.as_str()).copied())
+            .collect();
         self.settings.infer = infer_settings;
         self.network = network;
         self.checking = checking;
         self.csr = self.network.csr();
         self.recluster();
+        spread_split_clusters(&mut warm, &before, &self.node_clusters);
         self.start_layout(None, Some(warm));
         Ok(self.map_data())
     }
@@ -1699,6 +1712,91 @@ fn invitations_by_url(export: &PersonalExport) -> BTreeMap<String, String> {
         }
     }
     latest.into_iter().map(|(url, (_, s))| (url, s)).collect()
+}
+
+/// Moves each cluster that split off another (a new id whose members were mostly in a cluster
+/// that is still there) out of it in `pos`, by the old cluster's radius, away from the part
+/// that kept the id (away from the map's centre when the two parts sit on each other): the
+/// warm-started layout settles before two intertwined halves come apart on their own, and
+/// their names would sit on each other. `before[v]` is node `v`'s cluster before, `after[v]`
+/// now.
+fn spread_split_clusters(pos: &mut [f32], before: &[Option<u32>], after: &[u32]) {
+    let n = (pos.len() / 2).min(before.len()).min(after.len());
+    let known = |v: usize| pos[2 * v].is_finite() && pos[2 * v + 1].is_finite();
+    let old_ids: BTreeSet<u32> = before.iter().flatten().copied().collect();
+    // each new cluster's members and where most of them came from
+    let mut new_members: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for v in 0..n {
+        if !old_ids.contains(&after[v]) && known(v) {
+            new_members.entry(after[v]).or_default().push(v);
+        }
+    }
+    let centroid = |members: &mut dyn Iterator<Item = usize>| -> Option<[f32; 2]> {
+        let (mut x, mut y, mut k) = (0.0f64, 0.0f64, 0usize);
+        for v in members {
+            x += f64::from(pos[2 * v]);
+            y += f64::from(pos[2 * v + 1]);
+            k += 1;
+        }
+        (k > 0).then(|| [(x / k as f64) as f32, (y / k as f64) as f32])
+    };
+    let Some(middle) = centroid(&mut (0..n).filter(|&v| known(v))) else {
+        return;
+    };
+    let mut moves: Vec<(Vec<usize>, [f32; 2])> = Vec::new();
+    for (_, members) in new_members {
+        let mut from: BTreeMap<u32, usize> = BTreeMap::new();
+        for &v in &members {
+            if let Some(c) = before[v] {
+                *from.entry(c).or_default() += 1;
+            }
+        }
+        let Some((&origin, _)) = from.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) else {
+            continue;
+        };
+        if !after.contains(&origin) {
+            continue;
+        }
+        let Some(split) = centroid(&mut members.iter().copied()) else {
+            continue;
+        };
+        let Some(kept) = centroid(&mut (0..n).filter(|&v| after[v] == origin && known(v))) else {
+            continue;
+        };
+        // the old cluster's radius: its members' root mean square distance from its centre
+        let old: Vec<usize> = (0..n)
+            .filter(|&v| before[v] == Some(origin) && known(v))
+            .collect();
+        let Some(centre) = centroid(&mut old.iter().copied()) else {
+            continue;
+        };
+        let radius = (old
+            .iter()
+            .map(|&v| {
+                let (dx, dy) = (pos[2 * v] - centre[0], pos[2 * v + 1] - centre[1]);
+                dx * dx + dy * dy
+            })
+            .sum::<f32>()
+            / old.len() as f32)
+            .sqrt();
+        let mut d = [split[0] - kept[0], split[1] - kept[1]];
+        if d[0].hypot(d[1]) < 0.2 * radius {
+            d = [split[0] - middle[0], split[1] - middle[1]];
+        }
+        let len = d[0].hypot(d[1]);
+        let unit = if len > 0.0 && len.is_finite() {
+            [d[0] / len, d[1] / len]
+        } else {
+            [1.0, 0.0]
+        };
+        moves.push((members, [unit[0] * radius, unit[1] * radius]));
+    }
+    for (members, [dx, dy]) in moves {
+        for v in members {
+            pos[2 * v] += dx;
+            pos[2 * v + 1] += dy;
+        }
+    }
 }
 
 /// The person's yes/no answers about ties as node pairs of `network`: (a, b, they know each
@@ -2144,6 +2242,25 @@ mod tests {
         let whole = s.set_tie_edits(ClusterEdits::default()).unwrap();
         assert_eq!(whole.clusters.len(), before.clusters.len());
         assert_eq!(whole.nodes[a].cluster, whole.nodes[b].cluster);
+    }
+
+    #[test]
+    fn a_cluster_split_off_another_moves_out_of_it() {
+        // cluster 0 of four people on a line; 1 splits off with the two on the right, sitting
+        // on the others; cluster 2 elsewhere does not move
+        let mut pos = vec![0.0, 0.0, 1.0, 0.0, 1.0, 0.1, 0.0, 0.1, 9.0, 9.0];
+        let before = [Some(0), Some(0), Some(0), Some(0), Some(2)];
+        let after = [0, 5, 5, 0, 2];
+        spread_split_clusters(&mut pos, &before, &after);
+        assert_eq!(&pos[0..2], &[0.0, 0.0]);
+        assert_eq!(&pos[6..10], &[0.0, 0.1, 9.0, 9.0]);
+        // moved right (away from the part that kept the id) by the old cluster's radius
+        assert!(pos[2] > 1.4 && pos[4] > 1.4, "{pos:?}");
+        assert!((pos[3] - 0.0).abs() < 1e-6 && (pos[5] - 0.1).abs() < 1e-6);
+        // nothing new, nothing moves
+        let mut same = vec![0.0, 0.0, 1.0, 0.0];
+        spread_split_clusters(&mut same, &[Some(0), Some(0)], &[0, 0]);
+        assert_eq!(same, vec![0.0, 0.0, 1.0, 0.0]);
     }
 
     #[test]
