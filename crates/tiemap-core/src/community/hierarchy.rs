@@ -197,14 +197,17 @@ pub fn top_level(
     top
 }
 
-/// `top` with its groups split where a person said two of their members do not know each
-/// other: for each pair of fine communities in one group with more such answers between them
-/// (`apart`, node pairs) than answers that they do (`together`), the group is split in two,
-/// one side around each community, every other community of the group going to the side it
-/// has more tie weight with (the first side when it has none with either), grown heaviest
-/// tie first. An answer inside one fine community splits nothing (removing the tie is all it
-/// does). Pairs are taken in order of their answer count, then of their ids; a split side
-/// gets the next free group id. Deterministic; `top` unchanged without such answers.
+/// `fine` and `top` with groups split where a person said two of their members do not know
+/// each other: for each pair of fine communities in one group with more such answers between
+/// them (`apart`, node pairs) than answers that they do (`together`), the group is split in
+/// two, one side around each community, every other community of the group going to the side
+/// it has more tie weight with (the first side when it has none with either), grown heaviest
+/// tie first. Two people of one fine community are first told apart inside it: the community
+/// is clustered on its own ties (Leiden with `settings`, at resolutions 1, 2, 4, 8 and 16,
+/// until the two are in different parts), and its parts become fine communities of their
+/// own. Pairs are taken in order of their answer count, then of their ids; a split side gets
+/// the next free group id. Deterministic; both unchanged without such answers. Returns the
+/// fine communities (dense ids) and the groups (dense ids), which nest.
 ///
 /// One answer about two people thus speaks for their two communities: the page asks first
 /// about ties whose answer can split a cluster this way (`infer::checking::question_order`).
@@ -214,9 +217,75 @@ pub fn separate(
     top: &[u32],
     apart: &[(usize, usize)],
     together: &[(usize, usize)],
-) -> Vec<u32> {
+    settings: &LeidenSettings,
+) -> (Vec<u32>, Vec<u32>) {
     use std::collections::BTreeMap;
     let n = top.len().min(fine.len()).min(csr.node_count());
+    let mut fine = fine[..n].to_vec();
+    let top = &top[..n];
+    // 0) two people of one fine community: its parts, at the first resolution that tells
+    //    them apart, become fine communities
+    let mut next_fine = fine.iter().map(|&c| c + 1).max().unwrap_or(0);
+    let said_together = |a: usize, b: usize| {
+        together
+            .iter()
+            .any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
+    };
+    for &(a, b) in apart {
+        if a >= n
+            || b >= n
+            || a == b
+            || top[a] != top[b]
+            || fine[a] != fine[b]
+            || said_together(a, b)
+        {
+            continue;
+        }
+        let f = fine[a];
+        let members: Vec<usize> = (0..n).filter(|&v| fine[v] == f).collect();
+        let mut local = vec![u32::MAX; n];
+        for (i, &v) in members.iter().enumerate() {
+            local[v] = i as u32;
+        }
+        let mut edges: Vec<(u32, u32, f32)> = Vec::new();
+        for &v in &members {
+            let (nbrs, weights) = csr.neighbors(v);
+            for (&u, &w) in nbrs.iter().zip(weights) {
+                let u = u as usize;
+                if u < n && u > v && fine[u] == f {
+                    edges.push((local[v], local[u], w));
+                }
+            }
+        }
+        let sub = Csr::from_edges(members.len(), edges);
+        for resolution in [1.0, 2.0, 4.0, 8.0, 16.0] {
+            let parts = super::leiden(
+                &sub,
+                &LeidenSettings {
+                    resolution,
+                    ..*settings
+                },
+            );
+            let (pa, pb) = (
+                parts.membership[local[a] as usize],
+                parts.membership[local[b] as usize],
+            );
+            if pa != pb {
+                // the part of `a` keeps the id, every other part gets a new one
+                let mut ids: BTreeMap<u32, u32> = BTreeMap::from([(pa, f)]);
+                for (i, &v) in members.iter().enumerate() {
+                    let p = parts.membership[i];
+                    let id = *ids.entry(p).or_insert_with(|| {
+                        next_fine += 1;
+                        next_fine - 1
+                    });
+                    fine[v] = id;
+                }
+                break;
+            }
+        }
+    }
+    let fine_out = |f: Vec<u32>| super::renumber_by_size(&f).0;
     let mut out = top.to_vec();
     let pair = |a: usize, b: usize| -> Option<(u32, u32)> {
         if a >= n || b >= n || top[a] != top[b] || fine[a] == fine[b] {
@@ -239,7 +308,7 @@ pub fn separate(
     }
     let mut pairs: Vec<((u32, u32), i64)> = count.into_iter().filter(|&(_, c)| c > 0).collect();
     if pairs.is_empty() {
-        return out;
+        return (fine_out(fine), out);
     }
     pairs.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     // tie weight between fine communities of the same top group
@@ -307,7 +376,7 @@ pub fn separate(
         out[v] = group_of[fine[v] as usize];
     }
     relabel_dense(&mut out);
-    out
+    (fine_out(fine), out)
 }
 
 /// The dense id of the loose group in `top` (as [`top_level`] makes it): the one group of
@@ -342,17 +411,19 @@ mod tests {
         // by two (forced here). "a and b don't know each other" across groups 0 and 1 splits
         // their cluster into those two groups; groups 2 and 3 stay together.
         let g = planted_partition(200, 4, 10.0, 0.02, 3);
+        let s = LeidenSettings::with_seed(1);
         let fine: Vec<u32> = g.truth.clone();
         let top: Vec<u32> = fine.iter().map(|&c| c / 2).collect();
         let a = fine.iter().position(|&c| c == 0).unwrap();
         let b = fine.iter().position(|&c| c == 1).unwrap();
-        let same = fine.iter().rposition(|&c| c == 0).unwrap();
-        assert_eq!(separate(&g.csr, &fine, &top, &[], &[]), top);
-        // an answer inside one community splits nothing
-        assert_eq!(separate(&g.csr, &fine, &top, &[(a, same)], &[]), top);
+        let unchanged = |(f, t): (Vec<u32>, Vec<u32>)| {
+            assert_eq!(t, top);
+            assert_eq!(f.iter().max(), fine.iter().max());
+        };
+        unchanged(separate(&g.csr, &fine, &top, &[], &[], &s));
         // a "yes" about the same two communities outweighs one "no"
-        assert_eq!(separate(&g.csr, &fine, &top, &[(a, b)], &[(b, a)]), top);
-        let split = separate(&g.csr, &fine, &top, &[(a, b)], &[]);
+        unchanged(separate(&g.csr, &fine, &top, &[(a, b)], &[(b, a)], &s));
+        let (_, split) = separate(&g.csr, &fine, &top, &[(a, b)], &[], &s);
         let groups = split.iter().max().unwrap() + 1;
         assert_eq!(groups, 3);
         assert_ne!(split[a], split[b]);
@@ -365,7 +436,38 @@ mod tests {
             }
         }
         // deterministic
-        assert_eq!(separate(&g.csr, &fine, &top, &[(a, b)], &[]), split);
+        assert_eq!(separate(&g.csr, &fine, &top, &[(a, b)], &[], &s).1, split);
+    }
+
+    #[test]
+    fn a_no_inside_one_community_splits_it_along_its_own_parts() {
+        // Two planted groups of 60 taken as one community and one cluster: "a and b don't
+        // know each other" across them splits it into the two groups, at both levels.
+        let g = planted_partition(120, 2, 10.0, 0.02, 4);
+        let s = LeidenSettings::with_seed(1);
+        let one = vec![0u32; 120];
+        let a = g.truth.iter().position(|&c| c == 0).unwrap();
+        let b = g.truth.iter().position(|&c| c == 1).unwrap();
+        let (fine, top) = separate(&g.csr, &one, &one, &[(a, b)], &[], &s);
+        assert_ne!(top[a], top[b]);
+        assert_ne!(fine[a], fine[b]);
+        let agree = (0..120)
+            .filter(|&v| (top[v] == top[a]) == (g.truth[v] == g.truth[a]))
+            .count();
+        assert!(
+            agree >= 114,
+            "{agree} of 120 on the side of their planted group"
+        );
+        for v in 0..120 {
+            for u in 0..120 {
+                if fine[u] == fine[v] {
+                    assert_eq!(top[u], top[v], "nests");
+                }
+            }
+        }
+        // "yes" about the same two people: nothing splits
+        let (_, kept) = separate(&g.csr, &one, &one, &[(a, b)], &[(a, b)], &s);
+        assert!(kept.iter().all(|&c| c == 0));
     }
 
     #[test]
