@@ -140,9 +140,21 @@ if (trace) {
       gby.set(k, (gby.get(k) ?? 0) + Math.min(e.ts + e.dur, t.ts + t.dur) / 1000 - Math.max(e.ts, t.ts) / 1000);
     }
     const gparts = [...gby.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, v]) => `${k} ${Math.round(v)}`);
-    result.tasks.push({ ms: Math.round(t.dur / 1000), parts, other_processes: gparts });
+    // the page's functions with the most self time inside the task: the CPU profile's
+    // samples (timestamps on the trace's clock) that fall in it
+    const fns = new Map();
+    let at = profile.startTime;
+    profile.samples.forEach((id, i) => {
+      at += profile.timeDeltas[i] ?? 0;
+      if (at < t.ts || at > t.ts + t.dur) return;
+      const k = name(byId.get(id));
+      fns.set(k, (fns.get(k) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    });
+    const fparts = [...fns.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k.replace(/::h[0-9a-f]{16}/, '')} ${Math.round(v)}`);
+    result.tasks.push({ ms: Math.round(t.dur / 1000), parts, other_processes: gparts, functions: fparts });
     console.log(`task ${Math.round(t.dur / 1000)} ms: ${parts.join(', ')}`);
     console.log(`  elsewhere: ${gparts.join(', ')}`);
+    console.log(`  functions (self ms): ${fparts.join(', ')}`);
   }
 }
 await writeFile(outPath, JSON.stringify(result, null, 1) + '\n');
