@@ -119,6 +119,7 @@ pub const BETWEEN_CLUSTERS_PULL: f32 = 0.05;
 /// How strongly the layout holds a top-level cluster together, beyond its own ties: each
 /// member gets [`COHESION_TIES`] light ties of this weight to other members.
 pub const COHESION_WEIGHT: f32 = 0.5;
+pub const COHESION_TIES: usize = 3;
 
 /// Weights refit to the person's answers are used only if the clusters they give keep at
 /// least this much of the map's clusters (NMI between the two): the answers are a few dozen
@@ -126,7 +127,6 @@ pub const COHESION_WEIGHT: f32 = 0.5;
 /// a refit from seven "no"s kept 0.2-0.6 of the map and took its clusters' NMI against the true
 /// groups from 0.53 to 0.25-0.47 (`cargo run --release -p tiemap-app --example checking`).
 pub const REFIT_KEEPS: f64 = 0.8;
-pub const COHESION_TIES: usize = 3;
 
 /// The ties as the layout pulls them (a cluster-aware layout, so top-level clusters sit apart
 /// as in InMaps): ties between different `top` clusters weakened by

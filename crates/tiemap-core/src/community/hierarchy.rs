@@ -205,9 +205,10 @@ pub fn top_level(
 /// tie first. Two people of one fine community are first told apart inside it: the community
 /// is clustered on its own ties (Leiden with `settings`, at resolutions 1, 2, 4, 8 and 16,
 /// until the two are in different parts), and its parts become fine communities of their
-/// own. Pairs are taken in order of their answer count, then of their ids; a split side gets
-/// the next free group id. Deterministic; both unchanged without such answers. Returns the
-/// fine communities (dense ids) and the groups (dense ids), which nest.
+/// own until the groups are split (then each given community is cut only where the groups
+/// cut it). Pairs are taken in order of their answer count, then of their ids; a split side
+/// gets the next free group id. Deterministic; both unchanged without such answers. Returns
+/// the fine communities (dense ids, largest first) and the groups (dense ids), which nest.
 ///
 /// One answer about two people thus speaks for their two communities: the page asks first
 /// about ties whose answer can split a cluster this way (`infer::checking::question_order`).
@@ -221,7 +222,8 @@ pub fn separate(
 ) -> (Vec<u32>, Vec<u32>) {
     use std::collections::BTreeMap;
     let n = top.len().min(fine.len()).min(csr.node_count());
-    let mut fine = fine[..n].to_vec();
+    let given = &fine[..n];
+    let mut fine = given.to_vec();
     let top = &top[..n];
     // 0) two people of one fine community: its parts, at the first resolution that tells
     //    them apart, become fine communities
@@ -285,7 +287,21 @@ pub fn separate(
             }
         }
     }
-    let fine_out = |f: Vec<u32>| super::renumber_by_size(&f).0;
+    // What is returned: each given community cut by the groups only, so the parts a
+    // community was cut into to tell two people apart join again where they stay together
+    // (Leiden at a high resolution leaves many small parts, which would all be sub-clusters).
+    let fine_out = |groups: &[u32]| {
+        let mut ids: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+        let cut: Vec<u32> = given
+            .iter()
+            .zip(groups)
+            .map(|(&f, &g)| {
+                let next = ids.len() as u32;
+                *ids.entry((f, g)).or_insert(next)
+            })
+            .collect();
+        super::renumber_by_size(&cut).0
+    };
     let mut out = top.to_vec();
     let pair = |a: usize, b: usize| -> Option<(u32, u32)> {
         if a >= n || b >= n || top[a] != top[b] || fine[a] == fine[b] {
@@ -308,7 +324,7 @@ pub fn separate(
     }
     let mut pairs: Vec<((u32, u32), i64)> = count.into_iter().filter(|&(_, c)| c > 0).collect();
     if pairs.is_empty() {
-        return (fine_out(fine), out);
+        return (fine_out(&out), out);
     }
     pairs.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     // tie weight between fine communities of the same top group
@@ -376,7 +392,7 @@ pub fn separate(
         out[v] = group_of[fine[v] as usize];
     }
     relabel_dense(&mut out);
-    (fine_out(fine), out)
+    (fine_out(&out), out)
 }
 
 /// The dense id of the loose group in `top` (as [`top_level`] makes it): the one group of
@@ -465,6 +481,8 @@ mod tests {
                 }
             }
         }
+        // the community is cut in two, not into the many parts Leiden found to tell them apart
+        assert_eq!(fine.iter().max(), Some(&1));
         // "yes" about the same two people: nothing splits
         let (_, kept) = separate(&g.csr, &one, &one, &[(a, b)], &[(a, b)], &s);
         assert!(kept.iter().all(|&c| c == 0));
