@@ -31,7 +31,7 @@ pub fn ClusterControls(props: &ClusterControlsProps) -> Html {
         Callback::from(move |e: InputEvent| {
             if let Some(v) = e
                 .target_dyn_into::<HtmlInputElement>()
-                .and_then(|i| i.value().parse::<f64>().ok())
+                .and_then(|i| crate::browser::number(&i.value()))
             {
                 shown.set(v);
             }
@@ -42,7 +42,7 @@ pub fn ClusterControls(props: &ClusterControlsProps) -> Html {
         Callback::from(move |e: Event| {
             if let Some(v) = e
                 .target_dyn_into::<HtmlInputElement>()
-                .and_then(|i| i.value().parse::<f64>().ok())
+                .and_then(|i| crate::browser::number(&i.value()))
             {
                 on_resolution.emit(v);
             }

@@ -49,6 +49,7 @@ fn live_view(positions: &[f32]) -> ([f32; 2], Option<Camera>) {
         screen_camera(
             &canvas.get_attribute("data-center").unwrap_or_default(),
             &canvas.get_attribute("data-zoom").unwrap_or_default(),
+            |s| crate::browser::number(s).map(|v| v as f32),
             size,
             b,
         )

@@ -39,7 +39,7 @@ pub fn SignalPanel(props: &SignalPanelProps) -> Html {
                     let weights = props.weights;
                     let on_change = props.on_change.clone();
                     Callback::from(move |e: Event| {
-                        if let Some(v) = e.target_dyn_into::<HtmlInputElement>().and_then(|i| i.value().parse::<f32>().ok()) {
+                        if let Some(v) = e.target_dyn_into::<HtmlInputElement>().and_then(|i| crate::browser::number(&i.value())).map(|v| v as f32) {
                             let mut w = weights;
                             w.set(signal, v);
                             on_change.emit(w);

@@ -572,15 +572,19 @@ pub fn legend_entries(map: &MapData) -> Vec<LegendEntry> {
 
 /// The camera the live map uses, rebuilt from what its canvas reports: `data-center`
 /// ("x,y", graph space), `data-zoom` (zoom relative to the fitted view) and its size.
+///
+/// `number` reads one number: the page passes JavaScript's `parseFloat`, so its wasm links
+/// no float parser of its own (Rust's, with its tables, is 10 KB gzipped).
 pub fn screen_camera(
     center_attr: &str,
     zoom_attr: &str,
+    number: impl Fn(&str) -> Option<f32>,
     viewport_css_px: [f32; 2],
     bounds: Bounds,
 ) -> Option<Camera> {
     let (x, y) = center_attr.split_once(',')?;
-    let center_in_graph = [x.trim().parse::<f32>().ok()?, y.trim().parse::<f32>().ok()?];
-    let relative = zoom_attr.trim().parse::<f32>().ok()?;
+    let center_in_graph = [number(x.trim())?, number(y.trim())?];
+    let relative = number(zoom_attr.trim())?;
     let ok = |v: f32| v.is_finite();
     if !(ok(center_in_graph[0]) && ok(center_in_graph[1]) && ok(relative) && relative > 0.0) {
         return None;
@@ -1280,13 +1284,23 @@ mod tests {
             max: [100.0, 100.0],
         };
         let fitted = Camera::fit(bounds, [600.0, 400.0], FIT_MARGIN_CSS_PX);
-        let c = screen_camera("12.500,-3.250", "2.0000", [600.0, 400.0], bounds).unwrap();
+        let number = |s: &str| s.parse::<f32>().ok();
+        let c = screen_camera("12.500,-3.250", "2.0000", number, [600.0, 400.0], bounds).unwrap();
         assert_eq!(c.center_in_graph, [12.5, -3.25]);
         assert!((c.zoom - 2.0 * fitted.zoom).abs() < 1e-4);
-        assert_eq!(screen_camera("", "1", [600.0, 400.0], bounds), None);
-        assert_eq!(screen_camera("1,2", "0", [600.0, 400.0], bounds), None);
-        assert_eq!(screen_camera("1,NaN", "1", [600.0, 400.0], bounds), None);
-        assert_eq!(screen_camera("1;2", "1", [600.0, 400.0], bounds), None);
+        assert_eq!(screen_camera("", "1", number, [600.0, 400.0], bounds), None);
+        assert_eq!(
+            screen_camera("1,2", "0", number, [600.0, 400.0], bounds),
+            None
+        );
+        assert_eq!(
+            screen_camera("1,NaN", "1", number, [600.0, 400.0], bounds),
+            None
+        );
+        assert_eq!(
+            screen_camera("1;2", "1", number, [600.0, 400.0], bounds),
+            None
+        );
     }
 
     #[test]
