@@ -7,11 +7,13 @@
 //! - [`state`]: the page's state and the actions that change it;
 //! - [`components`]: one Yew component per file;
 //! - [`render`]: drawing the map;
+//! - [`panels`]: the Insights and Share dialogs, a second wasm module fetched after the first picture;
 //! - [`browser`]: the web-sys edge (reading dropped files, saved maps).
 
 pub mod baked;
 pub mod browser;
 pub mod components;
+pub mod panels;
 pub mod protocol;
 pub mod render;
 pub mod state;

@@ -4,6 +4,7 @@
 mod download;
 mod files;
 mod idb;
+pub mod panels;
 mod tabs;
 
 pub use download::{download, file_name_from, DownloadError};

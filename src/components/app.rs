@@ -2,9 +2,10 @@ use crate::browser::{download, SavedMapStore, TabChannel};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
     ChangesPanel, CheckTies, ClusterControls, ClusterLegend, ErrorBanner, ExportPanel,
-    ImportReport, InsightsPanel, LayoutControls, MapCanvas, PersonPanel, SavedMaps, ShareDialog,
-    SignalPanel, Timeline, Toolbar,
+    ImportReport, LayoutControls, MapCanvas, PanelHost, PersonPanel, SavedMaps, SignalPanel,
+    Timeline, Toolbar,
 };
+use crate::panels::{PanelData, PanelEvent};
 use crate::protocol::{MapCommand, MapEvent, Source};
 use crate::render::ThemeKind;
 use crate::state::{Action, AppState};
@@ -1289,6 +1290,25 @@ pub fn App() -> Html {
         let share_open = share_open.clone();
         Callback::from(move |()| share_open.set(false))
     };
+    // The two dialogs come from the panels module (src/panels.rs), fetched once the worker is up.
+    let on_edit_for_insights = on_edit.clone();
+    let on_insights_event = Callback::from(move |event| match event {
+        PanelEvent::Goal(g) => on_goal.emit(g),
+        PanelEvent::Core(c) => on_core.emit(c),
+        PanelEvent::Edit(e) => on_edit_for_insights.emit(e),
+        PanelEvent::Close => close_insights.emit(()),
+        PanelEvent::NeedInsights => {}
+    });
+    let on_share_event = Callback::from(move |event| match event {
+        PanelEvent::NeedInsights => on_need_insights.emit(()),
+        PanelEvent::Close => on_share_close.emit(()),
+        PanelEvent::Goal(_) | PanelEvent::Core(_) | PanelEvent::Edit(_) => {}
+    });
+    use_effect_with(state.worker_ready, |ready| {
+        if *ready {
+            crate::browser::panels::prefetch();
+        }
+    });
     html! {
         <div class={classes!("app", dark.then_some("dark"))} data-worker={if state.worker_ready { "ready" } else { "starting" }} {ondragenter} {ondragover} {ondragleave} {ondrop}>
             <Toolbar on_files={on_files} on_sample={on_sample} {sample_shown} {on_share} />
@@ -1393,19 +1413,20 @@ pub fn App() -> Html {
                     <ChangesPanel changes={state.changes.clone()} {previous} on_close={close_changes} />
                 }
                 if *insights_open && state.map.is_some() {
-                    <InsightsPanel insights={shown_insights.clone()} goal={(*goal).clone()} {on_goal} {on_core} on_close={close_insights} on_edit={on_edit.clone()} />
+                    <PanelHost data={PanelData::Insights { insights: shown_insights.clone(), goal: (*goal).clone() }} on_event={on_insights_event} />
                 }
                 if let Some(what) = state.busy.clone() {
                     <div class="busy" aria-live="polite">{ format!("{what}…") }</div>
                 }
             </main>
             if let (true, Some(map)) = (*share_open, state.map.clone()) {
-                <ShareDialog
-                    positions={super::Shared(state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone())))}
-                    map={super::Shared(map)}
-                    on_close={on_share_close}
-                    insights={shown_insights.clone()}
-                    on_need_insights={on_need_insights}
+                <PanelHost
+                    data={PanelData::Share {
+                        positions: state.positions.clone().unwrap_or_else(|| Rc::new(map.pos_in_graph.clone())),
+                        map,
+                        insights: shown_insights.clone(),
+                    }}
+                    on_event={on_share_event}
                 />
             }
             if state.dragging {

@@ -1,7 +1,9 @@
 // A first visit: the bundled sample, baked at build time, is drawn settled before any file of
 // the map's worker is requested; the worker comes after that first picture, opens the same
 // sample without changing what is on screen, and then everything works on the sample as on
-// any map. A file dropped before the worker is there waits for it, and the page says so.
+// any map. A file dropped before the worker is there waits for it, and the page says so. The
+// Insights and Share dialogs (the panels module) come later still; a dialog opened before they
+// are there waits for them, and one that cannot come says so and leaves the map as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openSite, waitForMap, workerReady, connectionsCsv, dropFiles, SHOTS } from './harness.mjs';
@@ -12,6 +14,7 @@ before(async () => { site = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); site?.close(); });
 
 const WORKER_FILE = /\/worker[^/]*\.(js|wasm)$/;
+const PANELS_FILE = /\/panels[^/]*\.(js|wasm)$/;
 
 /** Notes (in the page, on the page's clock) when the map first draws: the bench's signal. */
 async function noteFirstDraw(context) {
@@ -55,7 +58,7 @@ test('the first picture of the sample shows, settled, before any file of the wor
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
   await noteFirstDraw(context);
   const requests = [];
-  context.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
+  context.on('request', (r) => requests.push({ url: r.url(), at: Date.now(), page: !r.serviceWorker() }));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -71,6 +74,11 @@ test('the first picture of the sample shows, settled, before any file of the wor
   assert.ok(workerFiles.length >= 2, `the worker's script and wasm were fetched: ${requests.map((r) => r.url).join('\n')}`);
   const early = workerFiles.filter((r) => r.at < firstDrawAt);
   assert.deepEqual(early.map((r) => r.url), [], 'worker files requested before the first picture');
+  // (the service worker fetches every file again for the offline copy: not counted here)
+  const panelsFiles = requests.filter((r) => r.page && PANELS_FILE.test(new URL(r.url).pathname));
+  assert.equal(panelsFiles.length, 2, `the page fetched the panels module's script and wasm once: ${panelsFiles.map((r) => r.url)}`);
+  const workerAt = Math.min(...workerFiles.map((r) => r.at));
+  assert.deepEqual(panelsFiles.filter((r) => r.at < workerAt).map((r) => r.url), [], 'panels files requested before the worker');
   // Settled at once: the layout never ran on the sample.
   assert.deepEqual(await page.evaluate(() => window.__layoutTexts), ['Layout settled']);
   assert.deepEqual(errors, []);
@@ -144,5 +152,47 @@ test('a name being typed when the worker arrives is kept', async () => {
   await box.press('Enter');
   await legend.locator('.legend-name', { hasText: 'Typed as it came' }).waitFor();
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Insights opened before the panels module is there waits for it; one that cannot load says so, the map stays, and the next try works', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  let refuse = true;
+  const { page, errors, context } = await openSite(browser, site, {
+    setup: (c) => c.route(PANELS_FILE, async (route) => {
+      if (refuse) { await route.abort(); return; }
+      await held;
+      await route.continue();
+    }),
+  });
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.locator('.app[data-worker="ready"]').waitFor({ state: 'attached', timeout: 30000 });
+  // The prefetch after the worker failed, quietly.
+  await page.locator('html[data-panels="failed"]').waitFor({ state: 'attached', timeout: 30000 });
+  const before = await shown(page);
+  await page.getByRole('button', { name: 'Insights' }).click();
+  const failed = page.getByRole('alertdialog');
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /could not be loaded.*reload the page/);
+  await page.screenshot({ path: `${SHOTS}/panels-failed.png` });
+  await failed.getByRole('button', { name: 'Close' }).click();
+  await failed.waitFor({ state: 'detached' });
+  const after = await shown(page);
+  assert.deepEqual(after.legend, before.legend);
+  assert.equal(after.map, before.map);
+
+  // Reachable again but slow: the page says it is opening, then the dialog is there.
+  refuse = false;
+  await page.getByRole('button', { name: 'Insights' }).click();
+  await page.locator('.busy[role="status"]', { hasText: 'Opening…' }).waitFor();
+  release();
+  const dialog = page.getByRole('dialog', { name: 'What the map says' });
+  await dialog.getByRole('region', { name: 'Composition' }).waitFor({ timeout: 30000 });
+  assert.equal(await page.locator('.busy[role="status"]', { hasText: 'Opening…' }).count(), 0);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  // The aborted fetches are the only console errors.
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource|panels/.test(e)), []);
   await context.close();
 });

@@ -85,11 +85,13 @@ export async function waitForMap(page, statusPattern) {
 }
 
 /**
- * Waits until the page's web worker is downloaded and has answered (on a first visit it is
- * fetched only after the baked sample is drawn, so it is part of loading the page).
+ * Waits until the page's web worker is downloaded and has answered, and the panels module (the
+ * Insights and Share dialogs) is downloaded and started: on a first visit both are fetched only
+ * after the baked sample is drawn, so they are part of loading the page.
  */
 export async function workerReady(page) {
   await page.locator('.app[data-worker="ready"]').waitFor({ state: 'attached', timeout: 30000 });
+  await page.locator('html[data-panels="ready"]').waitFor({ state: 'attached', timeout: 30000 });
 }
 
 /**
