@@ -295,19 +295,14 @@ mod tests {
     use super::*;
 
     fn map() -> Rc<MapData> {
-        use tiemap_app::session::{Session, SessionSettings, Source};
-        let export = tiemap_core::sample::linkedin_sample(60, 7).export;
-        let session = Session::new(
-            1,
-            Source::Personal(export),
-            "Sample".into(),
-            "Sample".into(),
-            Vec::new(),
-            true,
-            SessionSettings::default(),
-        )
-        .expect("builds");
-        Rc::new(session.map_data())
+        use tiemap_app::saver::MapInput;
+        use tiemap_app::session::{Session, SessionSettings};
+        let input = MapInput::Sample {
+            people: 60,
+            seed: 7,
+        };
+        let session = Session::open(1, &input, SessionSettings::default(), &|_, _| {});
+        Rc::new(session.expect("opens").map_data())
     }
 
     #[test]
