@@ -19,7 +19,9 @@ mod leiden;
 mod modularity;
 pub mod stable;
 
-pub use leiden::{group_communities, leiden, leiden_telling, louvain, louvain_telling};
+pub use leiden::{
+    group_communities, leiden, leiden_from, leiden_telling, louvain, louvain_telling,
+};
 pub use modularity::modularity;
 pub use stable::{stabilize, StableLabels};
 
