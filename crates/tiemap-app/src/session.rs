@@ -110,9 +110,35 @@ pub struct Session {
     /// The network's ties before the person's answers were applied (`None` without answers):
     /// the clusters with answers start from the clusters of these ties ([`Session::clusters_of`]).
     unchecked_csr: Option<Csr>,
-    /// The communities of the last unchecked ties clustered, under a hash of those ties and the
-    /// clustering settings (a cold Leiden run saved per answer).
-    base_communities: std::cell::RefCell<Option<(u64, Vec<u32>)>>,
+    /// The communities and top-level clusters of the last unchecked ties clustered, under a
+    /// hash of those ties and the clustering settings (a cold Leiden run saved per answer).
+    base_communities: std::cell::RefCell<Option<BaseCommunities>>,
+}
+
+/// A hash of unchecked ties and clustering settings, the communities found on those ties,
+/// and the top-level cluster of each node.
+type BaseCommunities = (u64, Vec<u32>, Vec<u32>);
+
+/// The top-level cluster of each node when each community of `fine` goes where most of its
+/// people are in `clusters` (dense ids by first appearance; ties to the smaller cluster id).
+fn within_clusters(fine: &[u32], clusters: &[u32]) -> Vec<u32> {
+    let mut votes: BTreeMap<(u32, u32), usize> = BTreeMap::new();
+    for (&f, &c) in fine.iter().zip(clusters) {
+        *votes.entry((f, c)).or_insert(0) += 1;
+    }
+    let mut best: BTreeMap<u32, (usize, u32)> = BTreeMap::new();
+    for (&(f, c), &n) in &votes {
+        let b = best.entry(f).or_insert((0, c));
+        if n > b.0 {
+            *b = (n, c);
+        }
+    }
+    let mut top: Vec<u32> = fine
+        .iter()
+        .map(|f| best.get(f).map_or(0, |b| b.1))
+        .collect();
+    tiemap_core::community::relabel_dense(&mut top);
+    top
 }
 
 /// The name of the group of people tied to no cluster.
@@ -864,8 +890,9 @@ impl Session {
     /// The communities of `network` (whose adjacency is `csr`) at the map's resolution, and
     /// the top-level cluster of each node (dense ids). With answers, `unchecked` is the
     /// network's adjacency before they were applied: the communities start from its
-    /// communities ([`leiden_from`]), so an answer changes the map where it speaks and nowhere
-    /// else. A cold run on the answered ties would visit the nodes in another order after
+    /// communities ([`leiden_from`]) and each goes into the top-level cluster most of its people
+    /// are in there, so an answer changes the map where it speaks (and splits a cluster where a
+    /// "no" says so, below) and nowhere else. A cold run on the answered ties would visit the nodes in another order after
     /// every answer and could redraw clusters no answer touched: 20 answers on the hard
     /// exports moved the clusters' agreement with the true groups up and down by up to 0.025
     /// between one answer and the next. Starting from the unanswered ties' communities (not
@@ -895,27 +922,33 @@ impl Session {
                 && self.settings.algorithm == Algorithm::Leiden
                 && u.node_count() == csr.node_count()
         });
-        let mut partition = match warm {
-            Some(unchecked) => {
-                let start = self.base_communities(unchecked, &leiden, &mut tell);
-                let warm = leiden_from(csr, &leiden, &start);
-                tell(1.0);
-                warm
-            }
-            None => detect_telling(csr, self.settings.algorithm, &leiden, &mut tell),
-        };
         let time: Vec<Option<f32>> = network
             .nodes
             .iter()
             .map(|n| n.connected_on.map(|d| d.days_since_epoch() as f32))
             .collect();
-        let mut top = hierarchy::top_level(
-            csr,
-            &partition.membership,
-            self.settings.algorithm,
-            &leiden,
-            &time,
-        );
+        let (mut partition, mut top) = match warm {
+            Some(unchecked) => {
+                let (start, start_top) =
+                    self.base_communities(unchecked, &leiden, &time, &mut tell);
+                let warm = leiden_from(csr, &leiden, &start);
+                tell(1.0);
+                // each community in the top-level cluster most of its people were in
+                let top = within_clusters(&warm.membership, &start_top);
+                (warm, top)
+            }
+            None => {
+                let partition = detect_telling(csr, self.settings.algorithm, &leiden, &mut tell);
+                let top = hierarchy::top_level(
+                    csr,
+                    &partition.membership,
+                    self.settings.algorithm,
+                    &leiden,
+                    &time,
+                );
+                (partition, top)
+            }
+        };
         // "They don't know each other" between two communities of one cluster splits it
         // there (`hierarchy::separate`): one answer speaks for the two communities.
         let said = said(network, ties);
@@ -1500,8 +1533,9 @@ impl Session {
         &self,
         unchecked: &Csr,
         leiden: &LeidenSettings,
+        time: &[Option<f32>],
         progress: &mut dyn FnMut(f32),
-    ) -> Vec<u32> {
+    ) -> (Vec<u32>, Vec<u32>) {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (leiden.resolution.to_bits(), leiden.seed, &unchecked.offsets).hash(&mut h);
@@ -1510,15 +1544,16 @@ impl Session {
             w.to_bits().hash(&mut h);
         }
         let key = h.finish();
-        if let Some((k, membership)) = self.base_communities.borrow().as_ref() {
+        if let Some((k, membership, top)) = self.base_communities.borrow().as_ref() {
             if *k == key {
-                return membership.clone();
+                return (membership.clone(), top.clone());
             }
         }
         let membership =
             tiemap_core::community::leiden_telling(unchecked, leiden, progress).membership;
-        *self.base_communities.borrow_mut() = Some((key, membership.clone()));
-        membership
+        let top = hierarchy::top_level(unchecked, &membership, Algorithm::Leiden, leiden, time);
+        *self.base_communities.borrow_mut() = Some((key, membership.clone(), top.clone()));
+        (membership, top)
     }
 
     /// How many of the person's yes/no answers the top-level clusters of `network` agree
@@ -2282,6 +2317,14 @@ mod tests {
             after.nodes.iter().map(|n| n.subcluster).collect::<Vec<_>>(),
             again.nodes.iter().map(|n| n.subcluster).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn each_community_goes_where_most_of_its_people_are() {
+        // communities 0 (three people: two in cluster 5, one in 9), 1 (in 9), 2 (one each)
+        let fine = [0, 0, 0, 1, 1, 2, 2];
+        let clusters = [5, 5, 9, 9, 9, 9, 5];
+        assert_eq!(within_clusters(&fine, &clusters), vec![0, 0, 0, 1, 1, 0, 0]);
     }
 
     #[test]
