@@ -17,8 +17,14 @@ use crate::Csr;
 /// How many top-level clusters a map of `n` people opens on: about `sqrt(n) / 2.8`, from 3
 /// up to 12 (InMaps showed six to ten colour groups).
 pub fn top_level_target(n: usize) -> usize {
-    ((n as f64).sqrt() / 2.8).round().clamp(3.0, 12.0) as usize
+    ((n as f64).sqrt() / 2.8)
+        .round()
+        .clamp(3.0, MOST_TOP_LEVEL as f64) as usize
 }
+
+/// The most top-level clusters a map opens on, the loose group of what is left small
+/// counted as one of them: more colours than this cannot be told apart at a glance.
+pub const MOST_TOP_LEVEL: usize = 12;
 
 /// A cluster smaller than this is not a top-level cluster of its own: 1 % of the people, at
 /// least 3.
@@ -35,9 +41,9 @@ const RESOLUTION_STEPS: [f64; 9] = [1.0, 0.7, 0.5, 0.35, 0.25, 0.17, 0.11, 0.07,
 /// `settings.resolution`.
 ///
 /// When ties alone leave too many big groups (groups with no tie between them, as in a
-/// friends list that gives only names and dates), the smallest big group joins the one whose
-/// members' `time` (a date per node, any unit; `None` when unknown) is closest in median,
-/// until the target is met.
+/// friends list that gives only names and dates), or [`MOST_TOP_LEVEL`] groups with the loose
+/// group of what is left small, the smallest big group joins the one whose members' `time` (a
+/// date per node, any unit; `None` when unknown) is closest in median, until both hold.
 pub fn top_level(
     csr: &Csr,
     fine: &[u32],
@@ -145,7 +151,10 @@ pub fn top_level(
             members[c as usize].push(v);
         }
         let big: Vec<usize> = (0..groups).filter(|&g| members[g].len() >= floor).collect();
-        if big.len() <= target {
+        // what is small becomes one loose group (5), one more cluster a person sees
+        let loose = usize::from(members.iter().any(|m| !m.is_empty() && m.len() < floor));
+        let most = MOST_TOP_LEVEL.max(target);
+        if (big.len() <= target && big.len() + loose <= most) || big.len() < 2 {
             break;
         }
         let median = |g: usize| -> Option<f32> {
@@ -564,6 +573,44 @@ mod tests {
             Some(2),
             "two cliques and the loose group"
         );
+    }
+
+    #[test]
+    fn the_loose_group_counts_as_one_of_the_clusters_a_map_opens_on() {
+        // Thirteen cliques of 80 with no tie between them, one year apart, and three people
+        // tied to no one: 1,043 people open on 12 clusters, the loose group one of them, so
+        // the cliques join nearest in time until eleven remain.
+        let cliques = 13u32;
+        let n = cliques as usize * 80 + 3;
+        let mut edges = Vec::new();
+        for k in 0..cliques {
+            for a in 0..80u32 {
+                for b in (a + 1)..80 {
+                    edges.push((k * 80 + a, k * 80 + b, 1.0));
+                }
+            }
+        }
+        let csr = Csr::from_edges(n, edges);
+        let time: Vec<Option<f32>> = (0..n)
+            .map(|v| (v < n - 3).then_some((v / 80) as f32 * 365.0))
+            .collect();
+        let settings = LeidenSettings::with_seed(1);
+        let fine = detect(&csr, Algorithm::Leiden, &settings).membership;
+        let top = top_level(&csr, &fine, Algorithm::Leiden, &settings, &time);
+        let count = top.iter().copied().max().unwrap_or(0) as usize + 1;
+        assert_eq!(top_level_target(n), MOST_TOP_LEVEL);
+        assert_eq!(count, MOST_TOP_LEVEL, "{top:?}");
+        let loose = loose_group(&csr, &top).expect("a loose group");
+        assert!((n - 3..n).all(|v| top[v] == loose));
+        // every clique whole, and a cluster holds cliques of consecutive years
+        for k in 0..cliques as usize {
+            assert!((k * 80..k * 80 + 80).all(|v| top[v] == top[k * 80]));
+        }
+        for k in 1..cliques as usize - 1 {
+            if top[(k - 1) * 80] == top[(k + 1) * 80] {
+                assert_eq!(top[k * 80], top[(k - 1) * 80], "{top:?}");
+            }
+        }
     }
 
     #[test]
