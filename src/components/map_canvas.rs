@@ -1072,11 +1072,11 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
             if key == MapKey::Back && now == MapCursor::Map {
                 return false; // Escape on the map itself: clears the selection (below)
             }
-            match outline.step(now, key) {
+            match outline.step(&map, now, key) {
                 MapStep::Open(node) => on_choose.emit(node),
                 MapStep::Moved(next) => {
                     *cursor.borrow_mut() = next;
-                    let node = outline.node(next);
+                    let node = outline.node(&map, next);
                     {
                         let mut en = engine.borrow_mut();
                         en.set_keyboard_cluster(outline.cluster_id(next));

@@ -2,7 +2,7 @@
 // (not the worker), summarised by function.
 //
 //   node tools/bench/page/profile.mjs --dist dist --file connections.csv [--drop-as Connections.csv]
-//     [--out target/bench/page-profile.json] [--top 40]
+//     [--out target/bench/page-profile.json] [--top 40] [--trace [--tasks 4] [--held 12]]
 //
 // Opens the built site as tools/bench/page/run.mjs does, waits for the sample to settle, starts
 // V8's sampling profiler on the page, drops the file with a real drag sequence, waits until the
@@ -143,18 +143,30 @@ if (trace) {
     // the page's functions with the most self time inside the task: the CPU profile's
     // samples (timestamps on the trace's clock) that fall in it
     const fns = new Map();
+    // and with the most time on the stack (self and callees)
+    const held = new Map();
     let at = profile.startTime;
     profile.samples.forEach((id, i) => {
       at += profile.timeDeltas[i] ?? 0;
       if (at < t.ts || at > t.ts + t.dur) return;
       const k = name(byId.get(id));
-      fns.set(k, (fns.get(k) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+      const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      fns.set(k, (fns.get(k) ?? 0) + dt);
+      const seen = new Set();
+      for (let up = id; up != null; up = parent.get(up)) {
+        const kk = name(byId.get(up));
+        if (seen.has(kk)) continue;
+        seen.add(kk);
+        held.set(kk, (held.get(kk) ?? 0) + dt);
+      }
     });
     const fparts = [...fns.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k.replace(/::h[0-9a-f]{16}/, '')} ${Math.round(v)}`);
-    result.tasks.push({ ms: Math.round(t.dur / 1000), parts, other_processes: gparts, functions: fparts });
+    const hparts = [...held.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(opt('--held', '12'))).map(([k, v]) => `${k.replace(/::h[0-9a-f]{16}/, '')} ${Math.round(v)}`);
+    result.tasks.push({ ms: Math.round(t.dur / 1000), parts, other_processes: gparts, functions: fparts, held: hparts });
     console.log(`task ${Math.round(t.dur / 1000)} ms: ${parts.join(', ')}`);
     console.log(`  elsewhere: ${gparts.join(', ')}`);
     console.log(`  functions (self ms): ${fparts.join(', ')}`);
+    console.log(`  functions (on the stack, ms):\n    ${hparts.join('\n    ')}`);
   }
 }
 await writeFile(outPath, JSON.stringify(result, null, 1) + '\n');
