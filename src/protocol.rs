@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use tiemap_app::insights::Insights;
 use tiemap_app::model::{
-    ClusterEdits, ClusterUpdate, Explanation, ExportFormat, MapData, NameMode, Positions,
+    ClusterEdits, ClusterUpdate, Explanation, ExportFormat, MapData, NameMode, NodeView, Positions,
     Questions, SavedState, SizeBy, Sizes,
 };
 use tiemap_app::saver::MapInput;
@@ -151,6 +151,12 @@ pub enum MapEvent {
         input: Source,
         state: Box<SavedState>,
     },
+    /// The people of the map being opened, sent ahead while the worker finds its clusters
+    /// (`Session::open_showing`): the `Loaded` map that follows (same `map_id`) comes without
+    /// them (`Session::map_data_without_people`), and the page puts them back
+    /// (`MapData::take_people`), so it takes in most of the map while the worker works.
+    /// (Last, so the other variants keep their numbers: the benchmarks read them.)
+    People { map_id: u32, people: Vec<NodeView> },
 }
 
 /// The command that opens a map of `input`.

@@ -383,7 +383,9 @@ impl AppState {
             }
             // Saving is the page's business (src/components/app.rs), not the state's.
             // The page opens the map it holds (`Persist::on_event`), which says so.
-            Action::Worker(MapEvent::Snapshot(_) | MapEvent::Project { .. }) => {}
+            Action::Worker(
+                MapEvent::Snapshot(_) | MapEvent::Project { .. } | MapEvent::People { .. },
+            ) => {}
             Action::Worker(MapEvent::File { .. }) => s.busy = None,
             Action::Worker(MapEvent::Sizes(sizes)) => {
                 // Only for the map on screen and the choice still made.

@@ -114,11 +114,21 @@ impl Worker for MapWorker {
                 self.next_map_id += 1;
                 // The sample the page already shows (baked): opened in its settled state.
                 let synced = matches!(command, MapCommand::SettledSample { .. });
-                match open(map_id, command, &progress) {
+                // The people go ahead: the page takes them in while the clusters are found.
+                let sent_ahead = std::cell::Cell::new(false);
+                let people_ahead = |people| {
+                    sent_ahead.set(true);
+                    scope.respond(who, MapEvent::People { map_id, people });
+                };
+                match open(map_id, command, &progress, &people_ahead) {
                     None => {}
                     Some(Ok(session)) => {
                         self.slice = SliceSize::default();
-                        let map = Box::new(session.map_data());
+                        let map = Box::new(if sent_ahead.get() {
+                            session.map_data_without_people()
+                        } else {
+                            session.map_data()
+                        });
                         scope.respond(
                             who,
                             if synced {
@@ -268,6 +278,7 @@ pub fn open(
     map_id: u32,
     command: MapCommand,
     progress: &dyn Fn(&str, f32),
+    people_ahead: &dyn Fn(Vec<tiemap_app::model::NodeView>),
 ) -> Option<Result<Session, SessionError>> {
     let input = match command {
         MapCommand::LoadSample { people, seed } => MapInput::Sample { people, seed },
@@ -281,11 +292,12 @@ pub fn open(
         }
         _ => return None,
     };
-    Some(Session::open(
+    Some(Session::open_showing(
         map_id,
         &input,
         SessionSettings::default(),
         progress,
+        Some(people_ahead),
     ))
 }
 
@@ -519,6 +531,7 @@ mod tests {
                 seed: 1,
             },
             &quiet,
+            &|_| {},
         )
         .unwrap()
         .unwrap()
@@ -536,7 +549,7 @@ mod tests {
             name: "Connections.csv".into(),
             bytes: csv.as_bytes().to_vec(),
         }];
-        let map = open(1, MapCommand::Import { files }, &quiet)
+        let map = open(1, MapCommand::Import { files }, &quiet, &|_| {})
             .unwrap()
             .unwrap()
             .map_data();
@@ -559,7 +572,7 @@ mod tests {
             file("Connections.csv", csv),
             file("notes.txt", "some words"),
         ];
-        let map = open(1, MapCommand::Import { files }, &quiet)
+        let map = open(1, MapCommand::Import { files }, &quiet, &|_| {})
             .unwrap()
             .unwrap()
             .map_data();
@@ -581,7 +594,7 @@ mod tests {
             name: "triangle.txt".into(),
             bytes: edges.as_bytes().to_vec(),
         }];
-        let map = open(1, MapCommand::Import { files }, &quiet)
+        let map = open(1, MapCommand::Import { files }, &quiet, &|_| {})
             .unwrap()
             .unwrap()
             .map_data();
@@ -597,7 +610,7 @@ mod tests {
             name: "notes.txt".into(),
             bytes: b"just some words".to_vec(),
         }];
-        let err = open(1, MapCommand::Import { files }, &quiet)
+        let err = open(1, MapCommand::Import { files }, &quiet, &|_| {})
             .unwrap()
             .err()
             .expect("fails")

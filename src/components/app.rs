@@ -73,6 +73,8 @@ struct Persist {
     worker_first: RefCell<Option<MapCommand>>,
     /// The worker has answered since it was started (it is downloaded and running).
     worker_ready: Cell<bool>,
+    /// The people of the map the worker is opening (its id), sent ahead of the map.
+    people_ahead: RefCell<Option<(u32, Vec<tiemap_app::model::NodeView>)>>,
 }
 
 /// The worker starts at the latest this long after the baked sample was drawn (it starts
@@ -475,6 +477,20 @@ impl Persist {
                 self.open_input(input.into_input(), Some(*state));
                 return;
             }
+            // The people of the map under way, ahead of it: kept until it comes.
+            MapEvent::People { map_id, people } => {
+                *self.people_ahead.borrow_mut() = Some((map_id, people));
+                return;
+            }
+            MapEvent::Loaded(mut map) => {
+                let ahead = self.people_ahead.borrow_mut().take();
+                if let Some((map_id, people)) = ahead {
+                    if map_id == map.map_id {
+                        map.take_people(people);
+                    }
+                }
+                MapEvent::Loaded(map)
+            }
             event => event,
         };
         match &event {
@@ -653,6 +669,7 @@ pub fn App() -> Html {
                 worker_deferred: Cell::new(false),
                 worker_first: RefCell::new(None),
                 worker_ready: Cell::new(false),
+                people_ahead: RefCell::new(None),
             })
         })
     };

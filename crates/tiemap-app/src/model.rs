@@ -417,6 +417,27 @@ pub struct MapData {
     pub checking: Option<CheckingView>,
 }
 
+impl MapData {
+    /// Puts back the people `Session::map_data_without_people` left out, from `people` (as
+    /// `Session::open_showing` gave them: in `nodes`' order, as many), keeping each node's
+    /// degree and clusters. Does nothing, and says so (false), when the map's people are not
+    /// parted (a key is there) or `people` are not as many.
+    pub fn take_people(&mut self, people: Vec<NodeView>) -> bool {
+        if people.len() != self.nodes.len() || self.nodes.iter().any(|n| !n.key.is_empty()) {
+            return false;
+        }
+        for (node, person) in self.nodes.iter_mut().zip(people) {
+            *node = NodeView {
+                degree: node.degree,
+                cluster: node.cluster,
+                subcluster: node.subcluster,
+                ..person
+            };
+        }
+        true
+    }
+}
+
 /// One tie to ask the person about.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Question {

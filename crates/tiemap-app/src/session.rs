@@ -330,6 +330,20 @@ impl Session {
         settings: SessionSettings,
         progress: &dyn Fn(&str, f32),
     ) -> Result<Session, SessionError> {
+        Session::open_showing(map_id, input, settings, progress, None)
+    }
+
+    /// [`Session::open`], giving `people_ahead` the map's people as soon as they are read (before
+    /// the clusters and the layout): [`Session::map_data`]'s `nodes` as they will be, but with
+    /// degree, cluster and sub-cluster 0 and `None`. The page's worker sends them ahead, so
+    /// the page takes them in while the worker finds the clusters.
+    pub fn open_showing(
+        map_id: u32,
+        input: &MapInput,
+        settings: SessionSettings,
+        progress: &dyn Fn(&str, f32),
+        people_ahead: Option<&dyn Fn(Vec<NodeView>)>,
+    ) -> Result<Session, SessionError> {
         match input {
             MapInput::Sample { people, seed } => {
                 progress("Building the sample network", 0.0);
@@ -345,6 +359,7 @@ impl Session {
                     true,
                     settings,
                     progress,
+                    people_ahead,
                 )?;
                 session.set_fingerprint(format!("sample-{people}-{seed}"));
                 Ok(session)
@@ -392,6 +407,7 @@ impl Session {
                     false,
                     settings,
                     progress,
+                    people_ahead,
                 )?;
                 session.set_fingerprint(fingerprint(files));
                 Ok(session)
@@ -416,10 +432,12 @@ impl Session {
             is_sample,
             settings,
             &|_, _| {},
+            None,
         )
     }
 
-    /// [`Session::new`], telling `progress` when clustering and the layout start.
+    /// [`Session::new`], telling `progress` when clustering and the layout start, and
+    /// `people_ahead` the people once the ties are known (see [`Session::open_showing`]).
     fn build(
         map_id: u32,
         source: Source,
@@ -427,6 +445,7 @@ impl Session {
         is_sample: bool,
         settings: SessionSettings,
         progress: &dyn Fn(&str, f32),
+        people_ahead: Option<&dyn Fn(Vec<NodeView>)>,
     ) -> Result<Session, SessionError> {
         let mut settings = settings;
         if let (true, Source::Personal(export)) = (settings.infer_by_size, &source) {
@@ -445,6 +464,13 @@ impl Session {
                 Source::Personal(_) => SessionError::NoConnections { title },
                 Source::Graph(_) => SessionError::NoNodes { title },
             });
+        }
+        if let Some(people_ahead) = people_ahead {
+            let export = match &source {
+                Source::Personal(export) => Some(export),
+                Source::Graph(_) => None,
+            };
+            people_ahead(people_of(&network, export));
         }
         let csr = network.csr();
         // A placeholder until the clusters are known and `start_layout` starts the real one
@@ -1043,6 +1069,18 @@ impl Session {
 
     /// The whole map, for the page.
     pub fn map_data(&self) -> MapData {
+        self.map_data_with(true)
+    }
+
+    /// [`Session::map_data`] without the people's own fields (key, label, company, title,
+    /// URL, date, address-book flag and invitation: empty in `nodes`), for a page that has
+    /// them already ([`Session::open_showing`] gave them ahead): the map travels to the page
+    /// in a fraction of the bytes, and the page puts them back with [`MapData::take_people`].
+    pub fn map_data_without_people(&self) -> MapData {
+        self.map_data_with(false)
+    }
+
+    fn map_data_with(&self, people: bool) -> MapData {
         let n = self.network.nodes.len();
         let mut degree = vec![0u32; n];
         let mut ties = Vec::with_capacity(self.network.ties.len() * 2);
@@ -1064,34 +1102,21 @@ impl Session {
         };
         let (node_clusters, clusters) = self.shown_clusters();
         let (node_subclusters, subclusters) = self.shown_subclusters(&node_clusters);
-        let invitations = self
-            .personal_export()
-            .map(invitations_by_url)
-            .unwrap_or_default();
-        let nodes = self
-            .network
-            .nodes
-            .iter()
+        let mut nodes = if people {
+            people_of(&self.network, self.personal_export())
+        } else {
+            vec![NodeView::default(); n]
+        };
+        for (((node, &degree), &cluster), &subcluster) in nodes
+            .iter_mut()
             .zip(&degree)
             .zip(&node_clusters)
             .zip(&node_subclusters)
-            .map(|(((info, &degree), &cluster), &subcluster)| NodeView {
-                key: info.key.clone(),
-                label: info.label.clone(),
-                company: info.company.clone(),
-                title: info.title.clone(),
-                url: info.url.clone(),
-                degree,
-                cluster,
-                subcluster,
-                connected: info.connected_on.map(month_index),
-                from_address_book: info.from_address_book(),
-                invitation: info
-                    .url
-                    .as_deref()
-                    .and_then(|url| invitations.get(&normalize_profile_url(url)).cloned()),
-            })
-            .collect();
+        {
+            node.degree = degree;
+            node.cluster = cluster;
+            node.subcluster = subcluster;
+        }
         MapData {
             map_id: self.map_id,
             title: self.title.clone(),
@@ -1815,6 +1840,33 @@ impl Session {
 /// Who invited whom, by the other person's normalised profile URL (Invitations.csv: one side
 /// is always the owner): "They invited you to connect, Jan 2018". The latest invitation
 /// with each person counts.
+/// The people of `network` as the page lists them, without what the ties and clusters make
+/// (degree, cluster and sub-cluster are 0 and `None`): what [`Session::map_data`] lists as
+/// `nodes` once those are filled in, and what [`Session::open_showing`] gives ahead.
+fn people_of(network: &Network, export: Option<&PersonalExport>) -> Vec<NodeView> {
+    let invitations = export.map(invitations_by_url).unwrap_or_default();
+    network
+        .nodes
+        .iter()
+        .map(|info| NodeView {
+            key: info.key.clone(),
+            label: info.label.clone(),
+            company: info.company.clone(),
+            title: info.title.clone(),
+            url: info.url.clone(),
+            degree: 0,
+            cluster: 0,
+            subcluster: None,
+            connected: info.connected_on.map(month_index),
+            from_address_book: info.from_address_book(),
+            invitation: info
+                .url
+                .as_deref()
+                .and_then(|url| invitations.get(&normalize_profile_url(url)).cloned()),
+        })
+        .collect()
+}
+
 fn invitations_by_url(export: &PersonalExport) -> BTreeMap<String, String> {
     use tiemap_core::model::InvitationDirection;
     let mut latest = BTreeMap::new();
@@ -2777,5 +2829,63 @@ mod tests {
         let why = s.explain(node);
         assert!(why.ties.iter().all(|t| !t.why.is_empty()));
         assert!(why.ties.windows(2).all(|w| w[0].weight >= w[1].weight));
+    }
+}
+
+#[cfg(test)]
+mod people_ahead_tests {
+    use super::*;
+    use std::cell::RefCell;
+
+    #[test]
+    fn the_people_given_ahead_are_the_maps_people_and_fill_a_parted_map() {
+        let given: RefCell<Vec<Vec<NodeView>>> = RefCell::new(Vec::new());
+        let keep = |people: Vec<NodeView>| given.borrow_mut().push(people);
+        let session = Session::open_showing(
+            1,
+            &MapInput::Sample {
+                people: 300,
+                seed: 3,
+            },
+            SessionSettings::default(),
+            &|_, _| {},
+            Some(&keep),
+        )
+        .expect("the sample opens");
+        let people = given.into_inner();
+        assert_eq!(people.len(), 1, "given once");
+        let people = people.into_iter().next().unwrap_or_default();
+        let whole = session.map_data();
+        assert_eq!(people.len(), whole.nodes.len());
+        // every field but what the ties and clusters make
+        for (p, n) in people.iter().zip(&whole.nodes) {
+            let bare = NodeView {
+                degree: 0,
+                cluster: 0,
+                subcluster: None,
+                ..n.clone()
+            };
+            assert_eq!(p, &bare);
+        }
+        assert!(whole.nodes.iter().any(|n| n.degree > 0 && n.cluster > 0));
+
+        let mut parted = session.map_data_without_people();
+        assert!(parted
+            .nodes
+            .iter()
+            .all(|n| n.key.is_empty() && n.label.is_empty()));
+        let bytes = |m: &MapData| bincode::serialize(m).map(|b| b.len()).unwrap_or(0);
+        assert!(
+            bytes(&parted) * 2 < bytes(&whole),
+            "{} of {} bytes",
+            bytes(&parted),
+            bytes(&whole)
+        );
+        assert!(!parted.take_people(people[1..].to_vec()), "too few");
+        assert!(parted.take_people(people.clone()));
+        assert_eq!(parted, whole);
+        // a map whose people are there takes none
+        assert!(!parted.take_people(people));
+        assert_eq!(parted, whole);
     }
 }
