@@ -124,6 +124,7 @@ impl Worker for MapWorker {
                     None => {}
                     Some(Ok(session)) => {
                         self.slice = SliceSize::default();
+                        // (`SettledSample` sends no people ahead: its `Synced` map is whole.)
                         let map = Box::new(if sent_ahead.get() {
                             session.map_data_without_people()
                         } else {

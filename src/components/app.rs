@@ -265,6 +265,8 @@ impl Persist {
     fn spawn_worker(self: &Rc<Self>) {
         let events = self.clone();
         self.worker_ready.set(false);
+        // people sent ahead by a worker before this one belong to none of this one's maps
+        *self.people_ahead.borrow_mut() = None;
         let worker = MapWorker::spawner()
             .callback(move |event| {
                 if !events.worker_ready.replace(true) {
@@ -324,6 +326,7 @@ impl Persist {
     /// The worker stopped: let it go; the map on screen stays, and Retry starts a new one.
     fn worker_stopped(&self, what: &str) {
         *self.bridge.borrow_mut() = None;
+        *self.people_ahead.borrow_mut() = None;
         self.dispatcher.dispatch(Action::WorkerStopped {
             sentence: format!(
                 "tiemap's background worker stopped ({what}); your map is still here, and Retry starts it again."
@@ -484,9 +487,18 @@ impl Persist {
             }
             MapEvent::Loaded(mut map) => {
                 let ahead = self.people_ahead.borrow_mut().take();
-                if let Some((map_id, people)) = ahead {
-                    if map_id == map.map_id {
-                        map.take_people(people);
+                if map.people_ahead {
+                    let put = match ahead {
+                        Some((map_id, people)) if map_id == map.map_id => map.take_people(people),
+                        _ => false,
+                    };
+                    if !put {
+                        // (The worker sends them first, so this is not expected: the map on
+                        // screen stays rather than a map without names.)
+                        self.dispatcher.dispatch(Action::Fail {
+                            sentence: "The new map came without its people's names, so the map on screen stays: open the file again.".to_string(),
+                        });
+                        return;
                     }
                 }
                 MapEvent::Loaded(map)

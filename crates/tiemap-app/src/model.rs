@@ -415,17 +415,23 @@ pub struct MapData {
     /// What the person's checks of ties did (`None` for a graph file's real ties).
     #[serde(default)]
     pub checking: Option<CheckingView>,
+    /// The people's own fields (key, label, company, title, URL, date, address-book flag and
+    /// invitation) are left out of `nodes` (empty there): they came ahead
+    /// (`Session::open_showing`), and [`MapData::take_people`] puts them back.
+    #[serde(default)]
+    pub people_ahead: bool,
 }
 
 impl MapData {
     /// Puts back the people `Session::map_data_without_people` left out, from `people` (as
     /// `Session::open_showing` gave them: in `nodes`' order, as many), keeping each node's
-    /// degree and clusters. Does nothing, and says so (false), when the map's people are not
-    /// parted (a key is there) or `people` are not as many.
+    /// degree and clusters. Does nothing, and says so (false), when the map's people were not
+    /// left out ([`MapData::people_ahead`]) or `people` are not as many.
     pub fn take_people(&mut self, people: Vec<NodeView>) -> bool {
-        if people.len() != self.nodes.len() || self.nodes.iter().any(|n| !n.key.is_empty()) {
+        if !self.people_ahead || people.len() != self.nodes.len() {
             return false;
         }
+        self.people_ahead = false;
         for (node, person) in self.nodes.iter_mut().zip(people) {
             *node = NodeView {
                 degree: node.degree,

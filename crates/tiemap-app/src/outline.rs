@@ -357,6 +357,7 @@ mod tests {
             resolution: 1.0,
             fold_below: 0,
             edits: Default::default(),
+            people_ahead: false,
         }
     }
 

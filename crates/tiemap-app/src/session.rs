@@ -1152,6 +1152,7 @@ impl Session {
                     .filter(|n| !n.is_empty()),
                 Source::Graph(_) => None,
             },
+            people_ahead: !people,
         }
     }
 
@@ -1837,9 +1838,6 @@ impl Session {
     }
 }
 
-/// Who invited whom, by the other person's normalised profile URL (Invitations.csv: one side
-/// is always the owner): "They invited you to connect, Jan 2018". The latest invitation
-/// with each person counts.
 /// The people of `network` as the page lists them, without what the ties and clusters make
 /// (degree, cluster and sub-cluster are 0 and `None`): what [`Session::map_data`] lists as
 /// `nodes` once those are filled in, and what [`Session::open_showing`] gives ahead.
@@ -1867,6 +1865,9 @@ fn people_of(network: &Network, export: Option<&PersonalExport>) -> Vec<NodeView
         .collect()
 }
 
+/// Who invited whom, by the other person's normalised profile URL (Invitations.csv: one side
+/// is always the owner): "They invited you to connect, Jan 2018". The latest invitation
+/// with each person counts.
 fn invitations_by_url(export: &PersonalExport) -> BTreeMap<String, String> {
     use tiemap_core::model::InvitationDirection;
     let mut latest = BTreeMap::new();
@@ -2870,6 +2871,7 @@ mod people_ahead_tests {
         assert!(whole.nodes.iter().any(|n| n.degree > 0 && n.cluster > 0));
 
         let mut parted = session.map_data_without_people();
+        assert!(parted.people_ahead);
         assert!(parted
             .nodes
             .iter()

@@ -22,8 +22,10 @@ pub fn top_level_target(n: usize) -> usize {
         .clamp(3.0, MOST_TOP_LEVEL as f64) as usize
 }
 
-/// The most top-level clusters a map opens on, the loose group of what is left small
-/// counted as one of them: more colours than this cannot be told apart at a glance.
+/// The most top-level clusters a map opens on at the map's own resolution, the loose group of
+/// what is left small counted as one of them: more colours than this cannot be told apart at
+/// a glance. (A higher resolution asks for more; groups that [`top_level`] cannot join, for
+/// want of ties and dates, stay apart.)
 pub const MOST_TOP_LEVEL: usize = 12;
 
 /// A cluster smaller than this is not a top-level cluster of its own: 1 % of the people, at
@@ -41,9 +43,12 @@ const RESOLUTION_STEPS: [f64; 9] = [1.0, 0.7, 0.5, 0.35, 0.25, 0.17, 0.11, 0.07,
 /// `settings.resolution`.
 ///
 /// When ties alone leave too many big groups (groups with no tie between them, as in a
-/// friends list that gives only names and dates), or [`MOST_TOP_LEVEL`] groups with the loose
-/// group of what is left small, the smallest big group joins the one whose members' `time` (a
-/// date per node, any unit; `None` when unknown) is closest in median, until both hold.
+/// friends list that gives only names and dates), or more than [`MOST_TOP_LEVEL`] groups with
+/// the loose group of what is left small, the smallest big group joins the big group it has
+/// the most tie weight with, or when it has none, the one whose members' `time` (a date per
+/// node, any unit; `None` when unknown) is closest in median, until both hold or no group can
+/// join another (groups with neither ties nor dates, as in a graph file's separate parts,
+/// stay apart).
 pub fn top_level(
     csr: &Csr,
     fine: &[u32],
@@ -172,13 +177,32 @@ pub fn top_level(
         let Some(&g) = big.iter().min_by_key(|&&g| (members[g].len(), g)) else {
             break;
         };
-        let Some(mg) = median(g) else { break };
-        let nearest = big
+        // the big group it has the most tie weight with, if any; else the nearest in time
+        let mut tied = vec![0.0f64; groups];
+        for &v in &members[g] {
+            let (nbrs, weights) = csr.neighbors(v);
+            for (&u, &w) in nbrs.iter().zip(weights) {
+                if let Some(&h) = top.get(u as usize) {
+                    tied[h as usize] += f64::from(w);
+                }
+            }
+        }
+        let most_tied = big
             .iter()
-            .filter(|&&h| h != g)
-            .filter_map(|&h| median(h).map(|mh| (h, (mh - mg).abs())))
-            .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-        let Some((h, _)) = nearest else { break };
+            .filter(|&&h| h != g && tied[h] > 0.0)
+            .max_by(|&&a, &&b| tied[a].total_cmp(&tied[b]).then(b.cmp(&a)))
+            .copied();
+        let nearest = || {
+            let mg = median(g)?;
+            big.iter()
+                .filter(|&&h| h != g)
+                .filter_map(|&h| median(h).map(|mh| (h, (mh - mg).abs())))
+                .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+                .map(|(h, _)| h)
+        };
+        let Some(h) = most_tied.or_else(nearest) else {
+            break;
+        };
         for c in top.iter_mut().filter(|c| **c as usize == g) {
             *c = h as u32;
         }
@@ -575,6 +599,23 @@ mod tests {
         );
     }
 
+    /// The top level of `n` people with `edges` and `time`, for a network that size opens on
+    /// [`MOST_TOP_LEVEL`] clusters: checks that it does.
+    fn twelve_clusters(
+        n: usize,
+        edges: Vec<(u32, u32, f32)>,
+        time: &[Option<f32>],
+    ) -> (Csr, Vec<u32>) {
+        let csr = Csr::from_edges(n, edges);
+        let settings = LeidenSettings::with_seed(1);
+        let fine = detect(&csr, Algorithm::Leiden, &settings).membership;
+        let top = top_level(&csr, &fine, Algorithm::Leiden, &settings, time);
+        let count = top.iter().copied().max().unwrap_or(0) as usize + 1;
+        assert_eq!(top_level_target(n), MOST_TOP_LEVEL);
+        assert_eq!(count, MOST_TOP_LEVEL, "{top:?}");
+        (csr, top)
+    }
+
     #[test]
     fn the_loose_group_counts_as_one_of_the_clusters_a_map_opens_on() {
         // Thirteen cliques of 80 with no tie between them, one year apart, and three people
@@ -590,16 +631,10 @@ mod tests {
                 }
             }
         }
-        let csr = Csr::from_edges(n, edges);
         let time: Vec<Option<f32>> = (0..n)
             .map(|v| (v < n - 3).then_some((v / 80) as f32 * 365.0))
             .collect();
-        let settings = LeidenSettings::with_seed(1);
-        let fine = detect(&csr, Algorithm::Leiden, &settings).membership;
-        let top = top_level(&csr, &fine, Algorithm::Leiden, &settings, &time);
-        let count = top.iter().copied().max().unwrap_or(0) as usize + 1;
-        assert_eq!(top_level_target(n), MOST_TOP_LEVEL);
-        assert_eq!(count, MOST_TOP_LEVEL, "{top:?}");
+        let (csr, top) = twelve_clusters(n, edges, &time);
         let loose = loose_group(&csr, &top).expect("a loose group");
         assert!((n - 3..n).all(|v| top[v] == loose));
         // every clique whole, and a cluster holds cliques of consecutive years
@@ -611,6 +646,42 @@ mod tests {
                 assert_eq!(top[k * 80], top[(k - 1) * 80], "{top:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_cluster_over_the_twelve_joins_the_one_it_is_tied_to_before_the_nearest_in_time() {
+        // Twelve cliques of 82 a year apart and a thirteenth of 60 (the smallest), dated
+        // next to the twelfth but tied (once) to the first only; three people tied to no one.
+        let (size, last) = (82u32, 12 * 82u32);
+        let mut edges = Vec::new();
+        let mut clique = |start: u32, size: u32| {
+            for a in 0..size {
+                for b in (a + 1)..size {
+                    edges.push((start + a, start + b, 1.0));
+                }
+            }
+        };
+        for k in 0..12 {
+            clique(k * size, size);
+        }
+        clique(last, 60);
+        edges.push((last, 0, 1.0));
+        let n = last as usize + 60 + 3;
+        let time: Vec<Option<f32>> = (0..n as u32)
+            .map(|v| {
+                if v < last {
+                    Some((v / size) as f32 * 365.0)
+                } else if v < last + 60 {
+                    Some(11.2 * 365.0)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let (_, top) = twelve_clusters(n, edges, &time);
+        let at = |v: u32| top[v as usize];
+        assert_eq!(at(last), at(0), "joined the clique it is tied to");
+        assert_ne!(at(last), at(11 * size), "not the one nearest in time");
     }
 
     #[test]
