@@ -836,8 +836,10 @@ impl Session {
             tiemap_core::community::modularity(&self.csr, &top, self.settings.resolution)
                 .unwrap_or(partition.modularity);
 
+        // what naming reads of the whole map, once for the clusters and the sub-clusters
+        let namer = infer::Namer::new(&self.network);
         let views = |dense: &[u32], ids: &[u32], parents: Option<&[u32]>| -> Vec<ClusterView> {
-            let summaries = infer::summarize_clusters(&self.network, dense);
+            let summaries = namer.summarize(dense);
             let mut by_id: BTreeMap<u32, (u32, usize, Option<u32>)> = BTreeMap::new();
             for (v, &d) in dense.iter().enumerate() {
                 let entry = by_id

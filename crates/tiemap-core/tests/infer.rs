@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use tiemap_core::community::{leiden, LeidenSettings};
 use tiemap_core::infer::{
-    explain_tie, infer, infer_network, suggest_cluster_names, InferError, InferSettings,
-    SignalWeights,
+    explain_tie, infer, infer_network, suggest_cluster_names, summarize_clusters, InferError,
+    InferSettings, Namer, SignalWeights,
 };
 use tiemap_core::model::{
     ExportKind, Message, Origin, OwnPosition, Person, PersonalExport, Signal,
@@ -535,6 +535,35 @@ fn cluster_names_say_where_and_what() {
         last.chars().next().is_some_and(|c| c.is_ascii_digit()),
         "{names:?}"
     );
+}
+
+#[test]
+fn one_namer_names_every_clustering_of_a_map_as_a_fresh_read_would() {
+    let s = linkedin_sample(1500, 5);
+    let out = infer(&s.export, &InferSettings::default()).expect("valid");
+    let net = &out.network;
+    let namer = Namer::new(net);
+    let fine = leiden(
+        &net.csr(),
+        &LeidenSettings {
+            resolution: 2.0,
+            ..LeidenSettings::with_seed(3)
+        },
+    );
+    let coarse = leiden(&net.csr(), &LeidenSettings::with_seed(3));
+    assert!(fine.community_count > coarse.community_count);
+    let every_tenth: Vec<u32> = (0..net.nodes.len() as u32).map(|v| v % 10).collect();
+    let shorter = &coarse.membership[..net.nodes.len() / 2];
+    for membership in [
+        &fine.membership[..],
+        &coarse.membership[..],
+        &every_tenth[..],
+        shorter,
+    ] {
+        let shared = namer.summarize(membership);
+        assert_eq!(shared, summarize_clusters(net, membership));
+        assert!(shared.iter().all(|c| !c.name.is_empty()));
+    }
 }
 
 #[test]

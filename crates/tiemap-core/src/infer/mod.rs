@@ -33,7 +33,7 @@ mod tests;
 mod title;
 
 pub use company::{display_spelling, normalize_company};
-pub use names::{suggest_cluster_names, summarize_clusters, ClusterSummary};
+pub use names::{suggest_cluster_names, summarize_clusters, ClusterSummary, Namer};
 pub use settings::{InferSettings, SignalWeights};
 pub use title::{head_word, plural_of_role, title_words, WordKind};
 

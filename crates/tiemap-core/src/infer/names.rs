@@ -92,17 +92,40 @@ pub fn suggest_cluster_names(network: &Network, membership: &[u32]) -> Vec<Strin
 /// Communities with nothing known are named "Cluster N". Entries of `membership` beyond the
 /// network's nodes are ignored; a community id with no member gets an empty summary.
 pub fn summarize_clusters(network: &Network, membership: &[u32]) -> Vec<ClusterSummary> {
-    let n = network.nodes.len().min(membership.len());
-    let communities = membership[..n]
-        .iter()
-        .map(|&c| c as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); communities];
-    for (v, &c) in membership[..n].iter().enumerate() {
-        members[c as usize].push(v);
+    Namer::new(network).summarize(membership)
+}
+
+impl<'a> Namer<'a> {
+    /// Reads what naming needs to know of the whole map (normalised employers, role families,
+    /// labels, connection months, career chapters), once for every clustering of it: a map
+    /// names its clusters and its sub-clusters with one `Namer`.
+    pub fn new(network: &'a Network) -> Self {
+        Namer::with_len(network, network.nodes.len())
     }
-    let ctx = Context::new(network, membership, n, communities);
+
+    /// [`summarize_clusters`] with what was read once.
+    pub fn summarize(&self, membership: &[u32]) -> Vec<ClusterSummary> {
+        if membership.len() < self.n {
+            // only the people `membership` speaks of make up the map
+            return Namer::with_len(self.network, membership.len()).summarize(membership);
+        }
+        let n = self.n;
+        let communities = membership[..n]
+            .iter()
+            .map(|&c| c as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); communities];
+        for (v, &c) in membership[..n].iter().enumerate() {
+            members[c as usize].push(v);
+        }
+        let ctx = Context::new(self, membership, communities);
+        summarize_with(&ctx, &members)
+    }
+}
+
+fn summarize_with(ctx: &Context, members: &[Vec<usize>]) -> Vec<ClusterSummary> {
+    let communities = members.len();
     let features: Vec<Vec<Feature>> = members
         .iter()
         .enumerate()
@@ -222,7 +245,7 @@ pub fn summarize_clusters(network: &Network, membership: &[u32]) -> Vec<ClusterS
         }
         out.push(ClusterSummary {
             name,
-            description: describe(fs, members[c].len(), &ctx),
+            description: describe(fs, members[c].len(), ctx),
         });
     }
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -270,26 +293,39 @@ fn describe(fs: &[Feature], size: usize, ctx: &Context) -> String {
     s
 }
 
-/// What the whole map looks like, for the lifts.
-struct Context<'a> {
+/// What the whole map looks like, for the lifts: read once per map, used for every clustering
+/// of it ([`Namer::summarize`]).
+pub struct Namer<'a> {
     network: &'a Network,
     n: usize,
     company_key: Vec<Option<String>>,
     role: Vec<Option<String>>,
-    labels: Vec<Vec<String>>,
+    labels: Vec<Vec<&'a str>>,
     overall_company: BTreeMap<String, usize>,
     overall_role: BTreeMap<String, usize>,
-    overall_label: BTreeMap<String, usize>,
+    overall_label: BTreeMap<&'a str, usize>,
     /// Months (year * 12 + month - 1) of everyone's connection dates, sorted.
     months: Vec<i32>,
-    /// Per community: inner ties, and inner ties per career chapter.
-    inner_ties: Vec<usize>,
-    chapter_ties: Vec<BTreeMap<String, usize>>,
     all_ties: usize,
-    overall_chapter: BTreeMap<String, usize>,
+    overall_chapter: BTreeMap<&'a str, usize>,
     /// Neither companies nor titles anywhere (a friends list, names and dates).
     thin: bool,
     kind: Option<ExportKind>,
+}
+
+/// One clustering of the map: the [`Namer`]'s whole-map counts and, per community, its inner
+/// ties and inner ties per career chapter.
+struct Context<'n, 'a> {
+    map: &'n Namer<'a>,
+    inner_ties: Vec<usize>,
+    chapter_ties: Vec<BTreeMap<&'a str, usize>>,
+}
+
+impl<'a> std::ops::Deref for Context<'_, 'a> {
+    type Target = Namer<'a>;
+    fn deref(&self) -> &Namer<'a> {
+        self.map
+    }
 }
 
 fn month_of(d: Date) -> i32 {
@@ -304,8 +340,10 @@ fn month_text(m: i32) -> (i32, &'static str) {
     )
 }
 
-impl<'a> Context<'a> {
-    fn new(network: &'a Network, membership: &[u32], n: usize, communities: usize) -> Self {
+impl<'a> Namer<'a> {
+    /// The map of the first `n` people.
+    fn with_len(network: &'a Network, n: usize) -> Self {
+        let n = n.min(network.nodes.len());
         let company_key: Vec<Option<String>> = network.nodes[..n]
             .iter()
             .map(|v| v.company.as_deref().and_then(normalize_company))
@@ -314,10 +352,8 @@ impl<'a> Context<'a> {
             .iter()
             .map(|v| v.title.as_deref().and_then(head_word))
             .collect();
-        let mut labels: Vec<Vec<String>> = vec![Vec::new(); n];
-        let mut inner_ties = vec![0usize; communities];
-        let mut chapter_ties: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); communities];
-        let mut overall_chapter: BTreeMap<String, usize> = BTreeMap::new();
+        let mut labels: Vec<Vec<&'a str>> = vec![Vec::new(); n];
+        let mut overall_chapter: BTreeMap<&'a str, usize> = BTreeMap::new();
         let mut all_ties = 0usize;
         for t in &network.ties {
             let (s, d) = (t.source as usize, t.target as usize);
@@ -325,24 +361,15 @@ impl<'a> Context<'a> {
                 continue;
             }
             all_ties += 1;
-            let same = membership[s] == membership[d];
-            if same {
-                inner_ties[membership[s] as usize] += 1;
-            }
             for e in &t.evidence {
                 match e {
                     Evidence::CareerChapter { company } => {
-                        *overall_chapter.entry(company.clone()).or_insert(0) += 1;
-                        if same {
-                            *chapter_ties[membership[s] as usize]
-                                .entry(company.clone())
-                                .or_insert(0) += 1;
-                        }
+                        *overall_chapter.entry(company.as_str()).or_insert(0) += 1;
                     }
                     Evidence::ContactLabel { label } => {
                         for v in [s, d] {
-                            if !labels[v].contains(label) {
-                                labels[v].push(label.clone());
+                            if !labels[v].contains(&label.as_str()) {
+                                labels[v].push(label.as_str());
                             }
                         }
                     }
@@ -359,7 +386,10 @@ impl<'a> Context<'a> {
         };
         let overall_company = count(&mut company_key.iter().flatten());
         let overall_role = count(&mut role.iter().flatten());
-        let overall_label = count(&mut labels.iter().flatten());
+        let mut overall_label: BTreeMap<&'a str, usize> = BTreeMap::new();
+        for &label in labels.iter().flatten() {
+            *overall_label.entry(label).or_insert(0) += 1;
+        }
         let mut months: Vec<i32> = network.nodes[..n]
             .iter()
             .filter_map(|v| v.connected_on.map(month_of))
@@ -370,7 +400,7 @@ impl<'a> Context<'a> {
             Origin::Inferred { kind, .. } => Some(*kind),
             Origin::File { .. } => None,
         };
-        Context {
+        Namer {
             network,
             n,
             company_key,
@@ -380,12 +410,36 @@ impl<'a> Context<'a> {
             overall_role,
             overall_label,
             months,
-            inner_ties,
-            chapter_ties,
             all_ties,
             overall_chapter,
             thin,
             kind,
+        }
+    }
+}
+
+impl<'n, 'a> Context<'n, 'a> {
+    fn new(map: &'n Namer<'a>, membership: &[u32], communities: usize) -> Self {
+        let n = map.n;
+        let mut inner_ties = vec![0usize; communities];
+        let mut chapter_ties: Vec<BTreeMap<&'a str, usize>> = vec![BTreeMap::new(); communities];
+        for t in &map.network.ties {
+            let (s, d) = (t.source as usize, t.target as usize);
+            if s >= n || d >= n || membership[s] != membership[d] {
+                continue;
+            }
+            let c = membership[s] as usize;
+            inner_ties[c] += 1;
+            for e in &t.evidence {
+                if let Evidence::CareerChapter { company } = e {
+                    *chapter_ties[c].entry(company.as_str()).or_insert(0) += 1;
+                }
+            }
+        }
+        Context {
+            map,
+            inner_ties,
+            chapter_ties,
         }
     }
 
@@ -432,7 +486,7 @@ impl<'a> Context<'a> {
                 let l = share / base.max(0.5 / self.all_ties.max(1) as f64);
                 out.push(Feature {
                     kind: Kind::Organisation,
-                    text: company.clone(),
+                    text: company.to_string(),
                     phrase: format!("met at {company}"),
                     share,
                     lift: l,
@@ -442,23 +496,24 @@ impl<'a> Context<'a> {
         }
 
         // 2) employers
-        let mut here: BTreeMap<&str, usize> = BTreeMap::new();
+        // each employer's members here, to count them and to spell the employer as most do
+        let mut here: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for &v in vs {
             if let Some(k) = &self.company_key[v] {
-                *here.entry(k.as_str()).or_insert(0) += 1;
+                here.entry(k.as_str()).or_default().push(v);
             }
         }
-        for (key, &k) in &here {
+        for (key, at) in &here {
+            let k = at.len();
             if k < 2 {
                 continue;
             }
             let l = lift(k, self.overall_company.get(*key).copied().unwrap_or(k));
             let share = k as f64 / size;
-            let Some(shown) = display_spelling(vs.iter().filter_map(|&v| {
-                (self.company_key[v].as_deref() == Some(key))
-                    .then_some(self.network.nodes[v].company.as_deref())
-                    .flatten()
-            })) else {
+            let Some(shown) = display_spelling(
+                at.iter()
+                    .filter_map(|&v| self.network.nodes[v].company.as_deref()),
+            ) else {
                 continue;
             };
             let feature = Feature {
@@ -510,8 +565,8 @@ impl<'a> Context<'a> {
         // 4) contact labels
         let mut here: BTreeMap<&str, usize> = BTreeMap::new();
         for &v in vs {
-            for label in &self.labels[v] {
-                *here.entry(label.as_str()).or_insert(0) += 1;
+            for &label in &self.labels[v] {
+                *here.entry(label).or_insert(0) += 1;
             }
         }
         for (label, &k) in &here {
@@ -592,11 +647,9 @@ impl<'a> Context<'a> {
 
     /// Whether a third or more of everyone was connected in `year`.
     fn busy_year(&self, year: i32) -> bool {
-        let k = self
-            .months
-            .iter()
-            .filter(|&&m| m.div_euclid(12) == year)
-            .count();
+        // `months` is sorted: the year's months are one run of it
+        let k = self.months.partition_point(|&m| m < (year + 1) * 12)
+            - self.months.partition_point(|&m| m < year * 12);
         k * 3 >= self.months.len().max(1)
     }
 }
