@@ -104,8 +104,10 @@ pub(crate) struct Engine {
     /// Mean node spacing after the last iteration.
     spacing: f32,
     below_threshold_streak: usize,
-    /// The drawing [`WINDOW`] iterations ago (empty until the first window).
+    /// The drawing [`WINDOW`] iterations ago and half a window ago (empty until then): the
+    /// change over the last window is judged every half window.
     window_start: Vec<f32>,
+    half_window_start: Vec<f32>,
     /// The drawing's change over the first window and the last (see `picture_change`).
     first_change: Option<f32>,
     last_change: Option<f32>,
@@ -130,6 +132,7 @@ impl Engine {
             spacing: 0.0,
             below_threshold_streak: 0,
             window_start: Vec::new(),
+            half_window_start: Vec::new(),
             first_change: None,
             last_change: None,
             thinning: None,
@@ -147,6 +150,7 @@ impl Engine {
         self.settings = settings.sanitized();
         self.below_threshold_streak = 0;
         self.window_start.clear();
+        self.half_window_start.clear();
         self.first_change = None;
         self.last_change = None;
         self.prepare();
@@ -163,6 +167,7 @@ impl Engine {
     pub fn resume(&mut self) {
         self.below_threshold_streak = 0;
         self.window_start.clear();
+        self.half_window_start.clear();
         self.first_change = None;
         self.last_change = None;
     }
@@ -177,6 +182,7 @@ impl Engine {
         }
         self.below_threshold_streak = 0;
         self.window_start.clear();
+        self.half_window_start.clear();
         self.first_change = None;
         self.last_change = None;
     }
@@ -394,7 +400,9 @@ impl Engine {
             self.below_threshold_streak = 0;
         }
         self.iterations += 1;
-        if self.iterations.is_multiple_of(WINDOW) {
+        // judged every half window on the last whole window: a level settles up to half a
+        // window sooner than when judged once a window (at 30,000 people, 8 levels of 11)
+        if self.iterations.is_multiple_of(WINDOW / 2) {
             let change = self.picture_change();
             if let Some(change) = change {
                 self.first_change.get_or_insert(change);
@@ -406,7 +414,8 @@ impl Engine {
             {
                 self.below_threshold_streak = Fa2Settings::CONVERGED_STREAK;
             }
-            self.window_start.clone_from(&self.pos);
+            std::mem::swap(&mut self.window_start, &mut self.half_window_start);
+            self.half_window_start.clone_from(&self.pos);
         }
         self.figures = IterationFigures {
             global_speed: global,
