@@ -554,6 +554,14 @@ impl Engine {
         }
     }
 
+    /// The cluster whose name is drawn at a point of the canvas (CSS pixels), if any.
+    fn on_cluster_name(&self, p: [f32; 2]) -> Option<u32> {
+        self.cluster_names
+            .iter()
+            .find(|(_, r)| p[0] >= r.x && p[0] <= r.x + r.w && p[1] >= r.y && p[1] <= r.y + r.h)
+            .map(|(id, _)| *id)
+    }
+
     /// The node under a point of the canvas (CSS pixels), if any.
     fn pick(&mut self, at_css_px: [f32; 2]) -> Option<usize> {
         let camera = self.camera?;
@@ -907,7 +915,13 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                         };
                     }
                     Gesture::Idle => {
-                        let node = en.pick(p);
+                        // as a click: over a cluster's name the pointer is on the name (a
+                        // click there renames it), not on a person drawn under it
+                        let node = if en.on_cluster_name(p).is_some() {
+                            None
+                        } else {
+                            en.pick(p)
+                        };
                         if node != en.hovered {
                             en.hovered = node;
                         }
@@ -941,16 +955,7 @@ pub fn MapCanvas(props: &MapCanvasProps) -> Html {
                 en.pointers.remove(&e.pointer_id());
                 if let Gesture::Press { node, moved, .. } = en.gesture {
                     // Names are drawn over the people: a click on a name is on the name.
-                    let name_hit = if !moved {
-                        en.cluster_names
-                            .iter()
-                            .find(|(_, r)| {
-                                p[0] >= r.x && p[0] <= r.x + r.w && p[1] >= r.y && p[1] <= r.y + r.h
-                            })
-                            .map(|(id, _)| *id)
-                    } else {
-                        None
-                    };
+                    let name_hit = if !moved { en.on_cluster_name(p) } else { None };
                     if let Some(id) = name_hit {
                         cluster_name = Some(id);
                     } else if !moved {
