@@ -8,7 +8,35 @@
 //! elements are. Both are stable: elements with equal keys keep their order.
 //!
 //! The worker's hot sorts (layout, clustering, inference) do not use them: there the
-//! comparator inlined into the sort is faster.
+//! comparator inlined into the sort is faster, and items keyed by node index go through
+//! `counting_sort_by`, which is linear.
+
+/// `items` in the order of `key` (each below `keys`, as node indices are below the node count),
+/// items of one key in their order in `items`: a stable counting sort, linear in items and
+/// keys. Two passes, by the second key and then by the first, sort by a pair of keys.
+pub(crate) fn counting_sort_by<T: Copy>(
+    items: &[T],
+    keys: usize,
+    key: impl Fn(&T) -> u32,
+) -> Vec<T> {
+    let mut at = vec![0usize; keys + 1];
+    for item in items {
+        at[key(item) as usize + 1] += 1;
+    }
+    for k in 0..keys {
+        at[k + 1] += at[k];
+    }
+    let Some(&first) = items.first() else {
+        return Vec::new();
+    };
+    let mut out = vec![first; items.len()];
+    for item in items {
+        let slot = &mut at[key(item) as usize];
+        out[*slot] = *item;
+        *slot += 1;
+    }
+    out
+}
 
 /// Sorts `items` by `key`, ascending and stable. The key must be below 2^96 (the position of
 /// each element is kept in the low 32 bits of one `u128`); pack a composite key as bit fields,

@@ -4,6 +4,7 @@ use super::features::{Bucket, Card, Features, TitleEntry, IDF_SCALE, NONE, NO_DA
 use super::title::WordKind;
 use super::InferSettings;
 use crate::model::{Date, Evidence, Signal, Tie};
+use crate::order::counting_sort_by;
 use crate::rng::Rng;
 
 /// Index of each signal in per-signal arrays (the order of [`Signal::ALL`]).
@@ -495,26 +496,12 @@ fn keep_strongest(
     scored.extend(at_cut.iter().map(|&(_, u)| (cut, u)));
 }
 
-/// The kept pairs (source < target, weight) sorted by (source, target), each pair once: a
-/// counting sort by source, then a small sort of each source's targets.
+/// The kept pairs (source < target, weight) sorted by (source, target), each pair once: two
+/// counting sorts (by target, then by source).
 fn sorted_pairs(kept: Vec<(u32, u32, f32)>, n: usize) -> Vec<(u32, u32, f32)> {
-    let mut start = vec![0usize; n + 1];
-    for &(s, _, _) in &kept {
-        start[s as usize + 1] += 1;
-    }
-    for i in 0..n {
-        start[i + 1] += start[i];
-    }
-    let mut fill = start.clone();
-    let mut out = vec![(0u32, 0u32, 0f32); kept.len()];
-    for e in kept {
-        let at = &mut fill[e.0 as usize];
-        out[*at] = e;
-        *at += 1;
-    }
-    for s in 0..n {
-        out[start[s]..start[s + 1]].sort_unstable_by_key(|e| e.1);
-    }
+    let by_target = counting_sort_by(&kept, n, |e| e.1);
+    drop(kept);
+    let mut out = counting_sort_by(&by_target, n, |e| e.0);
     // the same pair kept from both ends has the same weight (scores are symmetric)
     out.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
     out

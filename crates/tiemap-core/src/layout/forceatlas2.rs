@@ -37,8 +37,8 @@ const MAX_RISE: f32 = 1.5;
 /// Iterations on a level before it can be called converged (the speed needs a few
 /// iterations to adapt after a start).
 const MIN_ITERATIONS: usize = 20;
-/// Every this many iterations the drawing is compared with the one this many iterations
-/// before (see [`VISIBLE_CHANGE`]).
+/// The drawing is compared with the one this many iterations before (see [`VISIBLE_CHANGE`]),
+/// every half this many iterations.
 const WINDOW: usize = 10;
 /// The drawing has stopped changing visibly when, over [`WINDOW`] iterations, its nodes moved
 /// on average less than this share of the drawing's width: 2 pixels in a 1,000-pixel picture.
