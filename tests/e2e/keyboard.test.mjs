@@ -124,6 +124,9 @@ for (const reducedMotion of ['reduce', 'no-preference']) {
     // A map big enough for its layout to run a while.
     await dropFiles(page, [{ name: 'Connections.csv', data: connectionsCsv(6000) }]);
     await waitForMap(page, /Read 6,000 people/);
+    // The drop's own layout ends first: on a slow machine it may still run when the map shows,
+    // and its settled picture (drawn while the status still said running) is not the restart's.
+    await page.getByText('Layout settled').waitFor({ timeout: 60000 });
     const before = await watchMap(page, 200);
     // Restart the layout and watch the map while it runs (a few seconds here).
     const watched = watchMap(page, 4000);
