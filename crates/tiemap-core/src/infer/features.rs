@@ -6,6 +6,7 @@ use super::company::{display_spelling, normalize_company};
 use super::title::{title_words, WordKind, SENIORITY_FACTOR};
 use super::InferSettings;
 use crate::model::{ExportKind, NodeInfo, Person, PersonSource, PersonalExport};
+use std::sync::Arc;
 
 pub(crate) const NONE: u32 = u32::MAX;
 pub(crate) const NO_DATE: i32 = i32::MIN;
@@ -222,17 +223,17 @@ pub(crate) struct Features {
     pub day: Vec<i32>,
     /// Employer id or [`NONE`].
     pub company: Vec<u32>,
-    pub company_display: Vec<String>,
+    pub company_display: Vec<Arc<str>>,
     pub company_buckets: Vec<Bucket>,
     /// Chapter id (one per distinct employer of the owner) or [`NONE`].
     pub chapter: Vec<u32>,
-    pub chapter_display: Vec<String>,
+    pub chapter_display: Vec<Arc<str>>,
     pub chapter_buckets: Vec<Bucket>,
     /// Each node's title among the distinct titles, or [`NONE`].
     pub title_of: Vec<u32>,
     /// Each distinct title's L2-normalised TF-IDF vector, sorted by word id.
     pub title: Lists<(u32, f32)>,
-    pub words: Vec<String>,
+    pub words: Vec<Arc<str>>,
     pub word_kind: Vec<WordKind>,
     pub word_idf: Vec<f32>,
     /// The idf of a word held by [`DISTINCTIVE_SHARE`] of titles: shared words this rare or
@@ -247,7 +248,7 @@ pub(crate) struct Features {
     pub conversations_used: usize,
     /// Labels of each node, sorted.
     pub labels: Lists<u32>,
-    pub label_names: Vec<String>,
+    pub label_names: Vec<Arc<str>>,
     pub label_buckets: Vec<Bucket>,
     pub label_places: Lists<(u32, u32)>,
     /// Each node's place in its employer's and its chapter's group.
@@ -737,14 +738,14 @@ impl Features {
             duplicates_merged,
             day,
             company,
-            company_display,
+            company_display: company_display.into_iter().map(Arc::from).collect(),
             company_buckets,
             chapter,
-            chapter_display,
+            chapter_display: chapter_display.into_iter().map(Arc::from).collect(),
             chapter_buckets,
             title_of,
             title: Lists::from_vecs(title_vectors),
-            words: words.names,
+            words: words.names.into_iter().map(Arc::from).collect(),
             word_kind,
             word_idf,
             distinctive_idf: 1.0 + (1.0 / DISTINCTIVE_SHARE).ln(),
@@ -754,7 +755,7 @@ impl Features {
             conversation_members,
             conversations_used,
             labels: Lists::from_vecs(labels),
-            label_names,
+            label_names: label_names.into_iter().map(Arc::from).collect(),
             label_places: Lists::places(&label_buckets, n),
             label_buckets,
             company_place,

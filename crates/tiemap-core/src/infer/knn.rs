@@ -6,6 +6,7 @@ use super::InferSettings;
 use crate::model::{Date, Evidence, Signal, Tie};
 use crate::order::counting_sort_by;
 use crate::rng::Rng;
+use std::sync::Arc;
 
 /// Index of each signal in per-signal arrays (the order of [`Signal::ALL`]).
 const EMPLOYER: usize = 0;
@@ -190,7 +191,7 @@ impl<'a> Scorer<'a> {
     }
 
     /// Shared title words, most distinctive first; role words before seniority words.
-    fn shared_words(&self, a: usize, b: usize, ws: &mut Vec<u32>) -> Vec<String> {
+    fn shared_words(&self, a: usize, b: usize, ws: &mut Vec<u32>) -> Vec<Arc<str>> {
         let f = self.f;
         let (ta, tb) = (
             &f.title[f.title_of[a] as usize],

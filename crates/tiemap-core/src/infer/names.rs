@@ -364,12 +364,12 @@ impl<'a> Namer<'a> {
             for e in &t.evidence {
                 match e {
                     Evidence::CareerChapter { company } => {
-                        *overall_chapter.entry(company.as_str()).or_insert(0) += 1;
+                        *overall_chapter.entry(&**company).or_insert(0) += 1;
                     }
                     Evidence::ContactLabel { label } => {
                         for v in [s, d] {
-                            if !labels[v].contains(&label.as_str()) {
-                                labels[v].push(label.as_str());
+                            if !labels[v].contains(&&**label) {
+                                labels[v].push(&**label);
                             }
                         }
                     }
@@ -432,7 +432,7 @@ impl<'n, 'a> Context<'n, 'a> {
             inner_ties[c] += 1;
             for e in &t.evidence {
                 if let Evidence::CareerChapter { company } = e {
-                    *chapter_ties[c].entry(company.as_str()).or_insert(0) += 1;
+                    *chapter_ties[c].entry(&**company).or_insert(0) += 1;
                 }
             }
         }

@@ -4,6 +4,7 @@
 use super::{Csr, Date, ExportKind, GraphFile};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A source of inferred ties, each with its own weight and on/off switch in the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -51,17 +52,17 @@ pub enum Evidence {
     /// A real tie read from a graph file.
     FromFile,
     /// Both at this (display form of the normalised) company.
-    SharedEmployer { company: String },
+    SharedEmployer { company: Arc<str> },
     /// Connected `days_apart` days apart, around `around`.
     ConnectionCohort { days_apart: u32, around: Date },
     /// Both connected while the owner worked at `company`.
-    CareerChapter { company: String },
+    CareerChapter { company: Arc<str> },
     /// Their titles share these words.
-    SimilarRole { shared_words: Vec<String> },
+    SimilarRole { shared_words: Vec<Arc<str>> },
     /// Both took part in `conversations` group conversations.
     Conversation { conversations: u32 },
     /// Both carry this contact label, group or organisation.
-    ContactLabel { label: String },
+    ContactLabel { label: Arc<str> },
     /// The person said these two know each other: the tie stays whatever the weights.
     Confirmed,
 }
