@@ -38,6 +38,42 @@ pub(crate) fn counting_sort_by<T: Copy>(
     out
 }
 
+/// Sorts `keys` ascending when their low 32 bits ascend in the order given (an index packed
+/// under a 32-bit key, as the layout's quadtree packs a node under its Morton code): a stable
+/// radix sort of the high 32 bits, a byte at a time, so the same order as `sort_unstable` on
+/// the whole keys in linear time (a byte every key shares is skipped). `scratch` is working
+/// space, kept by the caller from call to call.
+pub(crate) fn radix_sort_high32(keys: &mut Vec<u64>, scratch: &mut Vec<u64>) {
+    let n = keys.len();
+    if n < 256 {
+        keys.sort_unstable();
+        return;
+    }
+    scratch.clear();
+    scratch.resize(n, 0);
+    for shift in [32u32, 40, 48, 56] {
+        let mut at = [0usize; 256];
+        for &k in keys.iter() {
+            at[(k >> shift) as usize & 255] += 1;
+        }
+        if at.contains(&n) {
+            continue;
+        }
+        let mut sum = 0;
+        for a in at.iter_mut() {
+            let count = *a;
+            *a = sum;
+            sum += count;
+        }
+        for &k in keys.iter() {
+            let slot = &mut at[(k >> shift) as usize & 255];
+            scratch[*slot] = k;
+            *slot += 1;
+        }
+        std::mem::swap(keys, scratch);
+    }
+}
+
 /// Sorts `items` by `key`, ascending and stable. The key must be below 2^96 (the position of
 /// each element is kept in the low 32 bits of one `u128`); pack a composite key as bit fields,
 /// the most significant first (`f32_key`, `f64_key` and `u32::MAX - x` for descending fields).
@@ -117,6 +153,29 @@ fn reorder<T>(items: &mut Vec<T>, order: impl Iterator<Item = usize>) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn radix_sort_of_keys_over_ascending_indices_is_sort_unstable(
+            high in proptest::collection::vec(0u32..1_000, 0..2_000),
+            spread in proptest::bool::ANY,
+        ) {
+            // a few distinct keys, or keys over the whole 32 bits
+            let keys: Vec<u64> = high
+                .iter()
+                .enumerate()
+                .map(|(i, &h)| {
+                    let h = if spread { h.wrapping_mul(2_654_435_761) } else { h };
+                    (u64::from(h) << 32) | i as u64
+                })
+                .collect();
+            let mut expected = keys.clone();
+            expected.sort_unstable();
+            let (mut sorted, mut scratch) = (keys, Vec::new());
+            radix_sort_high32(&mut sorted, &mut scratch);
+            prop_assert_eq!(sorted, expected);
+        }
+    }
 
     #[test]
     fn float_keys_order_as_total_cmp() {

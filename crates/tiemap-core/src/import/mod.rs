@@ -29,6 +29,7 @@ use sniff::{sniff, Sniffed};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InputFile {
     pub name: String,
+    #[serde(with = "serde_bytes")]
     pub bytes: Vec<u8>,
 }
 

@@ -52,6 +52,8 @@ const BITS: u32 = 16;
 #[derive(Clone, Debug, Default)]
 pub struct QuadTree {
     keys: Vec<u64>,
+    /// Working space of the keys' sort.
+    scratch: Vec<u64>,
     bodies: Vec<Body>,
     cells: Vec<Cell>,
     /// A cell with at most this many bodies is not split.
@@ -105,7 +107,7 @@ impl QuadTree {
             let qy = ((coord(p[1]) - min_y) * scale).clamp(0.0, max_q) as u32;
             self.keys.push(((morton(qx, qy) as u64) << 32) | i as u64);
         }
-        self.keys.sort_unstable();
+        crate::order::radix_sort_high32(&mut self.keys, &mut self.scratch);
         for &k in &self.keys {
             let i = (k & 0xffff_ffff) as usize;
             self.bodies.push(Body {
