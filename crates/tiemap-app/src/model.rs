@@ -111,7 +111,8 @@ pub struct SavedState {
 pub struct Positions {
     /// Which map these positions belong to (`MapData::map_id`); stale frames are dropped.
     pub map_id: u32,
-    /// `[x0, y0, x1, y1, ...]` in graph space, one pair per node.
+    /// `[x0, y0, x1, y1, ...]` in graph space, one pair per node; serialised as their bytes.
+    #[serde(with = "f32_bytes")]
     pub pos_in_graph: Vec<f32>,
     /// The layout has settled and stopped.
     pub converged: bool,
@@ -485,4 +486,69 @@ pub struct CheckingView {
     pub precision: Vec<SignalPrecision>,
     /// What the answers did to the ties.
     pub applied: Applied,
+}
+
+/// A `Vec<f32>` serialised as one run of bytes (each number little-endian, bit for bit), not a
+/// sequence of numbers: a layout frame of a 30,000-person map holds 60,000 of them, which
+/// bincode (the worker's messages) wrote and read one call each, ~5 ms a frame in wasm.
+mod f32_bytes {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(numbers: &[f32], s: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = numbers.iter().flat_map(|x| x.to_le_bytes()).collect();
+        s.serialize_bytes(&bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f32>, D::Error> {
+        let bytes = serde_bytes::ByteBuf::deserialize(d)?;
+        if bytes.len() % 4 != 0 {
+            return Err(serde::de::Error::invalid_length(
+                bytes.len(),
+                &"four bytes per number",
+            ));
+        }
+        Ok(bytes
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_layout_frame_crosses_bincode_and_json_bit_for_bit_as_one_run_of_bytes() {
+        let frame = Positions {
+            map_id: 7,
+            pos_in_graph: vec![1.5, -0.0, f32::MAX, f32::MIN_POSITIVE, -3.25e-7, 0.0],
+            converged: true,
+            iterations: 832,
+            progress: 0.5,
+        };
+        let bytes = bincode::serialize(&frame).expect("encodes");
+        // map id, the numbers' byte count, their bytes, converged, iterations, progress: what
+        // the page bench's listener reads (tools/bench/page/run.mjs)
+        assert_eq!(bytes.len(), 4 + 8 + 4 * 6 + 1 + 4 + 4);
+        assert_eq!(u64::from_le_bytes(bytes[4..12].try_into().unwrap()), 24);
+        assert_eq!(&bytes[12..16], &1.5f32.to_le_bytes());
+        let back: Positions = bincode::deserialize(&bytes).expect("decodes");
+        let bits = |p: &Positions| {
+            p.pos_in_graph
+                .iter()
+                .map(|x| x.to_bits())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(bits(&back), bits(&frame));
+        assert_eq!(back, frame);
+        let json: Positions =
+            serde_json::from_str(&serde_json::to_string(&frame).unwrap()).expect("json");
+        assert_eq!(bits(&json), bits(&frame));
+        // a run of bytes that is not whole numbers is refused, not read short
+        let mut short = bytes.clone();
+        short[4..12].copy_from_slice(&23u64.to_le_bytes());
+        short.remove(12);
+        assert!(bincode::deserialize::<Positions>(&short).is_err());
+    }
 }

@@ -17,7 +17,7 @@
 //     `FromWorker::ProcessOutput(HandlerId, MapEvent)`): a listener added beside the app's own
 //     decodes `MapEvent::Loaded` (variant 1) and `MapEvent::Positions` (variant 2: map id,
 //     positions, `converged`, `iterations`, `progress`), checking the length against the
-//     positions count;
+//     byte count of the positions;
 //   - reads the "Layout" panel's text ("Layout running…", "Layout settled") and the error
 //     banner as the page shows them; "settled" is the first frame the map draws once the panel
 //     says "Layout settled" (the frame that shows the settled map);
@@ -138,16 +138,16 @@ function OBSERVE() {
     if (variant === 1) {
       b.loaded.push(now);
     } else if (variant === 2) {
-      // Positions { map_id: u32, pos_in_graph: Vec<f32> (u64 length), converged: bool,
-      // iterations: u32, progress: f32 }
+      // Positions { map_id: u32, pos_in_graph: the f32s' bytes (u64 byte count), converged:
+      // bool, iterations: u32, progress: f32 }
       if (d.length < 37) { b.decodeErrors++; return; }
       const mapId = v.getUint32(16, true);
       const len = Number(v.getBigUint64(20, true));
-      if (d.length !== 37 + 4 * len) { b.decodeErrors++; return; }
-      const converged = d[28 + 4 * len] === 1;
-      const iterations = v.getUint32(29 + 4 * len, true);
-      const progress = v.getFloat32(33 + 4 * len, true);
-      b.positions.push({ at: now, mapId, nodes: len / 2, converged, iterations, progress });
+      if (d.length !== 37 + len || len % 8 !== 0) { b.decodeErrors++; return; }
+      const converged = d[28 + len] === 1;
+      const iterations = v.getUint32(29 + len, true);
+      const progress = v.getFloat32(33 + len, true);
+      b.positions.push({ at: now, mapId, nodes: len / 8, converged, iterations, progress });
       if (b.dropAt != null && b.loaded.some((t) => t > b.dropAt) && converged) {
         b.newConverged = true;
         // the panel's text is checked again once the page has taken this frame in
