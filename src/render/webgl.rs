@@ -7,13 +7,14 @@
 //! sums, and no per-instance cost), the others as antialiased quads, on top.
 
 use super::programs::{
-    self, edge_hairline, edge_line, node_circle, AttributeKind, InstanceWriter, Primitive,
-    ProgramSpec,
+    self, edge_hairline, edge_line, node_circle, tie_layer, AttributeKind, InstanceWriter,
+    Primitive, ProgramSpec,
 };
 use super::{FrameDetail, FrameView, RenderError, Scene};
+use tiemap_app::raster::{unhidden, Compose, Disc, Hairline, TieLayer};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    HtmlCanvasElement, WebGl2RenderingContext as Gl, WebGlBuffer, WebGlProgram,
+    HtmlCanvasElement, WebGl2RenderingContext as Gl, WebGlBuffer, WebGlProgram, WebGlTexture,
     WebGlUniformLocation, WebGlVertexArrayObject,
 };
 
@@ -178,6 +179,76 @@ pub struct WebGlMap {
     edges: Program,
     /// The faint ties, as hairlines.
     hairlines: Program,
+    /// Where WebGL has no GPU behind it: the faint ties drawn on the CPU instead.
+    software: Option<SoftwareTies>,
+}
+
+/// The faint ties drawn on the CPU (`tiemap_app::raster`) and laid over the background as
+/// one texture, where WebGL is a software rasteriser: SwiftShader took 480 ms of the GPU
+/// process to draw the 163,467 hairlines of a settled 30,000-connection map as `LINES`,
+/// which `TieLayer` steps through in a fraction of that (`examples/wait.rs` prints it).
+///
+/// The people too: a big map's discs pile up (at 30,000 connections they cover the canvas 15
+/// times over), and only those not wholly under others are sent to be drawn
+/// (`raster::unhidden`), for each frame's camera.
+struct SoftwareTies {
+    lines: Vec<Hairline>,
+    layer: TieLayer,
+    texture: WebGlTexture,
+    /// The texture's size (device pixels), once allocated.
+    texture_size: (u32, u32),
+    program: Program,
+    /// The people a frame may draw, in draw order, with their colours.
+    discs: Vec<Disc>,
+    disc_rgba: Vec<[u8; 4]>,
+}
+
+/// A texture read texel for texel (nearest, clamped).
+fn layer_texture(gl: &Gl) -> Result<WebGlTexture, RenderError> {
+    let texture = gl
+        .create_texture()
+        .ok_or(RenderError::Allocation("texture"))?;
+    gl.bind_texture(Gl::TEXTURE_2D, Some(&texture));
+    for (key, value) in [
+        (Gl::TEXTURE_MIN_FILTER, Gl::NEAREST),
+        (Gl::TEXTURE_MAG_FILTER, Gl::NEAREST),
+        (Gl::TEXTURE_WRAP_S, Gl::CLAMP_TO_EDGE),
+        (Gl::TEXTURE_WRAP_T, Gl::CLAMP_TO_EDGE),
+    ] {
+        gl.tex_parameteri(Gl::TEXTURE_2D, key, value as i32);
+    }
+    gl.bind_texture(Gl::TEXTURE_2D, None);
+    Ok(texture)
+}
+
+/// Whether `gl` draws on the CPU: its renderer (unmasked where the browser tells it) names a
+/// software rasteriser (Chromium's SwiftShader, Mesa's llvmpipe and softpipe, Windows' basic
+/// render driver).
+fn is_software(gl: &Gl) -> bool {
+    /// `WEBGL_debug_renderer_info`'s `UNMASKED_RENDERER_WEBGL`.
+    const UNMASKED_RENDERER: u32 = 0x9246;
+    let unmasked = gl
+        .get_extension("WEBGL_debug_renderer_info")
+        .ok()
+        .flatten()
+        .and_then(|_| gl.get_parameter(UNMASKED_RENDERER).ok())
+        .and_then(|v| v.as_string());
+    let plain = gl
+        .get_parameter(Gl::RENDERER)
+        .ok()
+        .and_then(|v| v.as_string());
+    [unmasked, plain].into_iter().flatten().any(|r| {
+        let r = r.to_ascii_lowercase();
+        [
+            "swiftshader",
+            "llvmpipe",
+            "softpipe",
+            "software",
+            "basic render",
+        ]
+        .iter()
+        .any(|s| r.contains(s))
+    })
 }
 
 impl WebGlMap {
@@ -203,12 +274,28 @@ impl WebGlMap {
         let nodes = compile(&gl, &node_circle::SPEC)?;
         let edges = compile(&gl, &edge_line::SPEC)?;
         let hairlines = compile(&gl, &edge_hairline::SPEC)?;
+        let software = if is_software(&gl) {
+            let program = compile(&gl, &tie_layer::SPEC)?;
+            let texture = layer_texture(&gl)?;
+            Some(SoftwareTies {
+                lines: Vec::new(),
+                layer: TieLayer::default(),
+                texture,
+                texture_size: (0, 0),
+                program,
+                discs: Vec::new(),
+                disc_rgba: Vec::new(),
+            })
+        } else {
+            None
+        };
         Ok(WebGlMap {
             gl,
             canvas: canvas.clone(),
             nodes,
             edges,
             hairlines,
+            software,
         })
     }
 
@@ -242,8 +329,28 @@ impl WebGlMap {
         };
         let mut bright =
             InstanceWriter::with_capacity(upload.min(scene.ties.len() - faint), &edge_line::SPEC);
-        let mut thin = InstanceWriter::with_capacity(upload.min(faint), &edge_hairline::SPEC);
-        for k in spread(scene.ties.len()).take(upload) {
+        let mut thin = InstanceWriter::with_capacity(
+            if self.software.is_some() {
+                0
+            } else {
+                upload.min(faint)
+            },
+            &edge_hairline::SPEC,
+        );
+        let mut cpu_lines = self.software.as_mut().map(|s| std::mem::take(&mut s.lines));
+        if let Some(lines) = cpu_lines.as_mut() {
+            lines.clear();
+            lines.reserve(upload.min(faint));
+        }
+        // every tie in the order they are stored (by cluster: the CPU's memory reads stay
+        // local), or an even sample of them
+        let order: Box<dyn Iterator<Item = usize>> =
+            if cpu_lines.is_some() && upload == scene.ties.len() {
+                Box::new(0..upload)
+            } else {
+                Box::new(spread(scene.ties.len()).take(upload))
+            };
+        for k in order {
             let (Some(t), Some(rgba)) = (scene.ties.get(k), scene.tie_rgba.get(k)) else {
                 continue;
             };
@@ -252,14 +359,28 @@ impl WebGlMap {
                 continue;
             }
             if alpha <= edge_hairline::HAIRLINE_MAX_ALPHA {
-                edge_hairline::write(&mut thin, pos(t[0]), pos(t[1]), *rgba);
+                match cpu_lines.as_mut() {
+                    Some(lines) => lines.push(Hairline {
+                        from: pos(t[0]),
+                        to: pos(t[1]),
+                        rgba: *rgba,
+                    }),
+                    None => edge_hairline::write(&mut thin, pos(t[0]), pos(t[1]), *rgba),
+                }
             } else {
                 edge_line::write(&mut bright, pos(t[0]), pos(t[1]), *rgba);
             }
         }
+        if let (Some(s), Some(lines)) = (self.software.as_mut(), cpu_lines) {
+            s.lines = lines;
+        }
         self.edges.upload(&self.gl, &bright.bytes);
         self.hairlines.upload(&self.gl, &thin.bytes);
         let mut w = InstanceWriter::with_capacity(scene.len(), &node_circle::SPEC);
+        if let Some(s) = self.software.as_mut() {
+            s.discs.clear();
+            s.disc_rgba.clear();
+        }
         for i in scene.sampled_draw_order(detail.node_share) {
             let (Some(&r), Some(&c)) = (
                 scene.radius_css_px.get(i as usize),
@@ -267,23 +388,30 @@ impl WebGlMap {
             ) else {
                 continue;
             };
-            node_circle::write(&mut w, pos(i), r, c);
+            match self.software.as_mut() {
+                // sent with each frame, those its camera shows
+                Some(s) => {
+                    s.discs.push(Disc {
+                        center: pos(i),
+                        radius_css_px: r,
+                        opaque: c[3] == 255,
+                    });
+                    s.disc_rgba.push(c);
+                }
+                None => node_circle::write(&mut w, pos(i), r, c),
+            }
         }
         self.nodes.upload(&self.gl, &w.bytes);
     }
 
     pub fn draw(&mut self, view: &FrameView<'_>) {
+        let (w, h) = (self.canvas.width(), self.canvas.height());
         let gl = &self.gl;
-        gl.viewport(
-            0,
-            0,
-            self.canvas.width() as i32,
-            self.canvas.height() as i32,
-        );
+        gl.viewport(0, 0, w as i32, h as i32);
+        gl.enable(Gl::BLEND);
         let [r, g, b] = view.theme.background;
         gl.clear_color(r as f32 / 255.0, g as f32 / 255.0, b as f32 / 255.0, 1.0);
         gl.clear(Gl::COLOR_BUFFER_BIT);
-        gl.enable(Gl::BLEND);
         // 1) ties: premultiplied "over", or additive glow on dark backgrounds
         if view.theme.additive_ties {
             gl.blend_func(Gl::ONE, Gl::ONE);
@@ -294,12 +422,97 @@ impl WebGlMap {
             gl.uniform1f(p.uniform("u_thickness_css_px"), TIE_THICKNESS_CSS_PX);
         };
         self.hairlines.draw(gl, view, thickness);
+        if let Some(s) = self.software.as_mut() {
+            let compose = if view.theme.additive_ties {
+                Compose::Add
+            } else {
+                Compose::Over
+            };
+            // the people not wholly under others, at this camera
+            let keep = unhidden(&s.discs, &view.camera, view.radius_scale, w, h);
+            let mut nodes = InstanceWriter::with_capacity(keep.len(), &node_circle::SPEC);
+            for k in keep {
+                if let (Some(d), Some(&c)) = (s.discs.get(k), s.disc_rgba.get(k)) {
+                    node_circle::write(&mut nodes, d.center, d.radius_css_px, c);
+                }
+            }
+            self.nodes.upload(gl, &nodes.bytes);
+            s.layer
+                .draw(w, h, &view.camera, &s.lines, TIE_THICKNESS_CSS_PX, compose);
+            // only the part the ties inked is sent and laid over
+            if let Some([x0, y0, x1, y1]) = s.layer.inked.filter(|r| r[2] > r[0] && r[3] > r[1]) {
+                gl.active_texture(Gl::TEXTURE0);
+                gl.bind_texture(Gl::TEXTURE_2D, Some(&s.texture));
+                if s.texture_size != (w, h) {
+                    let _ = gl
+                        .tex_image_2d_with_i32_and_i32_and_i32_and_format_and_type_and_opt_u8_array(
+                            Gl::TEXTURE_2D,
+                            0,
+                            Gl::RGBA8 as i32,
+                            w as i32,
+                            h as i32,
+                            0,
+                            Gl::RGBA,
+                            Gl::UNSIGNED_BYTE,
+                            None,
+                        );
+                    s.texture_size = (w, h);
+                }
+                for (key, value) in [
+                    (Gl::UNPACK_ALIGNMENT, 1),
+                    (Gl::UNPACK_ROW_LENGTH, w as i32),
+                    (Gl::UNPACK_SKIP_PIXELS, x0 as i32),
+                    (Gl::UNPACK_SKIP_ROWS, y0 as i32),
+                ] {
+                    gl.pixel_storei(key, value);
+                }
+                let _ = gl.tex_sub_image_2d_with_i32_and_i32_and_u32_and_type_and_opt_u8_array(
+                    Gl::TEXTURE_2D,
+                    0,
+                    x0 as i32,
+                    y0 as i32,
+                    (x1 - x0) as i32,
+                    (y1 - y0) as i32,
+                    Gl::RGBA,
+                    Gl::UNSIGNED_BYTE,
+                    Some(&s.layer.pixels),
+                );
+                for key in [
+                    Gl::UNPACK_ROW_LENGTH,
+                    Gl::UNPACK_SKIP_PIXELS,
+                    Gl::UNPACK_SKIP_ROWS,
+                ] {
+                    gl.pixel_storei(key, 0);
+                }
+                // the layer's rows run from the top, clip space's y from the bottom
+                let (fw, fh) = (w as f32, h as f32);
+                let mut quad = InstanceWriter::with_capacity(1, &tie_layer::SPEC);
+                tie_layer::write(
+                    &mut quad,
+                    [
+                        x0 as f32 / fw * 2.0 - 1.0,
+                        1.0 - y1 as f32 / fh * 2.0,
+                        x1 as f32 / fw * 2.0 - 1.0,
+                        1.0 - y0 as f32 / fh * 2.0,
+                    ],
+                );
+                s.program.upload(gl, &quad.bytes);
+                s.program.draw(gl, view, |gl, p| {
+                    gl.uniform1i(p.uniform("u_layer"), 0);
+                });
+                gl.bind_texture(Gl::TEXTURE_2D, None);
+            }
+        }
         self.edges.draw(gl, view, thickness);
         // 2) nodes, smallest first
-        gl.blend_func(Gl::ONE, Gl::ONE_MINUS_SRC_ALPHA);
+        self.draw_nodes(view);
+    }
+
+    fn draw_nodes(&self, view: &FrameView<'_>) {
         let radius_scale = view.radius_scale;
         let border = view.theme.node_border;
-        self.nodes.draw(gl, view, |gl, p| {
+        self.gl.blend_func(Gl::ONE, Gl::ONE_MINUS_SRC_ALPHA);
+        self.nodes.draw(&self.gl, view, |gl, p| {
             gl.uniform1f(p.uniform("u_radius_scale"), radius_scale);
             gl.uniform4f(
                 p.uniform("u_border"),

@@ -27,6 +27,7 @@ pub mod model;
 pub mod outline;
 pub mod picture;
 pub mod project;
+pub mod raster;
 pub mod saver;
 pub mod scene;
 pub mod session;

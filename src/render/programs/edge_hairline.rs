@@ -37,9 +37,7 @@ pub const SPEC: ProgramSpec = ProgramSpec {
     ],
 };
 
-/// Ties at most this opaque (straight alpha, 0-255) are drawn as hairlines: 0.15, which
-/// `scene::tie_alpha` gives maps of 18,000 ties and more, and dimmed ties.
-pub const HAIRLINE_MAX_ALPHA: u8 = 38;
+pub use tiemap_app::raster::HAIRLINE_MAX_ALPHA;
 
 /// One tie: its two ends (graph space) with their straight-alpha colours.
 pub fn write(w: &mut InstanceWriter, source: [f32; 2], target: [f32; 2], rgba: [[u8; 4]; 2]) {

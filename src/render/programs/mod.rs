@@ -12,6 +12,7 @@
 pub mod edge_hairline;
 pub mod edge_line;
 pub mod node_circle;
+pub mod tie_layer;
 
 /// How one attribute is stored in the instance buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,10 +125,16 @@ mod tests {
 
     #[test]
     fn strides_match_the_writers() {
-        for spec in [&node_circle::SPEC, &edge_line::SPEC, &edge_hairline::SPEC] {
+        for spec in [
+            &node_circle::SPEC,
+            &edge_line::SPEC,
+            &edge_hairline::SPEC,
+            &tie_layer::SPEC,
+        ] {
             let mut w = InstanceWriter::default();
             match spec.name {
                 "node-circle" => node_circle::write(&mut w, [1.0, 2.0], 3.0, [1, 2, 3, 4]),
+                "tie-layer" => tie_layer::write(&mut w, [-1.0, -1.0, 1.0, 1.0]),
                 "edge-hairline" => edge_hairline::write(
                     &mut w,
                     [0.0, 0.0],
