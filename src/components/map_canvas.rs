@@ -300,6 +300,7 @@ impl Engine {
                 match MapRenderer::attach(base) {
                     Ok(r) => {
                         let _ = base.set_attribute("data-renderer", r.kind().as_str());
+                        let _ = base.set_attribute("data-faint-ties", r.faint_ties());
                         if let Some(o) = &self.overlay {
                             let _ = o.set_attribute("data-renderer", r.kind().as_str());
                         }

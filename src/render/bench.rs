@@ -146,6 +146,11 @@ impl TiemapRenderBench {
         self.renderer.kind().as_str().to_string()
     }
 
+    /// Who draws the faint ties: "cpu" (WebGL2 without a GPU), "gpu" or "canvas2d".
+    pub fn faint_ties(&self) -> String {
+        self.renderer.faint_ties().to_string()
+    }
+
     /// Node radii in CSS pixels at the fitted zoom (the bench gives sigma.js the same sizes).
     pub fn radii(&self) -> Vec<f32> {
         self.scene.radius_css_px.clone()

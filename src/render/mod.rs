@@ -76,6 +76,17 @@ impl MapRenderer {
         }
     }
 
+    /// Who draws the faint ties (the value of the canvas's `data-faint-ties` attribute): "cpu"
+    /// where WebGL2 has no GPU behind it (`webgl.rs`, `tiemap_app::raster`), else "gpu";
+    /// "canvas2d" without WebGL2.
+    pub fn faint_ties(&self) -> &'static str {
+        match self {
+            MapRenderer::WebGl2(gl) if gl.draws_ties_on_cpu() => "cpu",
+            MapRenderer::WebGl2(_) => "gpu",
+            MapRenderer::Canvas2d(_) => "canvas2d",
+        }
+    }
+
     /// Takes a new scene (uploads it to the GPU for WebGL2), to be drawn with `detail`'s
     /// share of its ties and people (even samples; the hubs always).
     pub fn set_scene(&mut self, scene: &Scene, detail: FrameDetail) {

@@ -524,6 +524,11 @@ impl WebGlMap {
         });
     }
 
+    /// Whether the faint ties are drawn on the CPU (WebGL here has no GPU behind it).
+    pub fn draws_ties_on_cpu(&self) -> bool {
+        self.software.is_some()
+    }
+
     /// Blocks until the GPU has finished: `finish` alone may return before (Chromium), so one
     /// pixel is read back too, which waits for every draw before it.
     pub fn finish(&self) {

@@ -2,7 +2,7 @@
 // zoom and "Fit map", search that flies to a person, the hover card, click to select, pan.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openSite, waitForMap, SHOTS } from './harness.mjs';
+import { serve, launch, openSite, waitForMap, dropFiles, workerReady, connectionsCsv, SHOTS } from './harness.mjs';
 
 let site;
 let browser;
@@ -73,6 +73,26 @@ test('the map is drawn with WebGL2 and more names appear as you zoom in', async 
   // Semantic zoom: on screen there are fewer people, but each is big enough to be named.
   assert.ok(zoomed.labels >= 8, `only ${zoomed.labels} names zoomed in`);
   await page.screenshot({ path: `${SHOTS}/render-zoomed.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without a GPU, the faint ties of a big map are drawn on the CPU, and the map still shows', async () => {
+  const { page, errors, context } = await openMap();
+  // headless Chromium with --disable-gpu: WebGL2 is SwiftShader, a rasteriser on the CPU
+  assert.equal(await page.locator('canvas.map-base').getAttribute('data-faint-ties'), 'cpu');
+  await workerReady(page);
+  await dropFiles(page, [{ name: 'Connections.csv', data: connectionsCsv(4000) }]);
+  await waitForMap(page, /Read 4,000 people/);
+  await page.getByText('Layout settled').waitFor({ timeout: 60000 });
+  await settle(page);
+  // enough ties that each is faint (alpha 0.15 from 18,000 ties): a hairline
+  const summary = await page.getByText(/ties are inferred from/).textContent();
+  const ties = Number(summary.match(/these ([\d,]+) ties/)[1].replace(/,/g, ''));
+  assert.ok(ties >= 18000, `${ties} ties`);
+  // and the map is drawn: the people (those not wholly under others) over their ties
+  await page.screenshot({ path: `${SHOTS}/render-cpu-ties.png` });
+  assert.ok(await glInked(page) > 20000, 'the WebGL canvas is nearly blank');
   assert.deepEqual(errors, []);
   await context.close();
 });

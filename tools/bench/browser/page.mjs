@@ -568,7 +568,10 @@ async function render(cfg) {
     timing: 'per frame: from the camera change to both the WebGL map and the 2D label canvas done (gl.finish + a 1-pixel readPixels on every WebGL context, a 1-pixel getImageData on the label canvas), one frame per requestAnimationFrame; every frame draws everything (no reuse of an earlier frame)',
     ours: {
       renderer: ours.renderer(),
-      drew: `every node (discs with a border ring, degree-sized, one triangle list) and every tie (${alpha <= 0.15 ? 'faint, so 1-device-pixel lines in one line list' : `instanced quads ${cfg.tie_thickness_css_px} CSS px`}, tinted source-to-target colour, alpha ${alpha}), then labels on a 2D overlay (label grid, hubs always, cluster names, halo + text)`,
+      faint_ties: ours.faint_ties(),
+      drew: ours.faint_ties() === 'cpu' && alpha <= 0.15
+        ? `every node not wholly under others (discs with a border ring, degree-sized, one triangle list; the others leave no pixel, so they are not sent) and every tie (faint, so 1-device-pixel lines, stepped through on the CPU into one texture, as this WebGL has no GPU behind it; tinted source-to-target colour, alpha ${alpha}), then labels on a 2D overlay (label grid, hubs always, cluster names, halo + text)`
+        : `every node (discs with a border ring, degree-sized, one triangle list) and every tie (${alpha <= 0.15 ? 'faint, so 1-device-pixel lines in one line list' : `instanced quads ${cfg.tie_thickness_css_px} CSS px`}, tinted source-to-target colour, alpha ${alpha}), then labels on a 2D overlay (label grid, hubs always, cluster names, halo + text)`,
       ...oursStats,
       labels_mean: mean(labels.ours),
       frame_ms: times.ours,
