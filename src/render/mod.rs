@@ -2,7 +2,8 @@
 //!
 //! - [`scene`]: what a frame shows, prepared once per change (pure Rust);
 //! - [`webgl`] + [`programs`]: the WebGL2 backend, one program per visual type declared as
-//!   data (instanced node discs, instanced tie quads);
+//!   data (node discs and tie quads as plain triangle lists, faint ties as lines, or on the
+//!   CPU where WebGL has no GPU);
 //! - [`canvas2d`]: the Canvas 2D backend, used where WebGL2 is missing;
 //! - [`labels`]: names of people and clusters on a 2D overlay (text is sharper there);
 //! - [`share`]: the map as a picture to share (PNG, SVG) with a title and a legend;

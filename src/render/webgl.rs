@@ -101,9 +101,6 @@ fn compile(gl: &Gl, spec: &'static ProgramSpec) -> Result<Program, RenderError> 
                     offset,
                 ),
             }
-            if spec.primitive == Primitive::InstancedQuad {
-                gl.vertex_attrib_divisor(loc, 1);
-            }
         }
         offset += a.bytes();
     }
@@ -160,9 +157,6 @@ impl Program {
         extra(gl, self);
         gl.bind_vertex_array(Some(&self.vao));
         match self.spec.primitive {
-            Primitive::InstancedQuad => {
-                gl.draw_arrays_instanced(Gl::TRIANGLE_STRIP, 0, 4, self.instances)
-            }
             Primitive::QuadList => gl.draw_arrays(Gl::TRIANGLES, 0, self.instances),
             Primitive::LineList => gl.draw_arrays(Gl::LINES, 0, self.instances),
         }

@@ -3,9 +3,8 @@
 //! in one interleaved buffer, and the uniforms. A new kind of mark is a new file here;
 //! `webgl.rs` builds any of them the same way.
 //!
-//! Every program draws one small primitive per mark (a quad, instanced as a `TRIANGLE_STRIP`
-//! of 4 vertices or as 6 vertices of a plain triangle list, or a 2-vertex line; see
-//! [`Primitive`]), with corners from `gl_VertexID`, and shares the camera uniforms: positions are turned into CSS pixels from
+//! Every program draws one small primitive per mark (a quad as 6 vertices of a plain triangle
+//! list, or a 2-vertex line; see [`Primitive`]), with corners from `gl_VertexID`, and shares the camera uniforms: positions are turned into CSS pixels from
 //! the viewport's centre (`(pos_in_graph - u_center) * u_zoom`), then into clip space with
 //! `u_css_to_clip = (2 / width, -2 / height)`.
 
@@ -43,8 +42,6 @@ impl AttributeSpec {
 /// How a program's buffer is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Primitive {
-    /// One record per mark, instanced: a quad as a triangle strip of 4 vertices.
-    InstancedQuad,
     /// A plain triangle list: the writer repeats each mark's record for its 6 vertices (two
     /// triangles, corners from `gl_VertexID % 6`). One draw of many vertices costs a software
     /// rasteriser (SwiftShader, where there is no GPU) far less than as many instances.
@@ -54,10 +51,9 @@ pub enum Primitive {
 }
 
 impl Primitive {
-    /// Records written per mark (the vertices of a plain list; 1 when instanced).
+    /// Records written per mark (the vertices of a plain list).
     pub fn records_per_mark(self) -> usize {
         match self {
-            Primitive::InstancedQuad => 1,
             Primitive::QuadList => 6,
             Primitive::LineList => 2,
         }
