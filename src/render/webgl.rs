@@ -354,11 +354,7 @@ impl WebGlMap {
             }
             if alpha <= edge_hairline::HAIRLINE_MAX_ALPHA {
                 match cpu_lines.as_mut() {
-                    Some(lines) => lines.push(Hairline {
-                        from: pos(t[0]),
-                        to: pos(t[1]),
-                        rgba: *rgba,
-                    }),
+                    Some(lines) => lines.extend(Hairline::of(scene, k)),
                     None => edge_hairline::write(&mut thin, pos(t[0]), pos(t[1]), *rgba),
                 }
             } else {
@@ -499,14 +495,10 @@ impl WebGlMap {
         }
         self.edges.draw(gl, view, thickness);
         // 2) nodes, smallest first
-        self.draw_nodes(view);
-    }
-
-    fn draw_nodes(&self, view: &FrameView<'_>) {
+        gl.blend_func(Gl::ONE, Gl::ONE_MINUS_SRC_ALPHA);
         let radius_scale = view.radius_scale;
         let border = view.theme.node_border;
-        self.gl.blend_func(Gl::ONE, Gl::ONE_MINUS_SRC_ALPHA);
-        self.nodes.draw(&self.gl, view, |gl, p| {
+        self.nodes.draw(gl, view, |gl, p| {
             gl.uniform1f(p.uniform("u_radius_scale"), radius_scale);
             gl.uniform4f(
                 p.uniform("u_border"),

@@ -25,6 +25,14 @@ use tiemap_core::view::camera::Camera;
 /// `scene::tie_alpha` gives maps of 18,000 ties and more, and dimmed ties.
 pub const HAIRLINE_MAX_ALPHA: u8 = 38;
 
+/// One faint tie: its ends in graph space with their straight-alpha colours.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hairline {
+    pub from: [f32; 2],
+    pub to: [f32; 2],
+    pub rgba: [[u8; 4]; 2],
+}
+
 impl Hairline {
     /// Tie `k` of `scene` when it is drawn as a hairline (faint, and not wholly transparent).
     pub fn of(scene: &Scene, k: usize) -> Option<Hairline> {
@@ -46,14 +54,6 @@ impl Hairline {
             rgba: *rgba,
         })
     }
-}
-
-/// One faint tie: its ends in graph space with their straight-alpha colours.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Hairline {
-    pub from: [f32; 2],
-    pub to: [f32; 2],
-    pub rgba: [[u8; 4]; 2],
 }
 
 /// How the layer's lines are composed with what is under them.
@@ -89,12 +89,28 @@ impl TieLayer {
         thickness_css_px: f32,
         compose: Compose,
     ) {
+        let len = width as usize * height as usize * 4;
+        match self.inked.take() {
+            // the same size: only the part the last frame inked is not transparent
+            Some([x0, y0, x1, y1]) if (width, height) == (self.width, self.height) => {
+                let row = width as usize * 4;
+                for y in y0 as usize..y1 as usize {
+                    if let Some(span) = self
+                        .pixels
+                        .get_mut(y * row + x0 as usize * 4..y * row + x1 as usize * 4)
+                    {
+                        span.fill(0);
+                    }
+                }
+            }
+            Some(_) => {
+                self.pixels.clear();
+                self.pixels.resize(len, 0);
+            }
+            None => self.pixels.resize(len, 0),
+        }
         self.width = width;
         self.height = height;
-        self.inked = None;
-        let len = width as usize * height as usize * 4;
-        self.pixels.clear();
-        self.pixels.resize(len, 0);
         if width == 0 || height == 0 {
             return;
         }
@@ -152,9 +168,8 @@ impl TieLayer {
             let n = steps as usize;
             let (stepx, stepy) = (ex / steps, ey / steps);
             // positions and colours in 16.16 fixed point: the loop below is the whole cost
-            let fixed = |v: f32| (f64::from(v) * 65536.0).round() as i64;
             let (mut x, mut y) = (fixed(a[0] + stepx * 0.5), fixed(a[1] + stepy * 0.5));
-            let (sx, sy) = (fixed(stepx), fixed(stepy));
+            let (fx, fy) = (fixed(stepx), fixed(stepy));
             // the colour at each step: interpolated over the whole tie, as the GPU's varying
             let dt = (t1 - t0) / steps;
             let t = t0 + dt * 0.5;
@@ -167,7 +182,7 @@ impl TieLayer {
                 rgb(0) | rgb(1) << 8 | rgb(2) << 16 | a << 24
             };
             // most ties join two people of one cluster: one colour all along
-            let constant = (packed(&c) == packed(&fixed4(c1))).then(|| packed(&c));
+            let constant = (packed(&c0.map(fixed)) == packed(&c1.map(fixed))).then(|| packed(&c));
             let pixels = &mut self.pixels;
             let mut put = |x: i64, y: i64, src: u32| {
                 let (px, py) = ((x >> 16) as usize, (y >> 16) as usize);
@@ -187,15 +202,15 @@ impl TieLayer {
                 Some(src) => {
                     for _ in 0..n {
                         put(x, y, src);
-                        x += sx;
-                        y += sy;
+                        x += fx;
+                        y += fy;
                     }
                 }
                 None => {
                     for _ in 0..n {
                         put(x, y, packed(&c));
-                        x += sx;
-                        y += sy;
+                        x += fx;
+                        y += fy;
                         for (c, d) in c.iter_mut().zip(dc) {
                             *c += d;
                         }
@@ -312,9 +327,9 @@ pub fn unhidden(
     keep
 }
 
-/// A colour (0-255 floats) in 16.16 fixed point.
-fn fixed4(c: [f32; 4]) -> [i64; 4] {
-    c.map(|v| (f64::from(v) * 65536.0).round() as i64)
+/// `v` in 16.16 fixed point.
+fn fixed(v: f32) -> i64 {
+    (f64::from(v) * 65536.0).round() as i64
 }
 
 /// Each byte of `rgba` times `keep / 255`, rounded (two bytes per multiply).
@@ -501,6 +516,30 @@ mod tests {
         assert_eq!(pixel(&layer, 1, 0), want);
         layer.draw(4, 1, &camera(4.0, 1.0), &[tie, tie, tie], 1.0, Compose::Add);
         assert_eq!(pixel(&layer, 1, 0), [150, 255, 75, 255]);
+    }
+
+    #[test]
+    fn a_frame_at_the_same_size_shows_only_its_own_ties() {
+        let cam = camera(10.0, 10.0);
+        let across = |y: f32| Hairline {
+            from: [0.0, y],
+            to: [10.0, y],
+            rgba: [RED, RED],
+        };
+        let mut layer = TieLayer::default();
+        layer.draw(
+            10,
+            10,
+            &cam,
+            &[across(2.5), across(7.5)],
+            1.0,
+            Compose::Over,
+        );
+        assert_eq!(inked(&layer).len(), 20);
+        layer.draw(10, 10, &cam, &[across(4.5)], 1.0, Compose::Over);
+        assert_eq!(inked(&layer), (0..10).map(|x| (x, 4)).collect::<Vec<_>>());
+        layer.draw(10, 10, &cam, &[], 1.0, Compose::Over);
+        assert!(inked(&layer).is_empty());
     }
 
     #[test]
