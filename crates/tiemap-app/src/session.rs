@@ -1669,6 +1669,10 @@ impl Session {
                 *asked.entry(p).or_default() += 1;
             }
         }
+        let mut sub_cluster_people: BTreeMap<u32, usize> = BTreeMap::new();
+        for &s in &self.node_subclusters {
+            *sub_cluster_people.entry(s).or_default() += 1;
+        }
         let candidates: Vec<Candidate> = self
             .network
             .ties
@@ -1688,6 +1692,10 @@ impl Session {
                         != self.node_clusters.get(t.target as usize),
                     split: sub_pair(t.source as usize, t.target as usize)
                         .map(|p| (p, asked.get(&p).copied().unwrap_or(0))),
+                    sub_cluster_people: match sub_pair(t.source as usize, t.target as usize) {
+                        Some((x, y)) if x == y => sub_cluster_people.get(&x).copied().unwrap_or(0),
+                        _ => 0,
+                    },
                 })
             })
             .collect();

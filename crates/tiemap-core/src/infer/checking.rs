@@ -523,6 +523,9 @@ pub struct Candidate {
     /// twice when they are in the same one), and how many answers there already are about
     /// those two: a "no" would split the cluster there (`community::hierarchy::separate`).
     pub split: Option<((u32, u32), usize)>,
+    /// How many people are in the sub-cluster of its two people, when they are in one (a
+    /// "no" splits that sub-cluster: the smaller it is, the less the map changes).
+    pub sub_cluster_people: usize,
 }
 
 /// How much a bridge counts in a question's score.
@@ -547,6 +550,19 @@ const SPLIT_SCORE: f64 = 4.0;
 /// 2, 0.75 gained the most (0.694 summed as above, against 0.673 with 0.5 and 0.451 with 1;
 /// with 4: 0.761 with 0.75 or 0.6, 0.649 with 0.9).
 const INSIDE_SHARE: f64 = 0.75;
+/// A tie inside a sub-cluster of fewer people than this is worth less in proportion, down to
+/// [`SMALL_INSIDE_SHARE`] of the full worth as the sub-cluster shrinks to nobody: a "no" about
+/// two people of a sub-cluster of two splits nothing anyone would see. In a Facebook export
+/// (dates only) every tie is inside one sub-cluster (its ties' connected pieces), most of two
+/// to five people, and the page asked about those first. In the checking example, the NMI
+/// gained after 20 answers on the facebook-like export over seeds 42, 7, 11, 1, 2, 3 and 4
+/// went from +0.023 on average (+0.015 to +0.031) to +0.030 (+0.009 to +0.059); summed over
+/// the five hard exports and those seeds, from 1.760 to 1.826. Over seeds 42, 7 and 11 alone
+/// (0.761 before): 0.793 with 10 people, 0.782 with 5, 0.793 with 20, 0.778 with 40.
+const FULL_INSIDE_PEOPLE: usize = 10;
+/// See [`FULL_INSIDE_PEOPLE`]; with 1 in place of ½ (nothing for the smallest), 0.788 summed
+/// over seeds 42, 7 and 11.
+const SMALL_INSIDE_SHARE: f64 = 0.5;
 
 /// Which signals fire, as bits.
 fn pattern(strengths: &[f32; 6]) -> u8 {
@@ -600,7 +616,11 @@ pub fn question_order(
                 let before = ranked.entry(pair).or_default();
                 // two sub-clusters: a seam the clustering already saw; one: a guess inside it
                 let worth = if pair.0 == pair.1 {
-                    SPLIT_SCORE * INSIDE_SHARE
+                    let people = candidates[entry.2].sub_cluster_people;
+                    let reach = (people as f64 / FULL_INSIDE_PEOPLE as f64).min(1.0);
+                    SPLIT_SCORE
+                        * INSIDE_SHARE
+                        * (SMALL_INSIDE_SHARE + (1.0 - SMALL_INSIDE_SHARE) * reach)
                 } else {
                     SPLIT_SCORE
                 };
@@ -758,6 +778,7 @@ mod tests {
             strengths: strong,
             bridge: tie == 0,
             split,
+            sub_cluster_people: 20,
         };
         let candidates = vec![
             candidate(0, None),
@@ -775,6 +796,26 @@ mod tests {
     }
 
     #[test]
+    fn a_tie_inside_a_bigger_sub_cluster_comes_before_one_inside_a_pair() {
+        let w = SignalWeights::default();
+        let cohort = [0.0, 0.6, 0.0, 0.0, 0.0, 0.0];
+        // as in a Facebook export: every tie inside one sub-cluster, all alike
+        let candidates: Vec<Candidate> = [2, 2, 25, 5]
+            .iter()
+            .enumerate()
+            .map(|(tie, &people)| Candidate {
+                tie,
+                strengths: cohort,
+                bridge: false,
+                split: Some(((tie as u32, tie as u32), 0)),
+                sub_cluster_people: people,
+            })
+            .collect();
+        let order = question_order(&candidates, &w, 0.2, &[]);
+        assert_eq!(order, vec![2, 3, 0, 1]);
+    }
+
+    #[test]
     fn bridges_and_common_unchecked_mixes_are_asked_first() {
         let w = SignalWeights::default();
         let strong = [1.0, 0.0, 0.0, 0.0, 1.0, 0.0];
@@ -785,6 +826,7 @@ mod tests {
                 strengths: cohort,
                 bridge: false,
                 split: None,
+                sub_cluster_people: 0,
             })
             .collect();
         candidates.push(Candidate {
@@ -792,12 +834,14 @@ mod tests {
             strengths: strong,
             bridge: false,
             split: None,
+            sub_cluster_people: 0,
         });
         candidates.push(Candidate {
             tie: 11,
             strengths: strong,
             bridge: true,
             split: None,
+            sub_cluster_people: 0,
         });
         let order = question_order(&candidates, &w, 0.2, &[]);
         // the common mix first
