@@ -145,6 +145,9 @@ pub fn CheckTies(props: &CheckTiesProps) -> Html {
                             if q.bridge {
                                 <p class="muted">{ "This tie links two clusters: your answer may move them." }</p>
                             }
+                            if q.cut {
+                                <p class="muted cut-note">{ "If they don't, the cluster is cut in two between these dates." }</p>
+                            }
                             <div class="answers">
                                 <button class="button primary" onclick={click(Answer::Know)} title="Y">{ "They know each other (Y)" }</button>
                                 <button class="button" onclick={click(Answer::DontKnow)} title="N">{ "They don't (N)" }</button>

@@ -94,6 +94,30 @@ test('answers by keyboard change the map, show what changed, survive a reload an
   await context.close();
 });
 
+test('in a friends list, a "no" across a gap in time cuts the cluster in two between the dates', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  await dropFiles(page, [{ name: 'friends.json', data: fixture('hard/facebook-like-friends.json') }]);
+  await waitForMap(page, /Read \d+ people from friends\.json/);
+  const rows = () => page.getByRole('region', { name: 'Clusters' }).locator('.legend-list > .legend-row').count();
+  const before = await rows();
+  await openChecking(page);
+  // dates are all a friends list has: the question is about a cluster they alone hold together
+  await panel(page).locator('.evidence')
+    .filter({ hasText: /^Why the map thinks so: nothing in your export links them; the map put them in one cluster by when you connected with them \(\w+ \d{4} and \w+ \d{4}\)\.$/ })
+    .waitFor();
+  await panel(page).locator('.cut-note').waitFor();
+  await page.keyboard.press('n');
+  await answered(page, 1);
+  await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Clusters"] .legend-list > .legend-row').length === n, before + 1, { timeout: 30000 });
+  // taken back, the cluster is whole again
+  await page.keyboard.press('Control+z');
+  await answered(page, 0);
+  await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Clusters"] .legend-list > .legend-row').length === n, before, { timeout: 30000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a person\'s panel rejects a listed tie and adds one; the project file carries the answers', async () => {
   const a = await openSite(browser, site);
   await openExport(a.page);

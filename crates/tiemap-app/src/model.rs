@@ -459,6 +459,10 @@ pub struct Question {
     pub evidence: String,
     /// The tie runs between two clusters.
     pub bridge: bool,
+    /// No tie links them: they share a cluster only because of when the person connected
+    /// with them, and a "no" cuts the cluster between their dates.
+    #[serde(default)]
+    pub cut: bool,
 }
 
 /// The next ties to ask about, most telling first.

@@ -22,7 +22,7 @@ use tiemap_core::infer::InferError;
 use tiemap_core::infer::{self, InferSettings, SignalWeights};
 use tiemap_core::layout::LayoutError;
 use tiemap_core::layout::{Fa2Settings, LayoutStart, LayoutState};
-use tiemap_core::model::{normalize_profile_url, GraphFile, Origin, PersonalExport};
+use tiemap_core::model::{normalize_profile_url, Date, GraphFile, Origin, PersonalExport};
 use tiemap_core::sample;
 use tiemap_core::view::palette;
 use tiemap_core::{Csr, Network};
@@ -993,6 +993,7 @@ impl Session {
                 &top,
                 &pairs(false),
                 &pairs(true),
+                &time,
                 &leiden,
             );
             partition.community_count = fine.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
@@ -1640,8 +1641,9 @@ impl Session {
     }
 
     /// The next `count` ties to ask the person about, the answer most likely to change the
-    /// map first ([`checking::question_order`]): ties not yet answered, among the ties on the
-    /// map. Empty for a graph file's real ties.
+    /// map first: pairs across the widest gaps in time inside clusters that dates alone hold
+    /// together ([`Session::time_gaps`]), then ties not yet answered among the ties on the map
+    /// ([`checking::question_order`]). Empty for a graph file's real ties.
     pub fn questions(&mut self, count: usize) -> Questions {
         let mut out = Questions {
             map_id: self.map_id,
@@ -1710,7 +1712,27 @@ impl Session {
             self.settings.infer.min_weight,
             &examples,
         );
-        for i in order.into_iter().take(count) {
+        // first, the widest gaps in time inside clusters that dates alone hold together
+        for gap in self.time_gaps(ties).into_iter().take(count) {
+            let (a, b) = (&nodes[gap.a], &nodes[gap.b]);
+            out.questions.push(Question {
+                a: gap.a as u32,
+                b: gap.b as u32,
+                a_key: a.key.clone(),
+                b_key: b.key.clone(),
+                a_label: a.label.clone(),
+                b_label: b.label.clone(),
+                evidence: format!(
+                    "nothing in your export links them; the map put them in one cluster by when you connected with them ({} and {})",
+                    gap.dates.0.month_year(),
+                    gap.dates.1.month_year()
+                ),
+                bridge: false,
+                cut: true,
+            });
+        }
+        let left = count.saturating_sub(out.questions.len());
+        for i in order.into_iter().take(left) {
             let c = &candidates[i];
             let t = &self.network.ties[c.tie];
             let (a, b) = (&nodes[t.source as usize], &nodes[t.target as usize]);
@@ -1723,9 +1745,108 @@ impl Session {
                 b_label: b.label.clone(),
                 evidence: infer::explain_tie(t),
                 bridge: c.bridge,
+                cut: false,
             });
         }
         out
+    }
+
+    /// Where a cluster is held together by dates alone (pieces no tie links, put together
+    /// because the owner connected with them around the same time, as in a friends list): a
+    /// pair of people across each gap between its pieces in order of date, widest and most
+    /// even first (the gap in days times the people on its smaller side). A "no" cuts the
+    /// cluster there (`hierarchy::separate`), a "yes" ties the two pieces. Pairs already
+    /// answered are left out, and so is the loose cluster of people the export tells little
+    /// about.
+    fn time_gaps(&self, ties: &TieChecks) -> Vec<TimeGap> {
+        let nodes = &self.network.nodes;
+        let n = nodes.len().min(self.node_clusters.len());
+        let loose: BTreeSet<u32> = self
+            .clusters
+            .iter()
+            .filter(|c| c.loose)
+            .map(|c| c.id)
+            .collect();
+        // the pieces: people of one cluster linked by ties inside it
+        let mut piece: Vec<usize> = (0..n).collect();
+        fn root(piece: &mut [usize], mut v: usize) -> usize {
+            while piece[v] != v {
+                piece[v] = piece[piece[v]];
+                v = piece[v];
+            }
+            v
+        }
+        for t in &self.network.ties {
+            let (a, b) = (t.source as usize, t.target as usize);
+            if a < n && b < n && self.node_clusters[a] == self.node_clusters[b] {
+                let (ra, rb) = (root(&mut piece, a), root(&mut piece, b));
+                if ra != rb {
+                    piece[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+        // cluster -> piece root -> its dated people
+        let mut by_cluster: BTreeMap<u32, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+        for (v, node) in nodes.iter().enumerate().take(n) {
+            let c = self.node_clusters[v];
+            if loose.contains(&c) || node.connected_on.is_none() {
+                continue;
+            }
+            let r = root(&mut piece, v);
+            by_cluster
+                .entry(c)
+                .or_default()
+                .entry(r)
+                .or_default()
+                .push(v);
+        }
+        let degree = |v: usize| self.csr.neighbors(v).0.len();
+        let mut gaps = Vec::new();
+        for pieces in by_cluster.values() {
+            if pieces.len() < 2 {
+                continue;
+            }
+            // each piece: its median day, its people, and who stands for it (most ties)
+            let mut dated: Vec<(Date, usize, usize)> = pieces
+                .values()
+                .map(|people| {
+                    let mut days: Vec<Date> = people
+                        .iter()
+                        .filter_map(|&v| nodes[v].connected_on)
+                        .collect();
+                    days.sort();
+                    let face = people
+                        .iter()
+                        .copied()
+                        .max_by(|&x, &y| degree(x).cmp(&degree(y)).then(y.cmp(&x)))
+                        .unwrap_or(people[0]);
+                    (days[days.len() / 2], people.len(), face)
+                })
+                .collect();
+            dated.sort_by_key(|&(day, _, face)| (day, face));
+            let total: usize = dated.iter().map(|d| d.1).sum();
+            let mut before = 0;
+            for w in dated.windows(2) {
+                before += w[0].1;
+                let (a, b) = (w[0].2, w[1].2);
+                if ties.get(&nodes[a].key, &nodes[b].key).is_some() {
+                    continue;
+                }
+                let days = (w[1].0.days_since_epoch() - w[0].0.days_since_epoch()).max(1);
+                gaps.push(TimeGap {
+                    score: days as f64 * before.min(total - before) as f64,
+                    a,
+                    b,
+                    dates: (w[0].0, w[1].0),
+                });
+            }
+        }
+        gaps.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then((x.a, x.b).cmp(&(y.a, y.b)))
+        });
+        gaps
     }
 
     /// What the map says, with the findings for `goal`, over the clusters as shown.
@@ -2501,6 +2622,88 @@ mod tests {
     }
 
     #[test]
+    /// A friends list gives dates only: its clusters are pieces no tie links, put together by
+    /// date. The page asks about two people across the widest gap in time inside one, and a
+    /// "no" cuts the cluster there: everyone of it connected nearer to the first person's
+    /// date stays, the others go with the second.
+    fn a_no_across_a_gap_in_time_cuts_a_cluster_held_together_by_dates() {
+        use crate::model::Edit;
+        let h = tiemap_core::sample::hard::hard_export(
+            tiemap_core::sample::hard::HardKind::FacebookLike,
+            600,
+            42,
+        );
+        let input = MapInput::Files(std::rc::Rc::new(crate::legibility::export_files(&h)));
+        let mut s = Session::open(1, &input, SessionSettings::default(), &|_, _| {}).unwrap();
+        let before = s.map_data();
+        let q = s.questions(1).questions.remove(0);
+        assert!(q.cut && !q.bridge);
+        assert!(
+            q.evidence.starts_with("nothing in your export links them"),
+            "{}",
+            q.evidence
+        );
+        let (a, b) = (q.a as usize, q.b as usize);
+        let cluster = before.nodes[a].cluster;
+        assert_eq!(before.nodes[b].cluster, cluster);
+        let linked = |m: &MapData, x: usize, y: usize| {
+            m.ties
+                .chunks_exact(2)
+                .any(|t| (t[0] as usize, t[1] as usize) == (x.min(y), x.max(y)))
+        };
+        assert!(!linked(&before, a, b));
+        let (da, db) = (
+            s.network().nodes[a].connected_on.unwrap(),
+            s.network().nodes[b].connected_on.unwrap(),
+        );
+        assert!(da < db, "the earlier piece first");
+        let answer = |s: &mut Session, answer: Answer| {
+            s.set_tie_edits(ClusterEdits::default().with(Edit::AnswerTie {
+                a: q.a_key.clone(),
+                b: q.b_key.clone(),
+                answer: Some(answer),
+            }))
+            .unwrap()
+        };
+        let after = answer(&mut s, Answer::DontKnow);
+        assert_eq!(after.clusters.len(), before.clusters.len() + 1);
+        let (ca, cb) = (after.nodes[a].cluster, after.nodes[b].cluster);
+        assert_ne!(ca, cb);
+        // the cluster is cut in two by date: all its people are in the two clusters, the
+        // earlier ones with the first person
+        let days = |c: u32| -> Vec<i32> {
+            (0..after.nodes.len())
+                .filter(|&v| before.nodes[v].cluster == cluster && after.nodes[v].cluster == c)
+                .filter_map(|v| s.network().nodes[v].connected_on)
+                .map(|d| d.days_since_epoch())
+                .collect()
+        };
+        let (early, late) = (days(ca), days(cb));
+        assert!(!early.is_empty() && !late.is_empty());
+        let middle = |d: &[i32]| {
+            let mut d = d.to_vec();
+            d.sort_unstable();
+            d[d.len() / 2]
+        };
+        assert!(middle(&early) < middle(&late));
+        assert_eq!(early.len() + late.len(), {
+            (0..before.nodes.len())
+                .filter(|&v| before.nodes[v].cluster == cluster)
+                .count()
+        });
+        // that pair is not asked again; "yes" instead ties the two pieces and cuts nothing
+        assert!(s
+            .questions(20)
+            .questions
+            .iter()
+            .all(|x| (x.a, x.b) != (q.a, q.b)));
+        let yes = answer(&mut s, Answer::Know);
+        assert_eq!(yes.clusters.len(), before.clusters.len());
+        assert!(linked(&yes, a, b));
+        assert_eq!(yes.nodes[a].cluster, yes.nodes[b].cluster);
+    }
+
+    #[test]
     fn a_cluster_split_off_another_moves_out_of_it() {
         // cluster 0 of four people on a line; 1 splits off with the two on the right, sitting
         // on the others; cluster 2 elsewhere does not move
@@ -2900,4 +3103,14 @@ mod people_ahead_tests {
         assert!(!parted.take_people(people));
         assert_eq!(parted, whole);
     }
+}
+
+/// A gap in time inside a cluster that dates alone hold together ([`Session::time_gaps`]).
+struct TimeGap {
+    score: f64,
+    /// Who stands for the piece before the gap and for the one after it.
+    a: usize,
+    b: usize,
+    /// The pieces' middle dates.
+    dates: (Date, Date),
 }

@@ -234,8 +234,10 @@ pub fn top_level(
 /// each other: for each pair of fine communities in one group with more such answers between
 /// them (`apart`, node pairs) than answers that they do (`together`), the group is split in
 /// two, one side around each community, every other community of the group going to the side
-/// it has more tie weight with (the first side when it has none with either), grown heaviest
-/// tie first. Two people of one fine community are first told apart inside it: the community
+/// it has more tie weight with, grown heaviest tie first. What no tie reaches from either side
+/// (a group held together by dates alone, as in a friends list) goes, each tied piece of it
+/// whole, to the side whose community's median `time` (a date per node, any unit) is nearer
+/// its own: the group is cut between the two dates. Without dates, to the first side. Two people of one fine community are first told apart inside it: the community
 /// is clustered on its own ties (Leiden with `settings`, at resolutions 1, 2, 4, 8 and 16,
 /// until the two are in different parts), and its parts become fine communities of their
 /// own until the groups are split (then each given community is cut only where the groups
@@ -251,6 +253,7 @@ pub fn separate(
     top: &[u32],
     apart: &[(usize, usize)],
     together: &[(usize, usize)],
+    time: &[Option<f32>],
     settings: &LeidenSettings,
 ) -> (Vec<u32>, Vec<u32>) {
     use std::collections::BTreeMap;
@@ -377,6 +380,16 @@ pub fn separate(
     for v in 0..n {
         group_of[fine[v] as usize] = out[v];
     }
+    // the median date of each fine community's people
+    let when: Vec<Option<f32>> = {
+        let mut days: Vec<Vec<f32>> = vec![Vec::new(); fine_count];
+        for v in 0..n {
+            if let Some(t) = time.get(v).copied().flatten() {
+                days[fine[v] as usize].push(t);
+            }
+        }
+        days.into_iter().map(median).collect()
+    };
     let mut next = out.iter().map(|&g| g + 1).max().unwrap_or(0);
     for ((x, y), _) in pairs {
         let g = group_of[x as usize];
@@ -414,6 +427,25 @@ pub fn separate(
                 None => break,
             }
         }
+        // what no tie reaches from either side (a cluster held together by dates alone, as
+        // in a friends list): each tied piece of it goes to the side whose community was
+        // connected nearer in time, so the cluster is cut between the two people's dates
+        if let (Some(tx), Some(ty)) = (when[x as usize], when[y as usize]) {
+            let rest: Vec<u32> = members
+                .iter()
+                .copied()
+                .filter(|c| !side.contains_key(c))
+                .collect();
+            for piece in tied_pieces(&rest, &between) {
+                let days: Vec<f32> = piece.iter().filter_map(|&c| when[c as usize]).collect();
+                if let Some(t) = median(days) {
+                    let s = u8::from((t - ty).abs() < (t - tx).abs());
+                    for c in piece {
+                        side.insert(c, s);
+                    }
+                }
+            }
+        }
         for (&c, &s) in &side {
             if s == 1 {
                 group_of[c as usize] = next;
@@ -426,6 +458,45 @@ pub fn separate(
     }
     relabel_dense(&mut out);
     (fine_out(&out), out)
+}
+
+/// The middle of `values` (the upper one of the two middles when they are even), `None` when
+/// empty.
+fn median(mut values: Vec<f32>) -> Option<f32> {
+    values.sort_by(f32::total_cmp);
+    values.get(values.len() / 2).copied()
+}
+
+/// `members` (fine communities) in pieces held together by the tie weight `between` them,
+/// each piece sorted, pieces in order of their smallest member.
+fn tied_pieces(
+    members: &[u32],
+    between: &std::collections::BTreeMap<(u32, u32), f64>,
+) -> Vec<Vec<u32>> {
+    let mut pieces: Vec<Vec<u32>> = Vec::new();
+    let mut placed = std::collections::BTreeSet::new();
+    for &start in members {
+        if !placed.insert(start) {
+            continue;
+        }
+        let mut piece = vec![start];
+        let mut i = 0;
+        while i < piece.len() {
+            let c = piece[i];
+            for &d in members {
+                if !placed.contains(&d)
+                    && between.get(&(c, d)).copied().unwrap_or(0.0) > 0.0
+                    && placed.insert(d)
+                {
+                    piece.push(d);
+                }
+            }
+            i += 1;
+        }
+        piece.sort_unstable();
+        pieces.push(piece);
+    }
+    pieces
 }
 
 /// The dense id of the loose group in `top` (as [`top_level`] makes it): the one group of
@@ -455,6 +526,53 @@ mod tests {
     use crate::Csr;
 
     #[test]
+    fn a_no_in_a_cluster_of_untied_pieces_cuts_it_between_the_two_dates() {
+        // one cluster of five communities no tie joins (a friends list), except 3 to 4;
+        // connected on days 0, 40, 150, 175 (and 10 for community 4, tied to 3) and 200
+        let edges = vec![
+            (0, 1, 1.0),
+            (2, 3, 1.0),
+            (4, 5, 1.0),
+            (6, 7, 1.0),
+            (7, 8, 0.5),
+        ];
+        let csr = Csr::from_edges(10, edges);
+        let fine = [0, 0, 1, 1, 2, 2, 3, 3, 4, 5];
+        let top = [0; 10];
+        let day = |d: f32| Some(d);
+        let time = [
+            day(0.0),
+            day(1.0),
+            day(40.0),
+            day(41.0),
+            day(150.0),
+            day(151.0),
+            day(175.0),
+            day(176.0),
+            day(10.0),
+            day(200.0),
+        ];
+        let s = LeidenSettings::with_seed(1);
+        // "0 and 9 don't know each other": days 0 and 200, cut at 100
+        let (_, cut) = separate(&csr, &fine, &top, &[(0, 9)], &[], &time, &s);
+        assert_ne!(cut[0], cut[9]);
+        for v in [2, 3] {
+            assert_eq!(cut[v], cut[0], "day 40 is nearer day 0");
+        }
+        for v in [4, 5] {
+            assert_eq!(cut[v], cut[9], "day 150 is nearer day 200");
+        }
+        // community 4 (day 10) goes with 3 (day 175), to which it is tied
+        for v in [6, 7, 8] {
+            assert_eq!(cut[v], cut[9]);
+        }
+        // without dates, what no tie reaches stays with the first side, as before
+        let (_, undated) = separate(&csr, &fine, &top, &[(0, 9)], &[], &[], &s);
+        assert_ne!(undated[0], undated[9]);
+        assert!((1..9).all(|v| undated[v] == undated[0]));
+    }
+
+    #[test]
     fn a_no_between_two_communities_of_a_cluster_splits_it_where_its_ties_are_thin() {
         // Four planted groups of 50; the fine level finds them, the top level joins them two
         // by two (forced here). "a and b don't know each other" across groups 0 and 1 splits
@@ -469,10 +587,10 @@ mod tests {
             assert_eq!(t, top);
             assert_eq!(f.iter().max(), fine.iter().max());
         };
-        unchanged(separate(&g.csr, &fine, &top, &[], &[], &s));
+        unchanged(separate(&g.csr, &fine, &top, &[], &[], &[], &s));
         // a "yes" about the same two communities outweighs one "no"
-        unchanged(separate(&g.csr, &fine, &top, &[(a, b)], &[(b, a)], &s));
-        let (_, split) = separate(&g.csr, &fine, &top, &[(a, b)], &[], &s);
+        unchanged(separate(&g.csr, &fine, &top, &[(a, b)], &[(b, a)], &[], &s));
+        let (_, split) = separate(&g.csr, &fine, &top, &[(a, b)], &[], &[], &s);
         let groups = split.iter().max().unwrap() + 1;
         assert_eq!(groups, 3);
         assert_ne!(split[a], split[b]);
@@ -485,7 +603,10 @@ mod tests {
             }
         }
         // deterministic
-        assert_eq!(separate(&g.csr, &fine, &top, &[(a, b)], &[], &s).1, split);
+        assert_eq!(
+            separate(&g.csr, &fine, &top, &[(a, b)], &[], &[], &s).1,
+            split
+        );
     }
 
     #[test]
@@ -497,7 +618,7 @@ mod tests {
         let one = vec![0u32; 120];
         let a = g.truth.iter().position(|&c| c == 0).unwrap();
         let b = g.truth.iter().position(|&c| c == 1).unwrap();
-        let (fine, top) = separate(&g.csr, &one, &one, &[(a, b)], &[], &s);
+        let (fine, top) = separate(&g.csr, &one, &one, &[(a, b)], &[], &[], &s);
         assert_ne!(top[a], top[b]);
         assert_ne!(fine[a], fine[b]);
         let agree = (0..120)
@@ -517,7 +638,7 @@ mod tests {
         // the community is cut in two, not into the many parts Leiden found to tell them apart
         assert_eq!(fine.iter().max(), Some(&1));
         // "yes" about the same two people: nothing splits
-        let (_, kept) = separate(&g.csr, &one, &one, &[(a, b)], &[(a, b)], &s);
+        let (_, kept) = separate(&g.csr, &one, &one, &[(a, b)], &[(a, b)], &[], &s);
         assert!(kept.iter().all(|&c| c == 0));
     }
 
