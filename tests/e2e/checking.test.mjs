@@ -100,6 +100,7 @@ test('in a friends list, a "no" across a gap in time cuts the cluster in two bet
   await dropFiles(page, [{ name: 'friends.json', data: fixture('hard/facebook-like-friends.json') }]);
   await waitForMap(page, /Read \d+ people from friends\.json/);
   const rows = () => page.getByRole('region', { name: 'Clusters' }).locator('.legend-list > .legend-row').count();
+  const legend = (n) => page.waitForFunction((k) => document.querySelectorAll('[aria-label="Clusters"] .legend-list > .legend-row').length === k, n, { timeout: 30000 });
   const before = await rows();
   await openChecking(page);
   // dates are all a friends list has: the question is about a cluster they alone hold together
@@ -109,11 +110,21 @@ test('in a friends list, a "no" across a gap in time cuts the cluster in two bet
   await panel(page).locator('.cut-note').waitFor();
   await page.keyboard.press('n');
   await answered(page, 1);
-  await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Clusters"] .legend-list > .legend-row').length === n, before + 1, { timeout: 30000 });
-  // taken back, the cluster is whole again
+  await legend(before + 1);
+  // taken back, the cluster is whole again; put back, cut again
   await page.keyboard.press('Control+z');
   await answered(page, 0);
-  await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Clusters"] .legend-list > .legend-row').length === n, before, { timeout: 30000 });
+  await legend(before);
+  await page.keyboard.press('Control+Shift+z');
+  await answered(page, 1);
+  await legend(before + 1);
+  // a reload brings the answer and the cut back
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await waitForMap(page, /Read \d+ people from friends\.json/);
+  await legend(before + 1);
+  await openChecking(page);
+  await answered(page, 1);
   assert.deepEqual(errors, []);
   await context.close();
 });

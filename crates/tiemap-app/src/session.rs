@@ -2669,6 +2669,14 @@ mod tests {
         assert_eq!(after.clusters.len(), before.clusters.len() + 1);
         let (ca, cb) = (after.nodes[a].cluster, after.nodes[b].cluster);
         assert_ne!(ca, cb);
+        // a reload keeps the cut
+        let open = || Session::open(1, &input, SessionSettings::default(), &|_, _| {}).unwrap();
+        s.set_fingerprint("fp".into());
+        let mut fresh = open();
+        fresh.set_fingerprint("fp".into());
+        let restored = fresh.restore(s.snapshot()).unwrap();
+        let clusters = |m: &MapData| m.nodes.iter().map(|n| n.cluster).collect::<Vec<_>>();
+        assert_eq!(clusters(&restored), clusters(&after));
         // the cluster is cut in two by date: all its people are in the two clusters, the
         // earlier ones with the first person
         let days = |c: u32| -> Vec<i32> {
