@@ -1687,14 +1687,14 @@ impl Session {
             .filter_map(|(i, t)| {
                 let a = signals.node(&nodes[t.source as usize].key)?;
                 let b = signals.node(&nodes[t.target as usize].key)?;
+                let pair = sub_pair(t.source as usize, t.target as usize);
                 Some(Candidate {
                     tie: i,
                     strengths: signals.strengths(a, b),
                     bridge: self.node_clusters.get(t.source as usize)
                         != self.node_clusters.get(t.target as usize),
-                    split: sub_pair(t.source as usize, t.target as usize)
-                        .map(|p| (p, asked.get(&p).copied().unwrap_or(0))),
-                    sub_cluster_people: match sub_pair(t.source as usize, t.target as usize) {
+                    split: pair.map(|p| (p, asked.get(&p).copied().unwrap_or(0))),
+                    sub_cluster_people: match pair {
                         Some((x, y)) if x == y => sub_cluster_people.get(&x).copied().unwrap_or(0),
                         _ => 0,
                     },
@@ -1768,35 +1768,28 @@ impl Session {
             .map(|c| c.id)
             .collect();
         // the pieces: people of one cluster linked by ties inside it
-        let mut piece: Vec<usize> = (0..n).collect();
-        fn root(piece: &mut [usize], mut v: usize) -> usize {
-            while piece[v] != v {
-                piece[v] = piece[piece[v]];
-                v = piece[v];
-            }
-            v
-        }
-        for t in &self.network.ties {
-            let (a, b) = (t.source as usize, t.target as usize);
-            if a < n && b < n && self.node_clusters[a] == self.node_clusters[b] {
-                let (ra, rb) = (root(&mut piece, a), root(&mut piece, b));
-                if ra != rb {
-                    piece[ra.max(rb)] = ra.min(rb);
-                }
-            }
-        }
-        // cluster -> piece root -> its dated people
-        let mut by_cluster: BTreeMap<u32, BTreeMap<usize, Vec<usize>>> = BTreeMap::new();
+        let piece = tiemap_core::model::component_labels(
+            n,
+            self.network
+                .ties
+                .iter()
+                .map(|t| (t.source, t.target))
+                .filter(|&(a, b)| {
+                    let cluster = |v: u32| self.node_clusters.get(v as usize);
+                    cluster(a) == cluster(b)
+                }),
+        );
+        // cluster -> piece -> its dated people
+        let mut by_cluster: BTreeMap<u32, BTreeMap<u32, Vec<usize>>> = BTreeMap::new();
         for (v, node) in nodes.iter().enumerate().take(n) {
             let c = self.node_clusters[v];
             if loose.contains(&c) || node.connected_on.is_none() {
                 continue;
             }
-            let r = root(&mut piece, v);
             by_cluster
                 .entry(c)
                 .or_default()
-                .entry(r)
+                .entry(piece[v])
                 .or_default()
                 .push(v);
         }

@@ -237,8 +237,8 @@ pub fn top_level(
 /// it has more tie weight with, grown heaviest tie first. What no tie reaches from either side
 /// (a group held together by dates alone, as in a friends list) goes, each tied piece of it
 /// whole, to the side whose community's median `time` (a date per node, any unit) is nearer
-/// its own: the group is cut between the two dates. Without dates, to the first side. Two people of one fine community are first told apart inside it: the community
-/// is clustered on its own ties (Leiden with `settings`, at resolutions 1, 2, 4, 8 and 16,
+/// its own: the group is cut between the two dates (without dates, to the first side). Two
+/// people of one fine community are first told apart inside it: the community is clustered on its own ties (Leiden with `settings`, at resolutions 1, 2, 4, 8 and 16,
 /// until the two are in different parts), and its parts become fine communities of their
 /// own until the groups are split (then each given community is cut only where the groups
 /// cut it). Pairs are taken in order of their answer count, then of their ids; a split side
@@ -467,34 +467,28 @@ fn median(mut values: Vec<f32>) -> Option<f32> {
     values.get(values.len() / 2).copied()
 }
 
-/// `members` (fine communities) in pieces held together by the tie weight `between` them,
-/// each piece sorted, pieces in order of their smallest member.
+/// `members` (fine communities, ascending) in pieces held together by the tie weight `between`
+/// them ([`crate::model::component_labels`]), each piece ascending, pieces in order of their
+/// smallest member.
 fn tied_pieces(
     members: &[u32],
     between: &std::collections::BTreeMap<(u32, u32), f64>,
 ) -> Vec<Vec<u32>> {
+    let local: std::collections::BTreeMap<u32, u32> = members
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (c, i as u32))
+        .collect();
+    let ties = between
+        .iter()
+        .filter_map(|(&(c, d), &w)| Some((*local.get(&c)?, *local.get(&d)?)).filter(|_| w > 0.0));
+    let labels = crate::model::component_labels(members.len(), ties);
     let mut pieces: Vec<Vec<u32>> = Vec::new();
-    let mut placed = std::collections::BTreeSet::new();
-    for &start in members {
-        if !placed.insert(start) {
-            continue;
+    for (&c, &label) in members.iter().zip(&labels) {
+        match pieces.get_mut(label as usize) {
+            Some(piece) => piece.push(c),
+            None => pieces.push(vec![c]),
         }
-        let mut piece = vec![start];
-        let mut i = 0;
-        while i < piece.len() {
-            let c = piece[i];
-            for &d in members {
-                if !placed.contains(&d)
-                    && between.get(&(c, d)).copied().unwrap_or(0.0) > 0.0
-                    && placed.insert(d)
-                {
-                    piece.push(d);
-                }
-            }
-            i += 1;
-        }
-        piece.sort_unstable();
-        pieces.push(piece);
     }
     pieces
 }
