@@ -123,14 +123,16 @@ fn main() {
     }
     let settled = layout_start.elapsed().as_secs_f64() * 1e3;
     println!(
-        "{settled:>8.1} ms  layout: {} iterations, {:.2} ms each, {}",
+        "{settled:>8.1} ms  layout: {} iterations, {:.2} ms each, {}; silhouette of the clusters {:.3}",
         session.layout().iterations(),
         settled / session.layout().iterations().max(1) as f64,
         if session.layout().converged() {
             "settled"
         } else {
             "not settled"
-        }
+        },
+        tiemap_core::layout::quality::silhouette(session.layout().positions(), &groups, 7)
+            .unwrap_or(f32::NAN)
     );
     // The settled picture's faint ties as the page draws them where WebGL has no GPU
     // (`raster::TieLayer`): the map fitted into 1280 x 800 device pixels.
