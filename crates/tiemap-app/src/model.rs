@@ -383,9 +383,12 @@ pub struct MapData {
     /// Where the ties come from, in plain words.
     pub ties_note: String,
     pub nodes: Vec<NodeView>,
-    /// Ties as flat node-index pairs `[s0, t0, s1, t1, ...]`.
+    /// Ties as flat node-index pairs `[s0, t0, s1, t1, ...]`; serialised as their bytes.
+    #[serde(with = "u32_bytes")]
     pub ties: Vec<u32>,
     /// Starting positions, `[x0, y0, x1, y1, ...]` in graph space; `Positions` events follow.
+    /// Serialised as their bytes.
+    #[serde(with = "f32_bytes")]
     pub pos_in_graph: Vec<f32>,
     /// Top-level clusters, largest first (what the map opens on: at most about 12).
     pub clusters: Vec<ClusterView>,
@@ -495,15 +498,41 @@ pub struct CheckingView {
 /// A `Vec<f32>` serialised as one run of bytes (each number little-endian, bit for bit), not a
 /// sequence of numbers: a layout frame of a 30,000-person map holds 60,000 of them, which
 /// bincode (the worker's messages) wrote and read one call each, ~5 ms a frame in wasm.
-mod f32_bytes {
+/// Numbers of four bytes serialised as one run of their little-endian bytes: bincode (the
+/// worker's messages) copies it in one go where a sequence is read number by number (the
+/// page's wasm, built for size, took about 15 ms for the ties of a 30,000-person map).
+mod four_bytes {
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(numbers: &[f32], s: S) -> Result<S::Ok, S::Error> {
-        let bytes: Vec<u8> = numbers.iter().flat_map(|x| x.to_le_bytes()).collect();
+    pub trait Number: Copy {
+        fn to_le(self) -> [u8; 4];
+        fn from_le(bytes: [u8; 4]) -> Self;
+    }
+
+    impl Number for f32 {
+        fn to_le(self) -> [u8; 4] {
+            self.to_le_bytes()
+        }
+        fn from_le(bytes: [u8; 4]) -> Self {
+            f32::from_le_bytes(bytes)
+        }
+    }
+
+    impl Number for u32 {
+        fn to_le(self) -> [u8; 4] {
+            self.to_le_bytes()
+        }
+        fn from_le(bytes: [u8; 4]) -> Self {
+            u32::from_le_bytes(bytes)
+        }
+    }
+
+    pub fn serialize<T: Number, S: Serializer>(numbers: &[T], s: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = numbers.iter().flat_map(|x| x.to_le()).collect();
         s.serialize_bytes(&bytes)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f32>, D::Error> {
+    pub fn deserialize<'de, T: Number, D: Deserializer<'de>>(d: D) -> Result<Vec<T>, D::Error> {
         let bytes = serde_bytes::ByteBuf::deserialize(d)?;
         if bytes.len() % 4 != 0 {
             return Err(serde::de::Error::invalid_length(
@@ -513,10 +542,13 @@ mod f32_bytes {
         }
         Ok(bytes
             .chunks_exact(4)
-            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .map(|b| T::from_le([b[0], b[1], b[2], b[3]]))
             .collect())
     }
 }
+
+use four_bytes as f32_bytes;
+use four_bytes as u32_bytes;
 
 #[cfg(test)]
 mod tests {
@@ -554,5 +586,31 @@ mod tests {
         short[4..12].copy_from_slice(&23u64.to_le_bytes());
         short.remove(12);
         assert!(bincode::deserialize::<Positions>(&short).is_err());
+    }
+
+    #[test]
+    fn a_maps_ties_and_positions_cross_bincode_as_runs_of_bytes() {
+        let map = MapData {
+            ties: vec![0, 1, 1, 2, u32::MAX, 70_000],
+            pos_in_graph: vec![0.5, -2.0, 1e30, -0.0],
+            ..MapData::default()
+        };
+        let bytes = bincode::serialize(&map).expect("encodes");
+        // each as its byte count and its bytes, in order
+        let run = |numbers: &[[u8; 4]]| -> Vec<u8> {
+            let mut v = ((numbers.len() * 4) as u64).to_le_bytes().to_vec();
+            v.extend(numbers.iter().flatten());
+            v
+        };
+        let ties = run(&map.ties.iter().map(|t| t.to_le_bytes()).collect::<Vec<_>>());
+        let pos = run(&map
+            .pos_in_graph
+            .iter()
+            .map(|x| x.to_le_bytes())
+            .collect::<Vec<_>>());
+        let both = [ties, pos].concat();
+        assert!(bytes.windows(both.len()).any(|w| w == both.as_slice()));
+        let back: MapData = bincode::deserialize(&bytes).expect("decodes");
+        assert_eq!(back, map);
     }
 }
