@@ -213,3 +213,27 @@ fn a_convergence_threshold_of_zero_never_stops_the_layout() {
     assert!(!stats.converged);
     assert_eq!(running.step(7).iterations_done, 7);
 }
+
+#[test]
+fn new_settings_on_the_graph_itself_keep_its_wider_theta() {
+    // Laid out in levels: once on the graph itself, the same settings given again change
+    // nothing (the graph keeps the theta it was given after the coarse levels).
+    let g = tiemap_core::sample::planted_partition(3_000, 20, 8.0, 0.15, 7);
+    let settings = Fa2Settings::infer(g.csr.node_count(), g.csr.edge_count());
+    assert!(settings.barnes_hut_optimize && settings.multilevel_min_nodes < 3_000);
+    let mut a =
+        LayoutState::new(&g.csr, settings.clone(), LayoutStart::Random, 3).expect("valid start");
+    for _ in 0..200 {
+        if a.level() == 0 {
+            break;
+        }
+        a.step(10);
+    }
+    assert_eq!(a.level(), 0, "reached the graph itself");
+    assert!(!a.converged());
+    let mut b = a.clone();
+    b.set_settings(settings);
+    a.step(20);
+    b.step(20);
+    assert_eq!(a.positions(), b.positions());
+}

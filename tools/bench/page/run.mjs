@@ -45,9 +45,13 @@ const dist = resolve(opt('--dist', 'dist'));
 const dropsPath = resolve(opt('--drops', 'target/bench/page/drops.json'));
 const outPath = resolve(opt('--out', 'target/bench/page.json'));
 const timeoutMs = Number(opt('--timeout-ms', '120000'));
-// Each file is dropped this many times, each time on a freshly opened page: a single wait on a
-// shared 2-core machine swings by a tenth either way, so the times are the medians over them.
-const repeat = Math.max(1, Number(opt('--repeat', '3')));
+// Each file is dropped this many times, each time on a freshly opened page: single waits on the
+// shared 2-core machine differ by several percent, so the times are the medians over them.
+const repeat = Number(opt('--repeat', '3'));
+if (!Number.isInteger(repeat) || repeat < 1) {
+  console.error(`--repeat takes a whole number of drops (1 or more), not ${opt('--repeat', '3')}`);
+  process.exit(2);
+}
 if (opt('--chromium', null)) process.env.CHROMIUM = opt('--chromium', null);
 // after CHROMIUM is set: the harness reads it when loaded
 const { launch, inkedPixels } = await import('../../../tests/e2e/harness.mjs');
@@ -384,9 +388,13 @@ async function measure(browser, site, drop, index) {
   return out;
 }
 
+// The median of the figures there are, as xtask/src/bench/page.rs takes it (the mean of the
+// two middle ones for an even count).
 const median = (xs) => {
-  const v = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
-  return v.length ? v[Math.floor((v.length - 1) / 2)] : null;
+  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  const n = v.length;
+  if (!n) return null;
+  return n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 };
 
 /**
@@ -402,9 +410,12 @@ function combine(runs) {
     for (const key of ['first_picture_ms', 'first_picture_drawn_ms', 'settled_ms']) {
       out[key] = median(runs.map((r) => r[key]));
     }
-    out.longest_task_layout_ms = Math.max(...runs.map((r) => r.longest_task_layout_ms ?? 0));
+    const tasks = runs.map((r) => r.longest_task_layout_ms).filter((x) => Number.isFinite(x));
+    out.longest_task_layout_ms = tasks.length ? Math.max(...tasks) : null;
   }
   out.runs = runs.map((r) => ({
+    sample_picture_ms: r.sample_picture_ms ?? null,
+    sample_settled_ms: r.sample_settled_ms ?? null,
     first_picture_ms: r.first_picture_ms ?? null,
     settled_ms: r.settled_ms ?? null,
     longest_task_layout_ms: r.longest_task_layout_ms ?? null,
@@ -428,7 +439,8 @@ try {
       delete one.load;
       runs.push(one);
       console.log(`page:   drop ${k + 1} of ${repeat}: first picture ${one.first_picture_ms} ms; settled ${one.settled_ms} ms`);
-      if (one.error) break;
+      // a file the page refused, or one that did not settle, says so the first time
+      if (one.error || one.failure || one.timed_out) break;
     }
     const r = combine(runs);
     result.drops.push(r);

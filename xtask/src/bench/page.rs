@@ -36,9 +36,9 @@ const GRAPH_GROUPS: usize = 150;
 const GRAPH_MIXING: f64 = 0.15;
 /// `--quick` drops the first two files only, once each.
 const QUICK: usize = 2;
-/// How many times each file is dropped, each time on a freshly opened page: a single wait on
-/// the shared 2-core machine swings by a tenth either way (30,000 connections: first picture
-/// 0.91-0.98 s over three drops), so the times are medians.
+/// How many times each file is dropped, each time on a freshly opened page: single waits on
+/// the shared 2-core machine differ by several percent (30,000 connections: first picture
+/// 883-934 ms, 100,000 nodes settled 7.5-9.0 s over three drops), so the times are medians.
 const REPEAT: usize = 3;
 
 /// A file a person drops on the page.
@@ -211,6 +211,10 @@ pub struct Page {
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct OneDrop {
+    /// From navigation start to the sample's first picture and to its "Layout settled", in
+    /// this drop's fresh page.
+    pub sample_picture_ms: Option<f64>,
+    pub sample_settled_ms: Option<f64>,
     pub first_picture_ms: Option<f64>,
     pub settled_ms: Option<f64>,
     pub longest_task_layout_ms: Option<f64>,
@@ -234,8 +238,9 @@ pub struct LoadFile {
     pub gzip: Option<f64>,
 }
 
-/// One file dropped on a freshly opened page. Times in ms: `sample_*` from navigation start,
-/// the others from the drop.
+/// One file dropped on a freshly opened page, or several times (`runs`): then the figures of
+/// the drop whose settled time is the median, with the medians in place of its times. Times
+/// in ms: `sample_*` from navigation start, the others from the drop.
 #[derive(Deserialize, Debug, Default, Clone, PartialEq)]
 #[serde(default)]
 pub struct DropRun {
@@ -282,18 +287,40 @@ pub struct DropRun {
 }
 
 impl DropRun {
-    /// " (median of 3 drops: 0.91 s, 0.94 s, 0.98 s)" for a figure of each drop, or nothing
-    /// for a file dropped once.
-    fn per_drop(&self, f: fn(&OneDrop) -> Option<f64>, show: fn(Option<f64>) -> String) -> String {
+    /// " (median of 3 drops: 0.91 s, 0.94 s, 0.98 s)" for a figure of each drop (`what`:
+    /// "median" or "longest"), or nothing for a file dropped once. When a drop failed or timed
+    /// out, the figures above are that drop's: " (each drop: …)".
+    fn per_drop(
+        &self,
+        what: &str,
+        f: fn(&OneDrop) -> Option<f64>,
+        show: fn(Option<f64>) -> String,
+    ) -> String {
         if self.runs.len() < 2 {
             return String::new();
         }
         let each: Vec<String> = self.runs.iter().map(|r| show(f(r))).collect();
+        if self.error.is_some() || self.failure.is_some() || self.timed_out == Some(true) {
+            return format!(" (each drop: {})", each.join(", "));
+        }
         format!(
-            " (median of {} drops: {})",
+            " ({what} of {} drops: {})",
             self.runs.len(),
             each.join(", ")
         )
+    }
+
+    /// Each opening of the page behind this file's figures: one per drop.
+    fn opens(&self) -> Vec<OneDrop> {
+        if self.runs.is_empty() {
+            vec![OneDrop {
+                sample_picture_ms: self.sample_picture_ms,
+                sample_settled_ms: self.sample_settled_ms,
+                ..OneDrop::default()
+            }]
+        } else {
+            self.runs.clone()
+        }
     }
 
     /// The settled time against a goal: a run that timed out or was refused misses.
@@ -399,11 +426,7 @@ pub fn section(r: &Results, _run: &Run) -> Section {
          file, a fresh browser profile (no cache, no saved maps) opens the page, which draws the bundled \
          sample; once the sample shows \"Layout settled\" (and half a second more), the file is dropped \
          on the page with a real drag sequence (`dragenter`, `dragover`, `drop` of a `File`), and the run \
-         waits until the page shows \"Layout settled\" for the new map (at most {}). Each file is dropped \
-         {} times, each time on a freshly opened page: the first picture and settled are the medians \
-         over the drops (each drop's figure is shown beside), the longest task while the layout runs \
-         the longest of any drop, and the other figures those of the drop whose settled time is the \
-         median. Nothing of the app is called or skipped; an init script only observes the page. The \
+         waits until the page shows \"Layout settled\" for the new map (at most {}).{} Nothing of the app is called or skipped; an init script only observes the page. The \
          files: LinkedIn's \
          `Connections.csv` of `hard_export(Burst, N, {SEED})` (made-up people, bursty dates, messy \
          fields), and a planted-partition graph ({GRAPH_GROUPS} groups, mixing {GRAPH_MIXING}, seed \
@@ -413,7 +436,16 @@ pub fn section(r: &Results, _run: &Run) -> Section {
             _ => "1280 x 800".into(),
         },
         whole_seconds(timeout),
-        fmt(page.repeat.or(Some(1.0)), 0)
+        match page.repeat {
+            Some(n) if n > 1.0 => format!(
+                " Each file is dropped {} times, each time on a freshly opened page: the first \
+                 picture and settled are the medians over the drops (each drop's figure is shown \
+                 beside), the longest task while the layout runs the longest of any drop, and the \
+                 other figures those of the drop whose settled time is the median.",
+                fmt(Some(n), 0)
+            ),
+            _ => String::new(),
+        }
     );
     let _ = writeln!(
         sec,
@@ -444,7 +476,7 @@ pub fn section(r: &Results, _run: &Run) -> Section {
          picture (reading the file, handing it to the worker, taking in the new map and drawing \
          it) are shown on their own, as is the count over the whole wait.\n\
          - **page load**: from navigation start to \"Layout settled\" of the sample, in each fresh \
-         profile; the goal is held by the median over the opens.\n\
+         profile (one per drop); the goal is held by the median over the opens.\n\
          - **bytes before the first picture**: the files the page and its worker requested before \
          the sample's first frame, at their size in `dist/` and gzipped (zlib's default level, as a \
          static host's gzip would send them).\n"
@@ -453,8 +485,12 @@ pub fn section(r: &Results, _run: &Run) -> Section {
     // Opening the page
     let _ = writeln!(sec, "### Opening the page\n");
     let load = &page.load;
-    let opens: Vec<&DropRun> = runs.iter().filter_map(|(_, r)| *r).collect();
-    let per_open = |f: fn(&DropRun) -> Option<f64>| {
+    let opens: Vec<OneDrop> = runs
+        .iter()
+        .filter_map(|(_, r)| *r)
+        .flat_map(DropRun::opens)
+        .collect();
+    let per_open = |f: fn(&OneDrop) -> Option<f64>| {
         opens
             .iter()
             .map(|r| time(f(r)))
@@ -577,7 +613,7 @@ pub fn section(r: &Results, _run: &Run) -> Section {
                         Some(_) => format!(" (drawn at {})", time(d.first_picture_drawn_ms)),
                         None => String::new(),
                     },
-                    d.per_drop(|r| r.first_picture_ms, time)
+                    d.per_drop("median", |r| r.first_picture_ms, time)
                 ),
                 applies(&PAGE_FIRST_PICTURE).then_some((&PAGE_FIRST_PICTURE, d.first_picture_ms)),
             ),
@@ -586,7 +622,7 @@ pub fn section(r: &Results, _run: &Run) -> Section {
                 format!(
                     "{}{}",
                     d.settled_shown(timeout),
-                    d.per_drop(|r| r.settled_ms, time)
+                    d.per_drop("median", |r| r.settled_ms, time)
                 ),
                 settle_goal.map(|g| (g, d.settled_figure())),
             ),
@@ -618,8 +654,7 @@ pub fn section(r: &Results, _run: &Run) -> Section {
                 format!(
                     "{}{}",
                     task(d.longest_task_layout_ms),
-                    d.per_drop(|r| r.longest_task_layout_ms, task)
-                        .replace("median of", "longest of")
+                    d.per_drop("longest", |r| r.longest_task_layout_ms, task)
                 ),
                 Some((&PAGE_LONG_TASK, d.longest_task_layout_ms)),
             ),
@@ -785,15 +820,17 @@ mod tests {
                 // missed: settled too late, a long task over 100 ms; dropped three times
                 DropRun {
                     runs: [
-                        (950.0, 3_400.0, 140.0),
-                        (900.0, 3_500.0, 0.0),
-                        (880.0, 3_600.0, 60.0),
+                        (950.0, 3_400.0, 140.0, 700.0),
+                        (900.0, 3_500.0, 0.0, 750.0),
+                        (880.0, 3_600.0, 60.0, 800.0),
                     ]
-                    .map(|(first, settled, task)| OneDrop {
+                    .map(|(first, settled, task, sample)| OneDrop {
+                        sample_settled_ms: Some(sample),
                         first_picture_ms: Some(first),
                         settled_ms: Some(settled),
                         longest_task_layout_ms: Some(task),
                         layout_iterations: Some(600.0),
+                        ..OneDrop::default()
                     })
                     .to_vec(),
                     ..dropped("connections-30000", 900.0, Some(3_500.0), 140.0)
@@ -833,8 +870,16 @@ mod tests {
             (ten.goal.as_str(), ten.figure.as_str(), ten.met),
             ("<= 1.5 s", "1.40 s", Met::Yes)
         );
+        // every open counts: the three of the file dropped three times too
         let load = row("page load to the settled sample");
-        assert_eq!((load.figure.as_str(), load.met), ("900 ms", Met::Yes));
+        assert_eq!(
+            (load.what.as_str(), load.figure.as_str(), load.met),
+            (
+                "page: page load to the settled sample (median of 6 opens)",
+                "850 ms",
+                Met::Yes
+            )
+        );
         let bytes = row("bytes downloaded before the first picture");
         assert_eq!(
             (bytes.goal.as_str(), bytes.figure.as_str(), bytes.met),

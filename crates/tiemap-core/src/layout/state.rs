@@ -373,7 +373,17 @@ impl LayoutState {
     pub fn set_settings(&mut self, settings: Fa2Settings) {
         self.progress = 0.0;
         self.settings = settings.sanitized();
-        self.engine.set_settings(&self.settings);
+        self.engine.set_settings(&self.level_settings());
+    }
+
+    /// The settings of the level being laid out: the graph itself, when coarser levels came
+    /// before it, with at least [`FINEST_THETA`].
+    fn level_settings(&self) -> Fa2Settings {
+        let mut settings = self.settings.clone();
+        if self.level == 0 && self.coarsest_level > 0 {
+            settings.barnes_hut_theta = settings.barnes_hut_theta.max(FINEST_THETA);
+        }
+        settings
     }
 
     /// Node radii for `adjust_sizes` (missing or invalid entries count as 1). Coarse levels
@@ -452,12 +462,8 @@ impl LayoutState {
             pos.push(x + ox * r);
             pos.push(y + oy * r);
         }
-        let mut settings = self.settings.clone();
-        if self.level == 1 {
-            settings.barnes_hut_theta = settings.barnes_hut_theta.max(FINEST_THETA);
-        }
-        self.engine = Engine::new(fine, pos, &settings);
         self.level -= 1;
+        self.engine = Engine::new(fine, pos, &self.level_settings());
         if self.level > 0 {
             self.engine
                 .thin_ties(self.rng.clone().next_u64() ^ self.level as u64);
