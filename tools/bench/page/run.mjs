@@ -333,8 +333,12 @@ async function measure(browser, site, drop, index) {
     const end = b.settledAt ?? Math.min(b.now, t0 + timeoutMs);
     const loadedAt = b.loaded.find((t) => t > t0) ?? null;
     const picture = loadedAt == null ? null : b.draws.find((t) => t > loadedAt) ?? null;
-    const sampleMap = b.positions.find((p) => p.at < t0)?.mapId ?? null;
-    const mine = b.positions.filter((p) => p.at > t0 && p.mapId !== sampleMap);
+    // the dropped file's map: frames after its map reached the page, of the newest map (the
+    // worker numbers maps in order); the sample's own frame can come after the drop when the
+    // worker started late
+    const after = loadedAt == null ? [] : b.positions.filter((p) => p.at > loadedAt);
+    const newMap = after.length ? Math.max(...after.map((p) => p.mapId)) : null;
+    const mine = after.filter((p) => p.mapId === newMap);
     const converged = mine.find((p) => p.converged);
     out.timed_out = b.settledAt == null && b.failedAt == null;
     out.failure = b.failure;
