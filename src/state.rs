@@ -704,6 +704,7 @@ mod tests {
                 a: a.into(),
                 b: "z".into(),
                 answer: Some(answer),
+                checks: None,
             })
         };
         let s = s

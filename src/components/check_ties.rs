@@ -44,6 +44,7 @@ pub fn CheckTies(props: &CheckTiesProps) -> Html {
                     a: q.a_key.clone(),
                     b: q.b_key.clone(),
                     answer: Some(answer),
+                    checks: q.checks.clone(),
                 });
             }
         })
@@ -144,6 +145,9 @@ pub fn CheckTies(props: &CheckTiesProps) -> Html {
                             <p class="evidence">{ format!("Why the map thinks so: {}.", q.evidence) }</p>
                             if q.bridge {
                                 <p class="muted">{ "This tie links two clusters: your answer may move them." }</p>
+                            }
+                            if let Some(link) = &q.checks {
+                                <p class="muted link-note">{ format!("Many pairs are linked only by {}: your answers about a few of them decide whether that alone still makes a tie.", link.describe()) }</p>
                             }
                             if q.cut {
                                 <p class="muted cut-note">{ "If they don't, the cluster is cut in two between these dates." }</p>

@@ -53,6 +53,7 @@ pub fn PersonPanel(props: &PersonPanelProps) -> Html {
                 a: a.clone(),
                 b: b.clone(),
                 answer: Some(answer),
+                checks: None,
             })
         })
     };

@@ -12,6 +12,7 @@ use crate::model::{ClusterEdits, Edit};
 use crate::session::{Session, SessionError};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
+use tiemap_core::infer::checking::LoneLink;
 use tiemap_core::rng::Rng;
 use tiemap_core::sample::hard::{self, HardExport, SimulatedPerson};
 
@@ -187,7 +188,7 @@ pub fn check_hard_export(h: &HardExport, order: Order, seed: u64) -> Result<Chec
     let (mut steps, mut wrong) = (Vec::new(), 0);
     let last = CHECKPOINTS[CHECKPOINTS.len() - 1];
     for answered in 1..=last {
-        let Some((a, b)) = next_pair(&mut session, order, &edits, &mut rng) else {
+        let Some((a, b, checks)) = next_pair(&mut session, order, &edits, &mut rng) else {
             break;
         };
         let answer = person.answer(&a, &b);
@@ -203,6 +204,7 @@ pub fn check_hard_export(h: &HardExport, order: Order, seed: u64) -> Result<Chec
             a,
             b,
             answer: Some(answer),
+            checks,
         });
         let map = session.set_tie_edits(edits.clone())?;
         if CHECKPOINTS.contains(&answered) {
@@ -231,20 +233,20 @@ pub fn check_hard_export(h: &HardExport, order: Order, seed: u64) -> Result<Chec
     })
 }
 
-/// The keys of the next pair to ask about.
+/// The keys of the next pair to ask about, and the link the question puts to the person.
 fn next_pair(
     session: &mut Session,
     order: Order,
     edits: &ClusterEdits,
     rng: &mut Rng,
-) -> Option<(String, String)> {
+) -> Option<(String, String, Option<LoneLink>)> {
     match order {
         Order::Page => session
             .questions(1)
             .questions
             .into_iter()
             .next()
-            .map(|q| (q.a_key, q.b_key)),
+            .map(|q| (q.a_key, q.b_key, q.checks)),
         Order::Random => {
             let nodes = &session.network().nodes;
             let open: Vec<(String, String)> = session
@@ -259,7 +261,7 @@ fn next_pair(
                 })
                 .filter(|(a, b)| edits.ties.get(a, b).is_none())
                 .collect();
-            rng.pick(&open).cloned()
+            rng.pick(&open).map(|(a, b)| (a.clone(), b.clone(), None))
         }
     }
 }

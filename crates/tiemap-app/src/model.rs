@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use tiemap_core::infer::checking::{Answer, Applied, SignalPrecision, TieChecks};
+use tiemap_core::infer::checking::{Answer, Applied, LoneLink, SignalPrecision, TieChecks};
 use tiemap_core::infer::SignalWeights;
 
 /// What a person's size on the map stands for.
@@ -247,6 +247,9 @@ pub enum Edit {
         a: String,
         b: String,
         answer: Option<Answer>,
+        /// The link the question put to the person (`Question::checks`), if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        checks: Option<LoneLink>,
     },
     /// Whether the signal weights learn from the answers (off: the refit is undone, the
     /// answers stay).
@@ -317,7 +320,12 @@ impl ClusterEdits {
                     );
                 }
             }
-            Edit::AnswerTie { a, b, answer } => e.ties.set(&a, &b, answer),
+            Edit::AnswerTie {
+                a,
+                b,
+                answer,
+                checks,
+            } => e.ties.set_about(&a, &b, answer, checks),
             Edit::SetLearning { learning } => e.ties.learning = learning,
         }
         e
@@ -466,6 +474,11 @@ pub struct Question {
     /// with them, and a "no" cuts the cluster between their dates.
     #[serde(default)]
     pub cut: bool,
+    /// The question asks whether this link alone makes a tie: the tie is one of many with
+    /// only this link, drawn to learn about them all
+    /// (`tiemap_core::infer::checking::lone_link_question`).
+    #[serde(default)]
+    pub checks: Option<LoneLink>,
 }
 
 /// The next ties to ask about, most telling first.

@@ -17,7 +17,7 @@ use tiemap_core::community::{
 use tiemap_core::import::{
     fingerprint, group_thousands, import_files, ImportError, ImportOutcome, Imported, Limits,
 };
-use tiemap_core::infer::checking::{self, Answer, Candidate, PairSignals, TieChecks};
+use tiemap_core::infer::checking::{self, Answer, Candidate, LoneLink, PairSignals, TieChecks};
 use tiemap_core::infer::InferError;
 use tiemap_core::infer::{self, InferSettings, SignalWeights};
 use tiemap_core::layout::LayoutError;
@@ -110,10 +110,17 @@ pub struct Session {
     /// The network's ties before the person's answers were applied (`None` without answers):
     /// the clusters with answers start from the clusters of these ties ([`Session::clusters_of`]).
     unchecked_csr: Option<Csr>,
+    /// The answers as the clusters take them: the person's, and a "no" for every tie whose
+    /// only link they rejected ([`TieChecks::with_rejected_links`]), as last inferred.
+    checked_ties: TieChecks,
     /// The communities and top-level clusters of the last unchecked ties clustered, under a
     /// hash of those ties and the clustering settings (a cold Leiden run saved per answer).
     base_communities: std::cell::RefCell<Option<BaseCommunities>>,
 }
+
+/// A network with the answers applied, what they did, its ties before them (`None` without
+/// answers), and the answers as the clusters take them.
+type Checked = (Network, Option<CheckingView>, Option<Csr>, TieChecks);
 
 /// A hash of unchecked ties and clustering settings, the communities found on those ties,
 /// and the top-level cluster of each node.
@@ -512,6 +519,7 @@ impl Session {
             pair_signals: None,
             checking: None,
             unchecked_csr: None,
+            checked_ties: TieChecks::default(),
             base_communities: Default::default(),
         };
         let dense = session.recluster_telling(&|fraction| progress("Finding clusters", fraction));
@@ -739,11 +747,12 @@ impl Session {
             infer_settings.weights = weights;
         }
         if infer_settings != self.settings.infer || saved.edits.ties != self.edits.ties {
-            let (network, checking, unchecked) =
+            let (network, checking, unchecked, checked_ties) =
                 self.checked_network(&infer_settings, &saved.edits.ties)?;
             self.network = network;
             self.checking = checking;
             self.unchecked_csr = unchecked;
+            self.checked_ties = checked_ties;
             self.csr = self.network.csr();
             self.settings.infer = infer_settings;
         }
@@ -807,7 +816,7 @@ impl Session {
         let (partition, top) = self.clusters_of(
             &self.network,
             &self.csr,
-            &self.edits.ties,
+            &self.checked_ties,
             self.unchecked_csr.as_ref(),
             progress,
         );
@@ -1433,24 +1442,25 @@ impl Session {
     }
 
     /// The network inferred with `infer_settings` (learning from `ties` when asked to) and
-    /// `ties` applied, with what the answers did.
+    /// `ties` applied, with what the answers did, the ties before them, and the answers as
+    /// the clusters take them ([`Session::checked_ties`]).
     fn checked_network(
         &mut self,
         infer_settings: &InferSettings,
         ties: &TieChecks,
-    ) -> Result<(Network, Option<CheckingView>, Option<Csr>), SessionError> {
+    ) -> Result<Checked, SessionError> {
         let export = match &self.source {
             Source::Graph(file) => {
                 let mut network = Network::from_graph_file(file);
                 let unchecked = (!ties.answers.is_empty()).then(|| network.csr());
                 checking::apply_checks(&mut network, ties, None);
-                return Ok((network, None, unchecked));
+                return Ok((network, None, unchecked, ties.clone()));
             }
             Source::Personal(export) => export,
         };
         if ties.answers.is_empty() {
             let network = network_of(&self.source, infer_settings)?;
-            return Ok((network, Some(CheckingView::default()), None));
+            return Ok((network, Some(CheckingView::default()), None, ties.clone()));
         }
         let export = export.clone();
         let signals = self
@@ -1464,27 +1474,30 @@ impl Session {
 
     /// The network inferred with the weights the answers teach, if they make clusters that
     /// agree better with the answers than the starting weights do (else with the starting
-    /// weights), the answers applied.
+    /// weights), the answers applied (with a "no" for every tie whose only link the person
+    /// rejected).
     fn learn(
         &self,
         export: &PersonalExport,
         infer_settings: &InferSettings,
         ties: &TieChecks,
         signals: &PairSignals,
-    ) -> Result<(Network, Option<CheckingView>, Option<Csr>), SessionError> {
+    ) -> Result<Checked, SessionError> {
         let examples = signals.examples(ties);
         let start = infer_settings.weights;
-        // the network with the answers applied, what they did, and its ties before them
-        type Inferred = (Network, checking::Applied, Csr);
+        // the network with the answers applied, what they did, its ties before them, and the
+        // answers as applied
+        type Inferred = (Network, checking::Applied, Csr, TieChecks);
         let infer_with = |weights: SignalWeights| -> Result<Inferred, SessionError> {
             let mut settings = infer_settings.clone();
             settings.weights = weights;
             let mut network = infer::infer(export, &settings)?.network;
             let unchecked = network.csr();
-            let applied = checking::apply_checks(&mut network, ties, Some(signals));
-            Ok((network, applied, unchecked))
+            let said = ties.with_rejected_links(&network);
+            let applied = checking::apply_checks(&mut network, &said, Some(signals));
+            Ok((network, applied, unchecked, said))
         };
-        let (mut network, mut applied, mut unchecked) = infer_with(start)?;
+        let (mut network, mut applied, mut unchecked, mut said) = infer_with(start)?;
         let mut learned = start;
         let mut judged_worse = None;
         let mut redraws = None;
@@ -1505,15 +1518,22 @@ impl Session {
             let refit = checking::refit(&start, infer_settings.min_weight, &examples, &mass);
             nothing_learned = refit == start;
             if refit != start {
-                let (candidate, candidate_applied, candidate_unchecked) = infer_with(refit)?;
-                let (before, top_before) = self.agreement(&network, ties, &unchecked);
-                let (after, top_after) = self.agreement(&candidate, ties, &candidate_unchecked);
+                let (candidate, candidate_applied, candidate_unchecked, candidate_said) =
+                    infer_with(refit)?;
+                let (before, top_before) = self.agreement(&network, ties, &said, &unchecked);
+                let (after, top_after) =
+                    self.agreement(&candidate, ties, &candidate_said, &candidate_unchecked);
                 // how much of the map the new weights keep (NMI of the two clusterings)
                 let kept =
                     tiemap_core::community::compare::nmi(&top_before, &top_after).unwrap_or(0.0);
                 if after > before && kept >= self.settings.refit_keeps {
-                    (network, applied, learned, unchecked) =
-                        (candidate, candidate_applied, refit, candidate_unchecked);
+                    (network, applied, learned, unchecked, said) = (
+                        candidate,
+                        candidate_applied,
+                        refit,
+                        candidate_unchecked,
+                        candidate_said,
+                    );
                 } else if after > before {
                     redraws = Some(kept);
                 } else {
@@ -1523,6 +1543,7 @@ impl Session {
         }
         let count = |a: Answer| ties.answers.iter().filter(|x| x.answer == a).count();
         let mut changes = checking::what_changed(&start, &learned, &examples);
+        changes.extend(checking::what_links_changed(ties, &said));
         if nothing_learned {
             changes.push(format!(
                 "Your {} yes/no answers do not say yet which signal to trust more than another: the weights stay as they are",
@@ -1553,7 +1574,7 @@ impl Session {
             precision: checking::precision(&examples),
             applied,
         };
-        Ok((network, Some(view), Some(unchecked)))
+        Ok((network, Some(view), Some(unchecked), said))
     }
 
     /// The communities of `unchecked` (Leiden, cold), kept for the next call with the same ties
@@ -1585,10 +1606,18 @@ impl Session {
         (membership, top)
     }
 
-    /// How many of the person's yes/no answers the top-level clusters of `network` agree
-    /// with ([`checking::agreement`]); `unchecked` as for [`Session::clusters_of`].
-    fn agreement(&self, network: &Network, ties: &TieChecks, unchecked: &Csr) -> (usize, Vec<u32>) {
-        let (_, top) = self.clusters_of(network, &network.csr(), ties, Some(unchecked), &|_| {});
+    /// How many of the person's yes/no answers `ties` the top-level clusters of `network`
+    /// agree with ([`checking::agreement`]), clustered with the answers as applied (`said`);
+    /// `unchecked` as for [`Session::clusters_of`].
+    fn agreement(
+        &self,
+        network: &Network,
+        ties: &TieChecks,
+        said_ties: &TieChecks,
+        unchecked: &Csr,
+    ) -> (usize, Vec<u32>) {
+        let (_, top) =
+            self.clusters_of(network, &network.csr(), said_ties, Some(unchecked), &|_| {});
         (checking::agreement(&top, &said(network, ties)), top)
     }
 
@@ -1599,8 +1628,10 @@ impl Session {
         infer_settings: InferSettings,
         ties: &TieChecks,
     ) -> Result<MapData, SessionError> {
-        let (network, checking, unchecked) = self.checked_network(&infer_settings, ties)?;
+        let (network, checking, unchecked, checked_ties) =
+            self.checked_network(&infer_settings, ties)?;
         self.unchecked_csr = unchecked;
+        self.checked_ties = checked_ties;
         let previous: BTreeMap<&str, [f32; 2]> = self
             .network
             .nodes
@@ -1712,6 +1743,8 @@ impl Session {
             self.settings.infer.min_weight,
             &examples,
         );
+        // then whether one employer or title word alone makes a tie, where the map doubts it
+        let link = checking::lone_link_question(&self.network, &self.node_subclusters, ties);
         // first, the widest gaps in time inside clusters that dates alone hold together
         for gap in self.time_gaps(ties).into_iter().take(count) {
             let (a, b) = (&nodes[gap.a], &nodes[gap.b]);
@@ -1729,14 +1762,14 @@ impl Session {
                 ),
                 bridge: false,
                 cut: true,
+                checks: None,
             });
         }
-        let left = count.saturating_sub(out.questions.len());
-        for i in order.into_iter().take(left) {
-            let c = &candidates[i];
-            let t = &self.network.ties[c.tie];
+        // a question about tie `i` of the network
+        let about = |i: usize, bridge: bool, checks: Option<LoneLink>| {
+            let t = &self.network.ties[i];
             let (a, b) = (&nodes[t.source as usize], &nodes[t.target as usize]);
-            out.questions.push(Question {
+            Question {
                 a: t.source,
                 b: t.target,
                 a_key: a.key.clone(),
@@ -1744,9 +1777,25 @@ impl Session {
                 a_label: a.label.clone(),
                 b_label: b.label.clone(),
                 evidence: infer::explain_tie(t),
-                bridge: c.bridge,
+                bridge,
                 cut: false,
-            });
+                checks,
+            }
+        };
+        if let Some((i, checks)) = link.clone().filter(|_| out.questions.len() < count) {
+            let t = &self.network.ties[i];
+            let bridge = self.node_clusters.get(t.source as usize)
+                != self.node_clusters.get(t.target as usize);
+            out.questions.push(about(i, bridge, Some(checks)));
+        }
+        let left = count.saturating_sub(out.questions.len());
+        for i in order
+            .into_iter()
+            .filter(|&i| link.as_ref().is_none_or(|(t, _)| candidates[i].tie != *t))
+            .take(left)
+        {
+            let c = &candidates[i];
+            out.questions.push(about(c.tie, c.bridge, None));
         }
         out
     }
@@ -2422,6 +2471,87 @@ mod tests {
     }
 
     #[test]
+    fn a_link_the_person_rejects_takes_every_tie_with_only_that_link_until_learning_is_undone() {
+        use crate::model::Edit;
+        use tiemap_core::infer::checking::Answer;
+        use tiemap_core::sample::hard::{hard_export, HardKind};
+        let h = hard_export(HardKind::DominantEmployer, 500, 42);
+        let input = MapInput::Files(std::rc::Rc::new(crate::legibility::export_files(&h)));
+        let open = || Session::open(1, &input, SessionSettings::default(), &|_, _| {}).unwrap();
+        let mut s = open();
+        s.set_fingerprint("fp".into());
+        let before = s.map_data();
+        let only = |s: &Session, link: &LoneLink| {
+            s.network()
+                .ties
+                .iter()
+                .filter(|t| LoneLink::of(&t.evidence).as_ref() == Some(link))
+                .count()
+        };
+        // a link the map doubts is put to the person first
+        let first = s.questions(1).questions.remove(0);
+        let link = first
+            .checks
+            .clone()
+            .expect("the first question checks a link");
+        let lone_ties = only(&s, &link);
+        assert!(lone_ties > 50, "{lone_ties}");
+        let mut edits = ClusterEdits::default();
+        let mut map = before.clone();
+        for _ in 0..LINK_ANSWERS_AT_MOST {
+            if edits.ties.rejected_links().contains(&link) {
+                break;
+            }
+            let q = s.questions(1).questions.remove(0);
+            let Some(checks) = q.checks else { break };
+            assert_eq!(checks, link);
+            edits = edits.with(Edit::AnswerTie {
+                a: q.a_key,
+                b: q.b_key,
+                answer: Some(Answer::DontKnow),
+                checks: Some(checks),
+            });
+            map = s.set_tie_edits(edits.clone()).unwrap();
+        }
+        assert_eq!(edits.ties.rejected_links(), vec![link.clone()]);
+        assert_eq!(only(&s, &link), 0, "every tie with only that link is gone");
+        let changes = &map.checking.as_ref().unwrap().changes;
+        let said = match &link {
+            LoneLink::Employer(company) => company.clone(),
+            LoneLink::RoleWord(word) => word.clone(),
+        };
+        assert!(
+            changes
+                .iter()
+                .any(|c| c.contains("alone no longer makes a tie") && c.contains(&said)),
+            "{changes:?}"
+        );
+        assert!(
+            map.clusters.len() > before.clusters.len(),
+            "the clusters the link held together split: {} -> {}",
+            before.clusters.len(),
+            map.clusters.len()
+        );
+        // a reload gives the same map
+        let mut fresh = open();
+        fresh.set_fingerprint("fp".into());
+        let restored = fresh.restore(s.snapshot()).unwrap();
+        assert_eq!(only(&fresh, &link), 0);
+        assert_eq!(
+            restored.nodes.iter().map(|n| n.cluster).collect::<Vec<_>>(),
+            map.nodes.iter().map(|n| n.cluster).collect::<Vec<_>>()
+        );
+        // undoing what the map learned brings the link's ties back (but the two answered)
+        s.set_tie_edits(edits.with(Edit::SetLearning { learning: false }))
+            .unwrap();
+        assert_eq!(only(&s, &link), lone_ties - LINK_REJECTED_AFTER);
+    }
+
+    /// More answers than a link needs to be settled.
+    const LINK_ANSWERS_AT_MOST: usize = 3;
+    use tiemap_core::infer::checking::LINK_REJECTED_AFTER;
+
+    #[test]
     fn a_hard_export_opens_on_a_few_named_clusters_over_nested_sub_clusters() {
         let s = hard_session();
         let map = s.map_data();
@@ -2523,6 +2653,7 @@ mod tests {
                 a: q.a_key,
                 b: q.b_key,
                 answer: Some(Answer::DontKnow),
+                checks: None,
             });
             edits = edits.with(answers[answers.len() - 1].clone());
             s.set_tie_edits(edits.clone()).unwrap();
@@ -2559,12 +2690,17 @@ mod tests {
         use crate::model::Edit;
         let mut s = hard_session();
         let before = s.map_data();
-        // the first question is about two sub-clusters of one cluster
+        // the first question not about a lone link is about two sub-clusters of one cluster
         let splits = |m: &MapData, q: &Question| {
             let (a, b) = (&m.nodes[q.a as usize], &m.nodes[q.b as usize]);
             a.cluster == b.cluster && a.subcluster != b.subcluster
         };
-        let q = s.questions(1).questions.remove(0);
+        let q = s
+            .questions(2)
+            .questions
+            .into_iter()
+            .find(|q| q.checks.is_none())
+            .expect("a question");
         assert!(splits(&before, &q), "a question that could split a cluster");
         let (a, b) = (q.a as usize, q.b as usize);
         assert!(!q.bridge);
@@ -2573,6 +2709,7 @@ mod tests {
             a: q.a_key.clone(),
             b: q.b_key.clone(),
             answer: Some(Answer::DontKnow),
+            checks: None,
         });
         let after = s.set_tie_edits(no).unwrap();
         // the two people, and the rest of their sub-clusters, are now in two clusters
@@ -2655,6 +2792,7 @@ mod tests {
                 a: q.a_key.clone(),
                 b: q.b_key.clone(),
                 answer: Some(answer),
+                checks: None,
             }))
             .unwrap()
         };
@@ -2749,6 +2887,7 @@ mod tests {
                 a: q.a_key.clone(),
                 b: q.b_key.clone(),
                 answer: Some(Answer::DontKnow),
+                checks: None,
             });
         }
         let kept = &questions[6];
@@ -2756,6 +2895,7 @@ mod tests {
             a: kept.a_key.clone(),
             b: kept.b_key.clone(),
             answer: Some(Answer::Know),
+            checks: None,
         });
         let (x, y) = (0..s.node_count() as u32)
             .flat_map(|a| (a + 1..s.node_count() as u32).map(move |b| (a, b)))
@@ -2765,6 +2905,7 @@ mod tests {
             a: key(x),
             b: key(y),
             answer: Some(Answer::Know),
+            checks: None,
         });
         assert!(s.ties_changed(&edits));
         let map = s.set_tie_edits(edits.clone()).unwrap();
@@ -2862,6 +3003,7 @@ mod tests {
                 a: a.clone(),
                 b: b.clone(),
                 answer: Some(answer),
+                checks: None,
             });
         }
         let map = s.set_tie_edits(edits.clone()).unwrap();

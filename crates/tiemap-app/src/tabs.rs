@@ -290,6 +290,7 @@ mod tests {
             a: a.into(),
             b: b.into(),
             answer,
+            checks: None,
         };
         let base = edits(&[answer("a", "b", Some(Answer::Know))]);
         let mine = base
