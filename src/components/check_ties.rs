@@ -114,7 +114,9 @@ pub fn CheckTies(props: &CheckTiesProps) -> Html {
         said(Answer::NotSure),
     );
     let learning = props.checks.learning;
-    let learned = props.checking.as_ref().and_then(|c| c.learned).is_some();
+    // weights refit, or links that no longer make a tie alone
+    let learned = props.checking.as_ref().and_then(|c| c.learned).is_some()
+        || !props.checks.rejected_links().is_empty();
     let toggle_learning = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |_: MouseEvent| {

@@ -59,6 +59,8 @@ test('answers by keyboard change the map, show what changed, survive a reload an
     / now counts (less|more): you (rejected|confirmed) \d+ of \d+ ties that /,
     /^Your 6 yes\/no answers do not say yet which signal to trust more than another: the weights stay as they are$/,
     /^The weights your answers suggest were not used: the clusters they give agree with \d of your 6 yes\/no answers, the clusters now with \d$/,
+    // the first questions put a lone link to the person ("similar roles (student)")
+    /^(Both at .+|The title word “.+”) alone no longer makes a tie: you said \d+ of \d+ such pairs don't know each other \(\d+ more ties taken out\)$/,
   ];
   // (the sentences of the sixth answer's refit, once the worker has inferred the ties again)
   await page.waitForFunction((sources) => {
@@ -90,6 +92,47 @@ test('answers by keyboard change the map, show what changed, survive a reload an
   await answered(page, 7);
 
   await panel(page).locator('.changes li', { hasText: changes[0] }).waitFor({ timeout: 30000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an employer that alone links many departments is put to the person; two "no"s take every tie it alone makes', async () => {
+  const { page, errors, context } = await openSite(browser, site);
+  await waitForMap(page, /Sample network/);
+  await dropFiles(page, [{ name: 'Connections.csv', data: fixture('hard/dominant-employer-Connections.csv') }]);
+  await waitForMap(page, /Read [\d,]+ people from Connections\.csv/);
+  const rows = () => page.getByRole('region', { name: 'Clusters' }).locator('.legend-list > .legend-row').count();
+  const before = await rows();
+  const tiesBefore = await tiesNote(page);
+  await openChecking(page);
+  // the question says what it checks: whether the ministry alone makes a tie
+  await panel(page).locator('.evidence', { hasText: /^Why the map thinks so: both at Ministry of Digital Economy\.$/ }).waitFor();
+  await panel(page).locator('.link-note', { hasText: 'Many pairs are linked only by both at Ministry of Digital Economy' }).waitFor();
+  await page.keyboard.press('n');
+  await answered(page, 1);
+  // the next question checks the same link on another pair
+  await panel(page).locator('.evidence', { hasText: /^Why the map thinks so: both at Ministry of Digital Economy\.$/ }).waitFor({ timeout: 30000 });
+  await page.keyboard.press('n');
+  await answered(page, 2);
+  const said = panel(page).locator('.changes li', { hasText: /^Both at Ministry of Digital Economy alone no longer makes a tie: you said 2 of 2 such pairs don't know each other \(\d+ more ties taken out\)$/ });
+  await said.waitFor({ timeout: 30000 });
+  const taken = Number((await said.innerText()).match(/\((\d+) more ties/)[1]);
+  assert.ok(taken > 100, `${taken} ties taken out`);
+  assert.notEqual(await tiesNote(page), tiesBefore, 'the ties were inferred again');
+  await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Clusters"] .legend-list > .legend-row').length > n, before, { timeout: 30000 });
+  await page.screenshot({ path: `${SHOTS}/checking-link.png` });
+  // undoing what the map learned brings the link back; learning again takes it out again
+  await panel(page).getByRole('button', { name: 'Undo what the map learned' }).click();
+  await said.waitFor({ state: 'detached', timeout: 30000 });
+  await panel(page).getByRole('button', { name: 'Learn from my answers again' }).click();
+  await said.waitFor({ timeout: 30000 });
+  // a reload brings the answers, and what they did, back
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await waitForMap(page, /Read [\d,]+ people from Connections\.csv/);
+  await openChecking(page);
+  await answered(page, 2);
+  await said.waitFor({ timeout: 30000 });
   assert.deepEqual(errors, []);
   await context.close();
 });

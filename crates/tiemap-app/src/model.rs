@@ -248,7 +248,7 @@ pub enum Edit {
         b: String,
         answer: Option<Answer>,
         /// The link the question put to the person (`Question::checks`), if any.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default)]
         checks: Option<LoneLink>,
     },
     /// Whether the signal weights learn from the answers (off: the refit is undone, the
@@ -595,6 +595,36 @@ mod tests {
         short[4..12].copy_from_slice(&23u64.to_le_bytes());
         short.remove(12);
         assert!(bincode::deserialize::<Positions>(&short).is_err());
+    }
+
+    #[test]
+    fn answers_about_a_link_cross_to_the_worker_and_into_the_project_file() {
+        use tiemap_core::infer::checking::LoneLink;
+        let link = Some(LoneLink::Employer("Globex".into()));
+        let edit = |a: &str, checks: Option<LoneLink>| Edit::AnswerTie {
+            a: a.into(),
+            b: "z".into(),
+            answer: Some(Answer::DontKnow),
+            checks,
+        };
+        let edits = ClusterEdits::default()
+            .with(edit("a", link.clone()))
+            .with(edit("b", None));
+        assert_eq!(edits.ties.answers[0].checks, link);
+        // the worker's messages are bincode, which has no room for a field left out
+        let bytes = bincode::serialize(&edits).expect("encodes");
+        let back: ClusterEdits = bincode::deserialize(&bytes).expect("decodes");
+        assert_eq!(back, edits);
+        let e = edit("a", link.clone());
+        let back: Edit = bincode::deserialize(&bincode::serialize(&e).unwrap()).unwrap();
+        assert_eq!(back, e);
+        // a project file written before answers named their link still opens
+        let json = serde_json::to_string(&edits).unwrap();
+        assert_eq!(serde_json::from_str::<ClusterEdits>(&json).unwrap(), edits);
+        let old = json.replace(",\"checks\":null", "");
+        assert!(!old.contains("\"checks\":null"));
+        let back: ClusterEdits = serde_json::from_str(&old).unwrap();
+        assert_eq!(back.ties.answers[1].checks, None);
     }
 
     #[test]

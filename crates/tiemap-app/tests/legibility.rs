@@ -200,7 +200,7 @@ fn the_hard_export_fixtures_are_what_the_generator_writes() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e/fixtures/hard");
     for h in tiemap_core::sample::hard::hard_exports(42)
         .into_iter()
-        .filter(|h| h.name == "burst" || h.name == "facebook-like")
+        .filter(|h| matches!(h.name, "burst" | "dominant-employer" | "facebook-like"))
     {
         for file in tiemap_app::legibility::export_files(&h) {
             let path = dir.join(format!("{}-{}", h.name, file.name));

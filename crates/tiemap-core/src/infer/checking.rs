@@ -68,7 +68,7 @@ pub struct TieAnswer {
     pub answer: Answer,
     /// The link the question put to the person ([`lone_link_question`]): the answer counts
     /// toward whether that link alone makes a tie ([`TieChecks::rejected_links`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub checks: Option<LoneLink>,
 }
 
