@@ -26,8 +26,9 @@
 //! 1. **on every tie like the ones they answered about** ([`LoneLink`]): one employer or
 //!    one title word that alone links many pairs across the map's seams ("both at Ministry
 //!    of Digital Economy" in a ministry of many departments) is put to the person with a
-//!    few such pairs ([`lone_link_question`]); when they say most of them don't know each
-//!    other ([`TieChecks::rejected_links`]), every tie on the map with only that link
+//!    few such pairs ([`lone_link_question`], two or three); when they say two of them
+//!    don't know each other and none that they do ([`TieChecks::rejected_links`]: at least
+//!    two "no"s and a third as many "yes"es at most), every tie on the map with only that link
 //!    counts as a "no" ([`TieChecks::with_rejected_links`]): the ties go, and the clusters
 //!    they held together are split as by the person's own answers.
 
@@ -121,9 +122,10 @@ pub const LINK_ACROSS: f64 = 0.3;
 /// How many links are asked about, the most doubted first, each until settled (then the
 /// other questions go on). In the checking example (`cargo run --release -p tiemap-app
 /// --example checking -- --seed S`), the NMI gained after 20 answers summed over the five
-/// hard exports and seeds 42, 7, 11, 1, 2 and 3 is 2.572 (2.084 without links asked about;
-/// 2.476 asking about every doubted link in turn, which leaves few questions for the
-/// clusters' seams).
+/// hard exports and seeds 42, 7, 11, 1, 2 and 3 is 2.291 (2.084 without links asked about);
+/// with the rejected links' "no"s splitting clusters without bound (tiemap-app's
+/// `IMPLIED_SPLITS`), 2.572 with 2 links, 2.476 asking about every doubted link in turn
+/// (which leaves few questions for the clusters' seams).
 pub const LINKS_ASKED: usize = 2;
 
 /// Every answer the person gave on a map, in the order given, and whether the weights learn
@@ -209,19 +211,19 @@ impl TieChecks {
         }
     }
 
-    /// For each link asked about, how many answers said they know each other and how many
-    /// said they don't.
-    pub fn link_answers(&self) -> BTreeMap<&LoneLink, (usize, usize)> {
-        let mut out: BTreeMap<&LoneLink, (usize, usize)> = BTreeMap::new();
+    /// For each link asked about, how many answers said they know each other, how many said
+    /// they don't, and how many answers there are in all ("not sure" included).
+    pub fn link_answers(&self) -> BTreeMap<&LoneLink, (usize, usize, usize)> {
+        let mut out: BTreeMap<&LoneLink, (usize, usize, usize)> = BTreeMap::new();
         for x in &self.answers {
-            if let (Some(link), Some(knows)) = (&x.checks, x.answer.knows()) {
-                let e = out.entry(link).or_default();
-                if knows {
-                    e.0 += 1;
-                } else {
-                    e.1 += 1;
-                }
+            let Some(link) = &x.checks else { continue };
+            let e = out.entry(link).or_default();
+            match x.answer.knows() {
+                Some(true) => e.0 += 1,
+                Some(false) => e.1 += 1,
+                None => {}
             }
+            e.2 += 1;
         }
         out
     }
@@ -235,16 +237,17 @@ impl TieChecks {
         }
         self.link_answers()
             .into_iter()
-            .filter(|&(_, (yes, no))| no >= LINK_REJECTED_AFTER && 3 * yes <= no)
+            .filter(|&(_, (yes, no, _))| no >= LINK_REJECTED_AFTER && 3 * yes <= no)
             .map(|(link, _)| link.clone())
             .collect()
     }
 
     /// Whether the answers about `link` say enough: it is rejected, or two answers say
-    /// "yes", or three were given.
+    /// "yes", or three were given ("not sure" included: a person who does not know these
+    /// people is not asked about the link on and on).
     fn link_settled(&self, link: &LoneLink) -> bool {
-        let (yes, no) = self.link_answers().get(link).copied().unwrap_or((0, 0));
-        (no >= LINK_REJECTED_AFTER && 3 * yes <= no) || yes >= 2 || yes + no >= 3
+        let (yes, no, all) = self.link_answers().get(link).copied().unwrap_or_default();
+        (no >= LINK_REJECTED_AFTER && 3 * yes <= no) || yes >= 2 || all >= 3
     }
 
     /// These answers followed by a "no" about every tie of `network` (ties keyed by the
@@ -257,16 +260,27 @@ impl TieChecks {
         if rejected.is_empty() {
             return out;
         }
+        let answered: std::collections::BTreeSet<(&str, &str)> = self
+            .answers
+            .iter()
+            .map(|x| (x.a.as_str(), x.b.as_str()))
+            .collect();
         for t in &network.ties {
             let Some(link) = LoneLink::of(&t.evidence).filter(|l| rejected.contains(l)) else {
                 continue;
             };
-            let (a, b) = (
+            let (a, b) = ordered(
                 &network.nodes[t.source as usize].key,
                 &network.nodes[t.target as usize].key,
             );
-            if self.get(a, b).is_none() {
-                out.set_about(a, b, Some(Answer::DontKnow), Some(link));
+            // (a network has one tie per pair; answers have one spelling per pair)
+            if a != b && !answered.contains(&(a, b)) {
+                out.answers.push(TieAnswer {
+                    a: a.to_string(),
+                    b: b.to_string(),
+                    answer: Answer::DontKnow,
+                    checks: Some(link),
+                });
             }
         }
         out
@@ -669,7 +683,7 @@ pub fn what_links_changed(ties: &TieChecks, said: &TieChecks) -> Vec<String> {
     ties.rejected_links()
         .into_iter()
         .map(|link| {
-            let (yes, no) = answers.get(&link).copied().unwrap_or_default();
+            let (yes, no, _) = answers.get(&link).copied().unwrap_or_default();
             let more = implied
                 .iter()
                 .filter(|x| x.checks.as_ref() == Some(&link))
@@ -742,12 +756,15 @@ const FULL_INSIDE_PEOPLE: usize = 10;
 const SMALL_INSIDE_SHARE: f64 = 0.5;
 
 /// The next tie to ask about to learn whether a [`LoneLink`] alone makes a tie, and the
-/// link: among links with at least [`LINK_MIN_TIES`] ties (and [`LINK_SHARE`] of the ties) on
-/// `network` whose share of ties across two sub-clusters (`sub_clusters`, one id per node) is
-/// at least [`LINK_ACROSS`], the [`LINKS_ASKED`] with most such ties; the first of them the
-/// answers have not settled, and of its ties across sub-clusters not yet answered, the one
-/// whose two keys hash lowest (spread over the map, not the seam the other questions go
-/// for, so the answers say how such ties are in general). None when the map does not learn.
+/// link. A link already asked about and not settled (in the order of the links) is asked on,
+/// about any of its ties on `network` not yet answered. Else, while fewer than
+/// [`LINKS_ASKED`] links were asked about, a new one: among links with at least
+/// [`LINK_MIN_TIES`] ties (and [`LINK_SHARE`] of the ties) on `network` whose share of ties
+/// across two sub-clusters (`sub_clusters`, one id per node) is at least [`LINK_ACROSS`], the
+/// one with most such ties that still has one not answered. The tie asked about is, of the
+/// link's candidates, the one whose two keys hash lowest: spread over the map, not on the
+/// seam the other questions go for, so the answers say how such ties are in general. None
+/// when the map does not learn.
 pub fn lone_link_question(
     network: &Network,
     sub_clusters: &[u32],
@@ -1002,6 +1019,32 @@ mod tests {
             own.with_rejected_links(&network).get("p04", "p05"),
             Some(Answer::Know)
         );
+        // a title word, the same way
+        let manager = LoneLink::RoleWord("manager".into());
+        let role = |w: &str| Evidence::SimilarRole {
+            shared_words: vec![w.into()],
+        };
+        let roles = net(
+            6,
+            vec![
+                (0, 1, vec![role("manager")]),
+                (2, 3, vec![role("manager")]),
+                (4, 5, vec![role("manager")]),
+            ],
+        );
+        let mut words = TieChecks::default();
+        words.set_about("p01", "p00", Some(Answer::DontKnow), Some(manager.clone()));
+        words.set_about("p02", "p03", Some(Answer::DontKnow), Some(manager.clone()));
+        assert_eq!(words.rejected_links(), vec![manager.clone()]);
+        let said = words.with_rejected_links(&roles);
+        assert_eq!(said.get("p05", "p04"), Some(Answer::DontKnow));
+        assert_eq!(
+            said.answers.len(),
+            3,
+            "one answer per pair, in either order"
+        );
+        assert!(what_links_changed(&words, &said)[0]
+            .starts_with("The title word “manager” alone no longer makes a tie: you said 2 of 2"));
         // undoing what the map learned undoes this too
         let mut off = checks.clone();
         off.learning = false;
@@ -1053,6 +1096,20 @@ mod tests {
         }
         assert_eq!(lone_link_question(&network, &sub, &yes), None);
         assert!(yes.rejected_links().is_empty());
+        // three "not sure"s settle it too: a person who does not know these people is not
+        // asked about the link on and on
+        let mut unsure = TieChecks::default();
+        for _ in 0..3 {
+            let (tie, link) = lone_link_question(&network, &sub, &unsure).expect("not settled yet");
+            let t = &network.ties[tie];
+            unsure.set_about(
+                &network.nodes[t.source as usize].key,
+                &network.nodes[t.target as usize].key,
+                Some(Answer::NotSure),
+                Some(link),
+            );
+        }
+        assert_eq!(lone_link_question(&network, &sub, &unsure), None);
         // the same map asks the same question
         assert_eq!(
             lone_link_question(&network, &sub, &TieChecks::default()),
