@@ -114,9 +114,12 @@ pub fn CheckTies(props: &CheckTiesProps) -> Html {
         said(Answer::NotSure),
     );
     let learning = props.checks.learning;
-    // weights refit, or links that no longer make a tie alone
-    let learned = props.checking.as_ref().and_then(|c| c.learned).is_some()
-        || !props.checks.rejected_links().is_empty();
+    // weights refit, or ties taken out beyond those the person rejected (a link that no
+    // longer makes a tie alone)
+    let learned = props
+        .checking
+        .as_ref()
+        .is_some_and(|c| c.learned.is_some() || c.applied.removed > no);
     let toggle_learning = {
         let on_edit = props.on_edit.clone();
         Callback::from(move |_: MouseEvent| {
