@@ -1,17 +1,19 @@
-//! The two dialogs the first screen does not show (Insights and Share picture) live in a second
-//! wasm module, `panels`, that the page fetches once its first picture is drawn: they are a
-//! tenth of the page's code, and the first download is what a person waits for.
+//! The panels the first screen does not show (the Insights and Share picture dialogs, and the
+//! "Check ties" panel) live in a second wasm module, `panels`, that the page fetches once its
+//! first picture is drawn: they are a tenth of the page's code, and the first download is what
+//! a person waits for.
 //!
 //! The page (`PanelData`, [`crate::components::PanelHost`]) and the panels module
 //! ([`Mounted`]) are two wasm instances with no memory in common; they speak in bincode bytes:
 //! the page sends what the dialog shows ([`Panel`]), the dialog sends back what the person did
 //! ([`PanelEvent`]). The map itself is sent only when it changed.
 
-use crate::components::{InsightsPanel, ShareDialog, Shared};
+use crate::components::{CheckTies, InsightsPanel, ShareDialog, Shared};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use tiemap_app::insights::Insights;
-use tiemap_app::model::{Edit, MapData};
+use tiemap_app::model::{CheckingView, Edit, MapData, Questions};
+use tiemap_core::infer::checking::TieChecks;
 use tiemap_core::metrics::core_network::CoreChoice;
 use tiemap_core::metrics::gaps::Goal;
 use yew::prelude::*;
@@ -28,6 +30,13 @@ pub enum PanelData {
         /// `[x0, y0, ...]`, graph space, as the map shows them.
         positions: Rc<Vec<f32>>,
         insights: Option<Rc<Insights>>,
+    },
+    /// "Check ties": the open questions (`None` while the worker finds them), the answers so
+    /// far and what they did to the map.
+    CheckTies {
+        questions: Option<Rc<Questions>>,
+        checks: TieChecks,
+        checking: Option<CheckingView>,
     },
 }
 
@@ -61,6 +70,18 @@ impl PartialEq for PanelData {
                     insights: i,
                 },
             ) => Rc::ptr_eq(map, m) && Rc::ptr_eq(positions, p) && same(insights, i),
+            (
+                PanelData::CheckTies {
+                    questions,
+                    checks,
+                    checking,
+                },
+                PanelData::CheckTies {
+                    questions: q,
+                    checks: c,
+                    checking: v,
+                },
+            ) => same(questions, q) && checks == c && checking == v,
             _ => false,
         }
     }
@@ -88,6 +109,15 @@ impl PanelData {
                     insights: insights.as_deref(),
                 }
             }
+            PanelData::CheckTies {
+                questions,
+                checks,
+                checking,
+            } => PanelRef::CheckTies {
+                questions: questions.as_deref(),
+                checks,
+                checking: checking.as_ref(),
+            },
         };
         bincode::serialize(&wire).expect("a panel's data always encodes")
     }
@@ -105,6 +135,11 @@ enum PanelRef<'a> {
         positions: &'a [f32],
         insights: Option<&'a Insights>,
     },
+    CheckTies {
+        questions: Option<&'a Questions>,
+        checks: &'a TieChecks,
+        checking: Option<&'a CheckingView>,
+    },
 }
 
 /// What a hosted dialog shows, as the panels module reads it.
@@ -119,6 +154,11 @@ pub enum Panel {
         map: Option<Box<MapData>>,
         positions: Vec<f32>,
         insights: Option<Box<Insights>>,
+    },
+    CheckTies {
+        questions: Option<Box<Questions>>,
+        checks: TieChecks,
+        checking: Option<CheckingView>,
     },
 }
 
@@ -164,6 +204,11 @@ enum View {
         map: Shared<MapData>,
         positions: Shared<Vec<f32>>,
         insights: Option<Rc<Insights>>,
+    },
+    CheckTies {
+        questions: Option<Rc<Questions>>,
+        checks: TieChecks,
+        checking: Option<CheckingView>,
     },
 }
 
@@ -223,6 +268,19 @@ fn Hosted(props: &HostedProps) -> Html {
                 on_need_insights={emit.callback(|()| PanelEvent::NeedInsights)}
             />
         },
+        View::CheckTies {
+            questions,
+            checks,
+            checking,
+        } => html! {
+            <CheckTies
+                questions={questions.clone()}
+                checks={checks.clone()}
+                checking={checking.clone()}
+                on_edit={emit.callback(PanelEvent::Edit)}
+                on_close={emit.callback(|()| PanelEvent::Close)}
+            />
+        },
     }
 }
 
@@ -251,6 +309,15 @@ fn next_view(bytes: &[u8], before: Option<&View>) -> Result<View, PanelError> {
                 insights: insights.map(|i| Rc::new(*i)),
             }
         }
+        Panel::CheckTies {
+            questions,
+            checks,
+            checking,
+        } => View::CheckTies {
+            questions: questions.map(|q| Rc::new(*q)),
+            checks,
+            checking,
+        },
     })
 }
 
@@ -373,5 +440,60 @@ mod tests {
             assert_eq!(PanelEvent::decode(&event.encode()), Some(event));
         }
         assert_eq!(PanelEvent::decode(b""), None);
+    }
+
+    #[test]
+    fn check_ties_reaches_the_module_with_its_questions_and_answers() {
+        use tiemap_app::model::Question;
+        use tiemap_core::infer::checking::{Answer, LoneLink};
+        let link = LoneLink::Employer("Globex".into());
+        let questions = Rc::new(Questions {
+            map_id: 3,
+            questions: vec![Question {
+                a: 0,
+                b: 1,
+                a_key: "a".into(),
+                b_key: "b".into(),
+                a_label: "Ana".into(),
+                b_label: "Ben".into(),
+                evidence: "both at Globex".into(),
+                bridge: true,
+                cut: false,
+                checks: Some(link.clone()),
+            }],
+        });
+        let mut checks = TieChecks::default();
+        checks.set_about("c", "d", Some(Answer::DontKnow), Some(link));
+        let checking = Some(CheckingView {
+            changes: vec!["Similar roles now counts less".into()],
+            ..Default::default()
+        });
+        let data = PanelData::CheckTies {
+            questions: Some(questions.clone()),
+            checks: checks.clone(),
+            checking: checking.clone(),
+        };
+        let view = next_view(&data.encode(None), None).unwrap();
+        assert!(
+            view == View::CheckTies {
+                questions: Some(questions),
+                checks,
+                checking,
+            }
+        );
+        // while the worker finds questions
+        let waiting = PanelData::CheckTies {
+            questions: None,
+            checks: TieChecks::default(),
+            checking: None,
+        };
+        assert!(matches!(
+            next_view(&waiting.encode(Some(&data)), Some(&view)),
+            Ok(View::CheckTies {
+                questions: None,
+                ..
+            })
+        ));
+        assert!(waiting != data);
     }
 }

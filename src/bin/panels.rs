@@ -1,5 +1,6 @@
 //! The panels module's entry points (see `tiemap::panels`): the page mounts the Insights and
-//! Share dialogs from here, once this module is fetched after its first picture.
+//! Share dialogs and the "Check ties" panel from here, once this module is fetched after its
+//! first picture.
 
 use tiemap::panels::{Emitter, Mounted};
 use wasm_bindgen::prelude::*;

@@ -1,9 +1,8 @@
 use crate::browser::{download, SavedMapStore, TabChannel};
 use crate::browser::{files_from_drop, files_from_entries, read_files, Dropped, PickedFile};
 use crate::components::{
-    ChangesPanel, CheckTies, ClusterControls, ClusterLegend, ErrorBanner, ExportPanel,
-    ImportReport, LayoutControls, MapCanvas, PanelHost, PersonPanel, SavedMaps, SignalPanel,
-    Timeline, Toolbar,
+    ChangesPanel, ClusterControls, ClusterLegend, ErrorBanner, ExportPanel, ImportReport,
+    LayoutControls, MapCanvas, PanelHost, PersonPanel, SavedMaps, SignalPanel, Timeline, Toolbar,
 };
 use crate::panels::{PanelData, PanelEvent};
 use crate::protocol::{MapCommand, MapEvent, Source};
@@ -1328,6 +1327,14 @@ pub fn App() -> Html {
         PanelEvent::Close => close_insights.emit(()),
         PanelEvent::NeedInsights => {}
     });
+    let on_check_event = {
+        let on_edit = on_edit.clone();
+        Callback::from(move |event| match event {
+            PanelEvent::Edit(e) => on_edit.emit(e),
+            PanelEvent::Close => close_check.emit(()),
+            PanelEvent::Goal(_) | PanelEvent::Core(_) | PanelEvent::NeedInsights => {}
+        })
+    };
     let on_share_event = Callback::from(move |event| match event {
         PanelEvent::NeedInsights => on_need_insights.emit(()),
         PanelEvent::Close => on_share_close.emit(()),
@@ -1369,12 +1376,13 @@ pub fn App() -> Html {
                     <Timeline months={months.clone()} people={map.nodes.len()} until={*until} on_change={on_until} />
                     <aside class="sidebar">
                         if *check_open && map.signals.is_some() {
-                            <CheckTies
-                                questions={state.questions.clone().filter(|q| q.map_id == map.map_id)}
-                                checks={state.edits.ties.clone()}
-                                checking={map.checking.clone()}
-                                on_edit={on_edit.clone()}
-                                on_close={close_check}
+                            <PanelHost
+                                data={PanelData::CheckTies {
+                                    questions: state.questions.clone().filter(|q| q.map_id == map.map_id),
+                                    checks: state.edits.ties.clone(),
+                                    checking: map.checking.clone(),
+                                }}
+                                on_event={on_check_event}
                             />
                         }
                         if let Some(node) = state.selected {

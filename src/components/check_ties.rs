@@ -19,6 +19,8 @@ pub struct CheckTiesProps {
 
 /// "Check ties": one inferred tie at a time with its evidence and three answers (Y / N / S;
 /// arrows move between questions). Answers are edits: undone, saved and exported like names.
+/// Drawn by the panels module (`crate::panels`, hosted in the sidebar by `PanelHost`): it is
+/// not on the first screen, so it is not in the first download.
 #[function_component]
 pub fn CheckTies(props: &CheckTiesProps) -> Html {
     // which of the open questions is shown (arrows move it)
