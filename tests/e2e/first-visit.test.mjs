@@ -196,3 +196,34 @@ test('Insights opened before the panels module is there waits for it; one that c
   assert.deepEqual(errors.filter((e) => !/Failed to load resource|panels/.test(e)), []);
   await context.close();
 });
+
+test('Check ties opened before the panels module is there says so in the sidebar, then asks and takes an answer', async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { page, errors, context } = await openSite(browser, site, {
+    setup: (c) => c.route(PANELS_FILE, async (route) => {
+      await held;
+      await route.continue();
+    }),
+  });
+  await waitForMap(page, /Sample network: 500 people/);
+  await page.getByRole('button', { name: 'Check ties' }).click();
+  // The panel is drawn by the panels module: until it is there, the sidebar says so in the
+  // panel's place (in the flow of the sidebar, not over its text).
+  const opening = page.locator('.sidebar .busy[role="status"]', { hasText: 'Opening…' });
+  await opening.waitFor();
+  const [pill, summary] = await Promise.all([
+    opening.boundingBox(),
+    page.locator('.sidebar .summary-line').boundingBox(),
+  ]);
+  assert.ok(pill.y + pill.height <= summary.y, `"Opening…" (${JSON.stringify(pill)}) is above the map's summary (${JSON.stringify(summary)})`);
+  release();
+  const panel = page.getByRole('region', { name: 'Check ties' });
+  await panel.getByText(/^Do .+ and .+ know each other\?$/).waitFor({ timeout: 30000 });
+  assert.equal(await opening.count(), 0);
+  await page.keyboard.press('y');
+  await panel.getByText(/^1 answered: 1 know each other/).waitFor({ timeout: 30000 });
+  await page.screenshot({ path: `${SHOTS}/check-ties-late-module.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
