@@ -53,6 +53,8 @@ pub struct Ceiling {
     pub weights_from_every_tie: Option<f64>,
     pub best_one_weight: Option<f64>,
     pub best_one_weight_change: Option<String>,
+    /// NMI after 20 answers chosen knowing the true groups (`tiemap_app::checking::greedy`).
+    pub greedy: Option<f64>,
 }
 
 impl Checked {
@@ -123,8 +125,12 @@ pub fn section(r: &Results, _run: &Run) -> Section {
         sec,
         "What answers could do at best: the NMI with the truth about every tie on the map (no \
          mistakes), with every false tie removed, with every false tie between two clusters \
-         removed, with the signal weights the page's refit learns from every tie, and with the best \
-         change of one signal's weight (off, halved or doubled) chosen knowing the true groups.\n"
+         removed, with the signal weights the page's refit learns from every tie, with the best \
+         change of one signal's weight (off, halved or doubled) chosen knowing the true groups, and \
+         after 20 answers chosen knowing the true groups (`tiemap_app::checking::greedy`: each \
+         time, of the false ties inside one cluster, two per pair of its sub-clusters, the one \
+         whose answer leaves the clusters nearest the truth; the person's mistakes included, no \
+         link put to them): what the page's order could reach with the answers the goal counts.\n"
     );
     let ceilings: Vec<Vec<String>> = rows
         .iter()
@@ -142,11 +148,18 @@ pub fn section(r: &Results, _run: &Run) -> Section {
                     fmt(x.best_one_weight, 3),
                     x.best_one_weight_change.as_deref().unwrap_or("-")
                 ),
+                format!(
+                    "{} ({})",
+                    fmt(x.greedy, 3),
+                    x.greedy
+                        .zip(c.nmi_before)
+                        .map_or("-".into(), |(g, b)| format!("{:+.3}", g - b))
+                ),
             ])
         })
         .collect();
     sec.push_str(&table(
-        "| export | NMI before | ties (false) | every false tie removed | every false bridge removed (of) | weights refit to every tie | best change of one weight |\n|---|---:|---:|---:|---:|---:|---|",
+        "| export | NMI before | ties (false) | every false tie removed | every false bridge removed (of) | weights refit to every tie | best change of one weight | 20 answers chosen knowing the truth (gain) |\n|---|---:|---:|---:|---:|---:|---|---:|",
         &ceilings,
         r.checking.why(),
     ));
