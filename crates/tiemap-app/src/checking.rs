@@ -85,7 +85,8 @@ pub struct Ceiling {
     pub best_one_weight: Option<f64>,
     pub best_one_weight_change: String,
     /// NMI after [`GREEDY_ANSWERS`] answers chosen knowing the true groups ([`greedy`]): what
-    /// the page's order could reach, at best, with the same number of answers.
+    /// the same number of answers reach when the questions are chosen with the truth (one
+    /// step ahead at a time: a reach, not a bound).
     #[serde(default)]
     pub greedy: Option<f64>,
 }

@@ -130,7 +130,8 @@ pub fn section(r: &Results, _run: &Run) -> Section {
          after 20 answers chosen knowing the true groups (`tiemap_app::checking::greedy`: each \
          time, of the false ties inside one cluster, two per pair of its sub-clusters, the one \
          whose answer leaves the clusters nearest the truth; the person's mistakes included, no \
-         link put to them): what the page's order could reach with the answers the goal counts.\n"
+         link put to them; one step ahead at a time, so a reach, not a bound): what the answers the \
+         goal counts reach when the questions are chosen with the truth.\n"
     );
     let ceilings: Vec<Vec<String>> = rows
         .iter()
