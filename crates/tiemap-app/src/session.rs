@@ -12,7 +12,8 @@ use crate::saver::MapInput;
 use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 use tiemap_core::community::{
-    detect_telling, hierarchy, leiden_from, stabilize, Algorithm, LeidenSettings, Partition,
+    detect_telling, hierarchy, leiden_from, modularity, renumber_by_size, stabilize, Algorithm,
+    LeidenSettings, Partition,
 };
 use tiemap_core::import::{
     fingerprint, group_thousands, import_files, ImportError, ImportOutcome, Imported, Limits,
@@ -135,6 +136,56 @@ type Checked = (Network, Option<CheckingView>, Option<Csr>, TieChecks);
 /// A hash of unchecked ties and clustering settings, the communities found on those ties,
 /// and the top-level cluster of each node.
 type BaseCommunities = (u64, Vec<u32>, Vec<u32>);
+
+/// `warm` (Leiden warm-started from `start`, the communities of `before`, on `after`: the same
+/// people with the answers applied) kept only in the communities of `start` where a tie
+/// changed; everywhere else each person is back in their community of `start`. An answer thus
+/// changes the map only where it speaks: a warm start alone lets Leiden take another path
+/// through the whole graph when one tie changes (in sparse-fields at seed 42, each "yes" about
+/// two people of one cluster moved the same 12 people of three other clusters into a fourth
+/// and back). When every community changed (new weights), `warm` is as Leiden left it.
+fn keep_where_unchanged(
+    warm: &mut Partition,
+    before: &Csr,
+    after: &Csr,
+    start: &[u32],
+    resolution: f64,
+) {
+    let n = start.len().min(warm.membership.len());
+    if before.node_count() != n || after.node_count() != n {
+        return;
+    }
+    let row = |csr: &Csr, v: usize| {
+        let (nbrs, weights) = csr.neighbors(v);
+        let mut row: Vec<(u32, u32)> = nbrs
+            .iter()
+            .zip(weights)
+            .map(|(&u, &w)| (u, w.to_bits()))
+            .collect();
+        row.sort_unstable();
+        row
+    };
+    let changed: BTreeSet<u32> = (0..n)
+        .filter(|&v| row(before, v) != row(after, v))
+        .map(|v| start[v])
+        .collect();
+    let communities = start.iter().collect::<BTreeSet<_>>().len();
+    if changed.len() == communities {
+        return;
+    }
+    let offset = warm.community_count as u32;
+    for (m, &c) in warm.membership.iter_mut().zip(start) {
+        if !changed.contains(&c) {
+            *m = offset + c;
+        }
+    }
+    let (membership, count) = renumber_by_size(&warm.membership);
+    warm.membership = membership;
+    warm.community_count = count;
+    if let Ok(q) = modularity(after, &warm.membership, resolution) {
+        warm.modularity = q;
+    }
+}
 
 /// The top-level cluster of each node when each community of `fine` goes where most of its
 /// people are in `clusters` (dense ids by first appearance; ties to the smaller cluster id).
@@ -982,8 +1033,9 @@ impl Session {
             Some(unchecked) => {
                 let (start, start_top) =
                     self.base_communities(unchecked, &leiden, &time, &mut tell);
-                let warm = leiden_from(csr, &leiden, &start);
+                let mut warm = leiden_from(csr, &leiden, &start);
                 tell(1.0);
+                keep_where_unchanged(&mut warm, unchecked, csr, &start, leiden.resolution);
                 // each community in the top-level cluster most of its people were in
                 let top = within_clusters(&warm.membership, &start_top);
                 (warm, top)
@@ -2776,6 +2828,66 @@ mod tests {
         let same =
             tiemap_core::community::compare::nmi(&clusters(&after), &clusters(&other.map_data()));
         assert_eq!(same.unwrap(), 1.0);
+    }
+
+    #[test]
+    /// "Not sure" counts for nothing, and a "yes" about two people speaks only of their two
+    /// communities. With the clustering warm-started on the whole graph, one changed tie let
+    /// Leiden take another path everywhere: here a "not sure" moved 9 people.
+    fn not_sure_moves_nobody_and_a_yes_moves_only_people_of_its_two_communities() {
+        use crate::model::Edit;
+        use tiemap_core::sample::hard::{hard_export, HardKind};
+        let h = hard_export(HardKind::Burst, HardKind::Burst.standard_people(), 42);
+        let input = MapInput::Files(std::rc::Rc::new(crate::legibility::export_files(&h)));
+        let mut s = Session::open(1, &input, SessionSettings::default(), &|_, _| {}).unwrap();
+        let before = s.map_data();
+        let moved = |m: &MapData| -> Vec<usize> {
+            (0..before.nodes.len())
+                .filter(|&v| m.nodes[v].cluster != before.nodes[v].cluster)
+                .collect()
+        };
+        let questions = s.questions(40).questions;
+        let q = &questions[0];
+        let unsure = ClusterEdits::default().with(Edit::AnswerTie {
+            a: q.a_key.clone(),
+            b: q.b_key.clone(),
+            answer: Some(Answer::NotSure),
+            checks: q.checks.clone(),
+        });
+        let after = s.set_tie_edits(unsure.clone()).unwrap();
+        assert_eq!(moved(&after).len(), 0, "a \"not sure\" moved people");
+        // a "yes" about two people of one cluster
+        let q = questions
+            .iter()
+            .skip(1)
+            .find(|q| {
+                let (a, b) = (&before.nodes[q.a as usize], &before.nodes[q.b as usize]);
+                q.checks.is_none() && a.cluster == b.cluster
+            })
+            .expect("a question inside a cluster");
+        let yes = unsure.with(Edit::AnswerTie {
+            a: q.a_key.clone(),
+            b: q.b_key.clone(),
+            answer: Some(Answer::Know),
+            checks: None,
+        });
+        let after = s.set_tie_edits(yes).unwrap();
+        let moved = moved(&after);
+        let spoken = [
+            before.nodes[q.a as usize].subcluster,
+            before.nodes[q.b as usize].subcluster,
+        ];
+        assert!(
+            moved
+                .iter()
+                .all(|&v| spoken.contains(&before.nodes[v].subcluster)),
+            "{} people moved, of sub-clusters {:?} (the answer's: {spoken:?})",
+            moved.len(),
+            moved
+                .iter()
+                .map(|&v| before.nodes[v].subcluster)
+                .collect::<BTreeSet<_>>()
+        );
     }
 
     #[test]
