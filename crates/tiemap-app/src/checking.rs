@@ -195,8 +195,8 @@ pub fn ceiling(h: &HardExport, seed: u64) -> Result<Ceiling, SessionError> {
 
 /// The NMI after each of `answers` answers chosen greedily knowing the true groups: each time,
 /// of the ties on the map inside one cluster not yet answered whose two people share no true
-/// group (at most two per pair of sub-clusters, the first on the map, so one answer is tried
-/// per seam the page's "no" could split), the one whose answer (the `person`'s, mistakes
+/// group (at most two per pair of sub-clusters, the first on the map: two tries at each seam
+/// the page's "no" could split), the one whose answer (the `person`'s, mistakes
 /// included) leaves the clusters nearest the truth. Links are not put to the person. This is
 /// what the page's order aims at without the truth: "no"s that split lumped clusters where
 /// they lump true groups. `session` is left with the chosen answers, which are returned with
