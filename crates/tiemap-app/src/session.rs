@@ -12,8 +12,8 @@ use crate::saver::MapInput;
 use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 use tiemap_core::community::{
-    detect_telling, hierarchy, leiden_from, modularity, renumber_by_size, stabilize, Algorithm,
-    LeidenSettings, Partition,
+    detect_telling, hierarchy, leiden_from, renumber_by_size, stabilize, Algorithm, LeidenSettings,
+    Partition,
 };
 use tiemap_core::import::{
     fingerprint, group_thousands, import_files, ImportError, ImportOutcome, Imported, Limits,
@@ -144,29 +144,16 @@ type BaseCommunities = (u64, Vec<u32>, Vec<u32>);
 /// through the whole graph when one tie changes (in sparse-fields at seed 42, each "yes" about
 /// two people of one cluster moved the same 12 people of three other clusters into a fourth
 /// and back). When every community changed (new weights), `warm` is as Leiden left it.
-fn keep_where_unchanged(
-    warm: &mut Partition,
-    before: &Csr,
-    after: &Csr,
-    start: &[u32],
-    resolution: f64,
-) {
+/// `warm.modularity` stays Leiden's, as after `hierarchy::separate`: the map's modularity is
+/// measured afresh on its clusters.
+fn keep_where_unchanged(warm: &mut Partition, before: &Csr, after: &Csr, start: &[u32]) {
     let n = start.len().min(warm.membership.len());
     if before.node_count() != n || after.node_count() != n {
         return;
     }
-    let row = |csr: &Csr, v: usize| {
-        let (nbrs, weights) = csr.neighbors(v);
-        let mut row: Vec<(u32, u32)> = nbrs
-            .iter()
-            .zip(weights)
-            .map(|(&u, &w)| (u, w.to_bits()))
-            .collect();
-        row.sort_unstable();
-        row
-    };
+    // (a row of a `Csr` is sorted by neighbour: equal ties give equal slices)
     let changed: BTreeSet<u32> = (0..n)
-        .filter(|&v| row(before, v) != row(after, v))
+        .filter(|&v| before.neighbors(v) != after.neighbors(v))
         .map(|v| start[v])
         .collect();
     let communities = start.iter().collect::<BTreeSet<_>>().len();
@@ -182,9 +169,6 @@ fn keep_where_unchanged(
     let (membership, count) = renumber_by_size(&warm.membership);
     warm.membership = membership;
     warm.community_count = count;
-    if let Ok(q) = modularity(after, &warm.membership, resolution) {
-        warm.modularity = q;
-    }
 }
 
 /// The top-level cluster of each node when each community of `fine` goes where most of its
@@ -1035,7 +1019,7 @@ impl Session {
                     self.base_communities(unchecked, &leiden, &time, &mut tell);
                 let mut warm = leiden_from(csr, &leiden, &start);
                 tell(1.0);
-                keep_where_unchanged(&mut warm, unchecked, csr, &start, leiden.resolution);
+                keep_where_unchanged(&mut warm, unchecked, csr, &start);
                 // each community in the top-level cluster most of its people were in
                 let top = within_clusters(&warm.membership, &start_top);
                 (warm, top)
