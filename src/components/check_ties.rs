@@ -157,7 +157,7 @@ pub fn CheckTies(props: &CheckTiesProps) -> Html {
                                 <p class="muted link-note">{ format!("Many pairs are linked only by {}: your answers about a few of them decide whether that alone still makes a tie.", link.describe()) }</p>
                             }
                             if q.cut {
-                                <p class="muted cut-note">{ "If they don't, the cluster is cut in two between these dates." }</p>
+                                <p class="muted cut-note">{ "If they don't, the cluster is cut between these dates, and groups in it that ties hold together become clusters of their own." }</p>
                             }
                             <div class="answers">
                                 <button class="button primary" onclick={click(Answer::Know)} title="Y">{ "They know each other (Y)" }</button>

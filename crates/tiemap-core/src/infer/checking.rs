@@ -7,10 +7,11 @@
 //!    weights (with [`Evidence::Confirmed`]); a tie they rejected goes; "X and Y know each
 //!    other" adds a tie the export does not show;
 //! 1. **on the clusters** (`community::hierarchy::separate`): "they don't know each other"
-//!    about two people of one cluster splits it between them, along its sub-clusters (or
-//!    along the parts of their one sub-cluster, or, in a cluster that dates alone hold
-//!    together, between their two dates): one answer speaks for two groups of people,
-//!    where a tie removed among thousands changes nothing visible;
+//!    about two people of one cluster says it lumps people who don't know each other: it is
+//!    cut between them into the groups its own ties show, along its sub-clusters (or along
+//!    the parts of their one sub-cluster, or, in a cluster that dates alone hold together,
+//!    between their two dates): one answer speaks for the groups of a whole cluster, where a
+//!    tie removed among thousands changes nothing visible;
 //! 1. **on the weights** ([`refit`]): after [`LEARN_AFTER`] yes/no answers, a small logistic
 //!    model over the pair's signal strengths, `P(know) = σ(SCALE · (Σ wᵢ·xᵢ − min_weight))`,
 //!    is fit to the answers with an L2 pull toward the weights the map started from, by a
