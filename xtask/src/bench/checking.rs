@@ -134,8 +134,8 @@ pub fn section(r: &Results, _run: &Run) -> Section {
          goal counts reach when the questions are chosen with the truth. With every false tie \
          answered \"no\", each cluster is cut into the parts its own ties show at each answer \
          (`community::hierarchy::separate`), big true groups too (on burst at seed 42, 171 \
-         clusters for 91 true groups, 51 of them people in no group): that column is what thousands of answers do, not a bound on \
-         20.\n"
+         clusters for 91 true groups, 51 of them people in no group): that column is what \
+         thousands of answers do, not a bound on 20.\n"
     );
     let ceilings: Vec<Vec<String>> = rows
         .iter()
