@@ -2200,8 +2200,10 @@ fn invitations_by_url(export: &PersonalExport) -> BTreeMap<String, String> {
 /// that is still there) out of it in `pos`, by the old cluster's radius, away from the part
 /// that kept the id (away from the map's centre when the two parts sit on each other): the
 /// warm-started layout settles before two intertwined halves come apart on their own, and
-/// their names would sit on each other. `before[v]` is node `v`'s cluster before, `after[v]`
-/// now.
+/// their names would sit on each other. When several split off one cluster (a "no" cuts a
+/// cluster into the groups its ties show), they go round the part that kept the id at even
+/// angles, in the order of their directions from it, so they do not land on each other.
+/// `before[v]` is node `v`'s cluster before, `after[v]` now.
 fn spread_split_clusters(pos: &mut [f32], before: &[Option<u32>], after: &[u32]) {
     let n = (pos.len() / 2).min(before.len()).min(after.len());
     let known = |v: usize| pos[2 * v].is_finite() && pos[2 * v + 1].is_finite();
@@ -2225,7 +2227,9 @@ fn spread_split_clusters(pos: &mut [f32], before: &[Option<u32>], after: &[u32])
     let Some(middle) = centroid(&mut (0..n).filter(|&v| known(v))) else {
         return;
     };
-    let mut moves: Vec<(Vec<usize>, [f32; 2])> = Vec::new();
+    // by the cluster they split off: each new cluster's members, direction and distance
+    type Part = (Vec<usize>, [f32; 2], f32);
+    let mut moves: BTreeMap<u32, Vec<Part>> = BTreeMap::new();
     for (_, members) in new_members {
         let mut from: BTreeMap<u32, usize> = BTreeMap::new();
         for &v in &members {
@@ -2271,12 +2275,24 @@ fn spread_split_clusters(pos: &mut [f32], before: &[Option<u32>], after: &[u32])
         } else {
             [1.0, 0.0]
         };
-        moves.push((members, [unit[0] * radius, unit[1] * radius]));
+        moves
+            .entry(origin)
+            .or_default()
+            .push((members, unit, radius));
     }
-    for (members, [dx, dy]) in moves {
-        for v in members {
-            pos[2 * v] += dx;
-            pos[2 * v + 1] += dy;
+    for (_, mut parts) in moves {
+        // in the order of their angles, the first where it points, the others at even steps
+        let angle = |u: &[f32; 2]| u[1].atan2(u[0]);
+        parts.sort_by(|a, b| angle(&a.1).total_cmp(&angle(&b.1)));
+        let first = parts.first().map_or(0.0, |p| angle(&p.1));
+        let step = std::f32::consts::TAU / parts.len() as f32;
+        for (i, (members, _, radius)) in parts.into_iter().enumerate() {
+            let a = first + step * i as f32;
+            let (dx, dy) = (a.cos() * radius, a.sin() * radius);
+            for v in members {
+                pos[2 * v] += dx;
+                pos[2 * v + 1] += dy;
+            }
         }
     }
 }
@@ -3065,6 +3081,34 @@ mod tests {
         // moved right (away from the part that kept the id) by the old cluster's radius
         assert!(pos[2] > 1.4 && pos[4] > 1.4, "{pos:?}");
         assert!((pos[3] - 0.0).abs() < 1e-6 && (pos[5] - 0.1).abs() < 1e-6);
+        // three split off one cluster, all sitting on the part that kept it: they go round
+        // it, apart from each other
+        let mut pos: Vec<f32> = (0..8)
+            .flat_map(|v| [(v % 2) as f32, (v / 2 % 2) as f32 * 0.1])
+            .collect();
+        let before = [Some(0); 8];
+        let after = [0, 0, 5, 5, 6, 6, 7, 7];
+        let centre = |pos: &[f32], c: u32| {
+            let members: Vec<usize> = (0..8).filter(|&v| after[v] == c).collect();
+            let k = members.len() as f32;
+            [
+                members.iter().map(|&v| pos[2 * v]).sum::<f32>() / k,
+                members.iter().map(|&v| pos[2 * v + 1]).sum::<f32>() / k,
+            ]
+        };
+        let kept = centre(&pos, 0);
+        spread_split_clusters(&mut pos, &before, &after);
+        assert_eq!(centre(&pos, 0), kept, "the part that kept the id stays");
+        let dist = |p: [f32; 2], q: [f32; 2]| (p[0] - q[0]).hypot(p[1] - q[1]);
+        for c in [5, 6, 7] {
+            assert!(dist(centre(&pos, c), kept) > 0.4, "{c}: {pos:?}");
+            for d in [5, 6, 7].into_iter().filter(|&d| d > c) {
+                assert!(
+                    dist(centre(&pos, c), centre(&pos, d)) > 0.4,
+                    "{c} {d}: {pos:?}"
+                );
+            }
+        }
         // nothing new, nothing moves
         let mut same = vec![0.0, 0.0, 1.0, 0.0];
         spread_split_clusters(&mut same, &[Some(0), Some(0)], &[0, 0]);
