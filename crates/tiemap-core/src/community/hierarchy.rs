@@ -391,7 +391,7 @@ pub fn separate(
             .collect();
         // a side around x, one around y, and one around each other part of the group's own
         // clustering big enough to be a cluster
-        let (mut side, sides) = sides_of(csr, n, &fine, &group_of, g, (x, y), settings);
+        let (mut side, sides) = sides_of(csr, &fine, &group_of, g, (x, y), together, settings);
         loop {
             let mut best: Option<(f64, u32, usize)> = None;
             for &c in &members {
@@ -484,20 +484,22 @@ fn local_index(members: &[u32], v: usize) -> usize {
 /// side 1 holds `y`), and how many sides there are. The group is clustered on its own ties
 /// ([`super::leiden`] at [`CUT_RESOLUTIONS`], until `x` and `y`, each taken where most of its
 /// people are, fall in different parts): every part of at least [`MIN_SIDE_PEOPLE`] people
-/// is a side, each fine community going to the part most of its people are in. The
-/// communities of smaller parts are left out, for [`separate`] to grow the sides onto them.
+/// is a side, each fine community going to the part most of its people are in; two parts
+/// with people said to know each other (`together`, node pairs) are one, unless they are the
+/// parts of `x` and `y`. The communities of smaller parts are left out, for [`separate`] to
+/// grow the sides onto them.
 /// Just `x` and `y` when no resolution tells them apart.
 fn sides_of(
     csr: &Csr,
-    n: usize,
     fine: &[u32],
     group_of: &[u32],
     g: u32,
     (x, y): (u32, u32),
+    together: &[(usize, usize)],
     settings: &LeidenSettings,
 ) -> (std::collections::BTreeMap<u32, usize>, usize) {
     use std::collections::BTreeMap;
-    let people: Vec<u32> = (0..n as u32)
+    let people: Vec<u32> = (0..fine.len() as u32)
         .filter(|&v| group_of[fine[v as usize] as usize] == g)
         .collect();
     let sub = induced(csr, &people);
@@ -536,6 +538,44 @@ fn sides_of(
         if px == py {
             continue;
         }
+        // parts with two people the person said know each other stay together (unless that
+        // would join the two the "no" is about): `joined` leads each merged part to the one
+        // it joined, the parts of `x` and `y` staying where they are
+        let mut joined: BTreeMap<u32, u32> = BTreeMap::new();
+        let find = |joined: &BTreeMap<u32, u32>, mut p: u32| {
+            while let Some(&q) = joined.get(&p) {
+                p = q;
+            }
+            p
+        };
+        let part_of_node = |v: usize| fine.get(v).and_then(|c| part_of.get(c)).copied();
+        for &(a, b) in together {
+            let (Some(pa), Some(pb)) = (part_of_node(a), part_of_node(b)) else {
+                continue;
+            };
+            let (ra, rb) = (find(&joined, pa), find(&joined, pb));
+            let (rx, ry) = (find(&joined, px), find(&joined, py));
+            if ra == rb || (ra, rb) == (rx, ry) || (ra, rb) == (ry, rx) {
+                continue;
+            }
+            let (keep, go) = if rb == rx || rb == ry {
+                (rb, ra)
+            } else {
+                (ra, rb)
+            };
+            joined.insert(go, keep);
+        }
+        let part_of: BTreeMap<u32, u32> = part_of
+            .iter()
+            .map(|(&c, &p)| (c, find(&joined, p)))
+            .collect();
+        let part_people: BTreeMap<u32, usize> =
+            part_people
+                .iter()
+                .fold(BTreeMap::new(), |mut sum, (&p, &k)| {
+                    *sum.entry(find(&joined, p)).or_default() += k;
+                    sum
+                });
         let mut side_of_part: BTreeMap<u32, usize> = BTreeMap::from([(px, 0), (py, 1)]);
         let mut side = BTreeMap::new();
         for (&c, &p) in &part_of {
@@ -735,6 +775,14 @@ mod tests {
         // "yes" about the same two people outweighs the "no": nothing splits
         let (_, kept) = separate(&csr, &fine, &one, &[(a, b)], &[(b, a)], &[], &s);
         assert!(kept.iter().all(|&c| c == 0));
+        // "yes" about a person of group 2 and one of group 3: those two groups stay one
+        let c = fine.iter().position(|&c| c == 3).unwrap();
+        let (_, yes) = separate(&csr, &fine, &one, &[(a, b)], &[(hub as usize, c)], &[], &s);
+        assert_eq!(yes.iter().max(), Some(&2), "three groups: {yes:?}");
+        assert_eq!(yes[hub as usize], yes[c]);
+        assert_ne!(yes[a], yes[b]);
+        assert_ne!(yes[a], yes[c]);
+        assert_ne!(yes[b], yes[c]);
     }
 
     #[test]
